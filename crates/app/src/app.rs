@@ -1,0 +1,70 @@
+//! The root component: router, shared app state, layout.
+
+use yew::prelude::*;
+
+use crate::components::layout::Layout;
+use crate::i18n::Lang;
+use crate::pages;
+use crate::route::{Route, RouterContext, use_router_state};
+use crate::settings::Settings;
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// Location path and query at start-up (from the browser, or from the pre-renderer).
+    pub path: String,
+    pub query: String,
+    pub settings: Settings,
+    /// True while rendering static HTML at build time: pages then show everything
+    /// a reader needs without JavaScript (a guide shows all its steps).
+    pub prerendered: bool,
+}
+
+/// State every screen may read.
+#[derive(Clone, PartialEq)]
+pub struct AppContext {
+    pub settings: Settings,
+    pub set_settings: Callback<Settings>,
+    pub prerendered: bool,
+}
+
+impl AppContext {
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+}
+
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().unwrap_or_else(|| AppContext {
+        settings: Settings::default(),
+        set_settings: Callback::noop(),
+        prerendered: false,
+    })
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let router: RouterContext = use_router_state(Route::parse(&props.path, &props.query));
+    let settings = use_state(|| props.settings);
+    let set_settings = {
+        let settings = settings.clone();
+        Callback::from(move |next: Settings| {
+            next.save();
+            next.apply_to_document();
+            settings.set(next);
+        })
+    };
+    let context = AppContext {
+        settings: *settings,
+        set_settings,
+        prerendered: props.prerendered,
+    };
+    let page = pages::view(&router.route);
+    html! {
+        <ContextProvider<RouterContext> context={router}>
+            <ContextProvider<AppContext> {context}>
+                <Layout>{ page }</Layout>
+            </ContextProvider<AppContext>>
+        </ContextProvider<RouterContext>>
+    }
+}

@@ -1,0 +1,116 @@
+//! Page frame: skip link, header with the main navigation, footer with reading settings.
+
+use yew::prelude::*;
+
+use crate::i18n::Pick;
+
+use crate::app::use_app;
+use crate::i18n::Lang;
+use crate::route::{Link, Route};
+use crate::settings::{Settings, TextSize};
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[function_component]
+pub fn Layout(props: &LayoutProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let nav = [
+        (Route::Home, lang.pick("Trang chủ", "Home")),
+        (Route::Guides, lang.pick("Hướng dẫn", "Guides")),
+        (Route::Scan, lang.pick("Quét CCCD", "Scan ID card")),
+        (Route::Poster { guide: None }, lang.pick("Tạo mã QR", "Make QR")),
+        (Route::Team, lang.pick("Tổ công nghệ số", "Digital team")),
+    ];
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ lang.pick("Bỏ qua, đến nội dung chính", "Skip to main content") }</a>
+            <header class="site-header">
+                <Link to={Route::Home} class="brand">
+                    <span class="brand-mark" aria-hidden="true">{ "06" }</span>
+                    <span class="brand-name">{ "Sổ tay Công dân số" }</span>
+                </Link>
+                <nav class="site-nav" aria-label={lang.pick("Mục chính", "Main sections")}>
+                    <ul>
+                        { for nav.into_iter().map(|(route, label)| html! {
+                            <li><Link to={route}>{ label }</Link></li>
+                        }) }
+                    </ul>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <footer class="site-footer">
+                <ReadingSettings />
+                <p>
+                    <Link to={Route::About}>{ lang.pick("Giới thiệu & quyền riêng tư", "About & privacy") }</Link>
+                </p>
+                <p class="footnote">{ lang.pick(
+                    "Ứng dụng hướng dẫn không chính thức, hỗ trợ Đề án 06. Thông tin thẻ được đọc ngay trên điện thoại, không gửi đi đâu.",
+                    "An unofficial helper for Project 06. Card data is read on your phone and never sent anywhere.",
+                ) }</p>
+            </footer>
+        </>
+    }
+}
+
+/// Text size, contrast and language: three choices an older reader needs first.
+#[function_component]
+fn ReadingSettings() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let settings = app.settings;
+    let update = |change: fn(&mut Settings)| {
+        let set = app.set_settings.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = settings;
+            change(&mut next);
+            set.emit(next);
+        })
+    };
+    let size_label = |size: TextSize| match size {
+        TextSize::Normal => lang.pick("Chữ vừa", "Normal text"),
+        TextSize::Large => lang.pick("Chữ to", "Large text"),
+        TextSize::Larger => lang.pick("Chữ rất to", "Larger text"),
+    };
+    let size_buttons = TextSize::ALL.into_iter().map(|size| {
+        let set = app.set_settings.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let mut next = settings;
+            next.text_size = size;
+            set.emit(next);
+        });
+        let pressed = if settings.text_size == size { "true" } else { "false" };
+        let glyph_class = classes!("size-glyph", size.class());
+        html! {
+            <button type="button" class="chip" aria-pressed={pressed} {onclick} aria-label={size_label(size)}>
+                <span class={glyph_class} aria-hidden="true">{ "A" }</span>
+            </button>
+        }
+    });
+    let contrast_pressed = if settings.high_contrast { "true" } else { "false" };
+    let other_lang = match lang {
+        Lang::Vi => "English",
+        Lang::En => "Tiếng Việt",
+    };
+    html! {
+        <section class="reading-settings" aria-label={lang.pick("Cách hiển thị", "Display")}>
+            <div class="chip-row" role="group" aria-label={lang.pick("Cỡ chữ", "Text size")}>
+                { for size_buttons }
+            </div>
+            <div class="chip-row">
+                <button type="button" class="chip" aria-pressed={contrast_pressed}
+                    onclick={update(|s| s.high_contrast = !s.high_contrast)}>
+                    { lang.pick("Tương phản cao", "High contrast") }
+                </button>
+                <button type="button" class="chip" lang={if lang == Lang::Vi { "en" } else { "vi" }}
+                    onclick={update(|s| s.lang = if s.lang == Lang::Vi { Lang::En } else { Lang::Vi })}>
+                    { other_lang }
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,256 @@
+//! Path routes, a tiny router context and the `<Link>` component.
+//!
+//! Routes are real paths with a trailing slash (`/g/kich-hoat-vneid/`), not
+//! `#/` fragments: `cargo xtask dist` writes a pre-rendered `index.html` for
+//! each one, so every link works on any static host without rewrite rules,
+//! shows its text before the WASM arrives, and even works with JavaScript off.
+
+use yew::prelude::*;
+
+use crate::browser;
+
+/// Where the site lives on its host, e.g. `/` or `/sotay/` (from `SOTAY_BASE_PATH` at build time).
+pub fn base_path() -> &'static str {
+    option_env!("SOTAY_BASE_PATH").unwrap_or("/")
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Guides,
+    Guide { id: String, step: Option<usize> },
+    Questionnaire,
+    Scan,
+    Poster { guide: Option<String> },
+    Team,
+    About,
+    NotFound,
+}
+
+impl Route {
+    /// Reads a route from a location's path and query (`?buoc=3` picks a guide step).
+    pub fn parse(path: &str, query: &str) -> Route {
+        let base = base_path();
+        let Some(rest) = path.strip_prefix(base.trim_end_matches('/')) else {
+            return Route::NotFound;
+        };
+        let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["huong-dan"] => Route::Guides,
+            ["g", id] if is_valid_id(id) => Route::Guide {
+                id: (*id).to_string(),
+                step: query_param(query, "buoc")
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .filter(|n| *n >= 1),
+            },
+            ["can-lam-gi"] => Route::Questionnaire,
+            ["quet"] => Route::Scan,
+            ["ap-phich"] => Route::Poster {
+                guide: query_param(query, "g").filter(|id| is_valid_id(id)),
+            },
+            ["to-cong-nghe"] => Route::Team,
+            ["gioi-thieu"] => Route::About,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The path of this route under the base path, always with a trailing slash.
+    pub fn path(&self) -> String {
+        let base = base_path();
+        match self {
+            Route::Home => base.to_string(),
+            Route::Guides => format!("{base}huong-dan/"),
+            Route::Guide { id, step: None } => format!("{base}g/{id}/"),
+            Route::Guide { id, step: Some(n) } => format!("{base}g/{id}/?buoc={n}"),
+            Route::Questionnaire => format!("{base}can-lam-gi/"),
+            Route::Scan => format!("{base}quet/"),
+            Route::Poster { guide: None } => format!("{base}ap-phich/"),
+            Route::Poster { guide: Some(id) } => format!("{base}ap-phich/?g={id}"),
+            Route::Team => format!("{base}to-cong-nghe/"),
+            Route::About => format!("{base}gioi-thieu/"),
+            Route::NotFound => format!("{base}404"),
+        }
+    }
+
+    /// Routes without parameters, each pre-rendered to its own `index.html`.
+    pub fn static_routes() -> Vec<Route> {
+        vec![
+            Route::Home,
+            Route::Guides,
+            Route::Questionnaire,
+            Route::Scan,
+            Route::Poster { guide: None },
+            Route::Team,
+            Route::About,
+        ]
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The value of `name` in a `?a=b&c=d` query, percent-decoded.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| percent_decode(value))
+}
+
+fn percent_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What every page can read and do with the current location.
+#[derive(Clone, PartialEq)]
+pub struct RouterContext {
+    pub route: Route,
+    pub navigate: Callback<Route>,
+}
+
+#[hook]
+pub fn use_router() -> RouterContext {
+    use_context::<RouterContext>().unwrap_or_else(|| RouterContext {
+        route: Route::Home,
+        navigate: Callback::noop(),
+    })
+}
+
+/// Keeps the route in step with the address bar: pushes on navigate, follows Back/Forward.
+#[hook]
+pub fn use_router_state(initial: Route) -> RouterContext {
+    let route = use_state(|| initial);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let (path, query) = browser::current_path_and_query();
+                route.set(Route::parse(&path, &query));
+            });
+            move || drop(listener)
+        });
+    }
+    let navigate = {
+        let route = route.clone();
+        Callback::from(move |next: Route| {
+            browser::push_history(&next.path());
+            browser::scroll_to_top();
+            route.set(next);
+        })
+    };
+    RouterContext {
+        route: (*route).clone(),
+        navigate,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// An ordinary `<a href>` (so it works before the WASM runs and opens in a new tab)
+/// that navigates inside the app on a plain click.
+#[function_component]
+pub fn Link(props: &LinkProps) -> Html {
+    let router = use_router();
+    let onclick = {
+        let to = props.to.clone();
+        let navigate = router.navigate.clone();
+        Callback::from(move |event: MouseEvent| {
+            if event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0 {
+                return;
+            }
+            event.prevent_default();
+            navigate.emit(to.clone());
+        })
+    };
+    let current = (router.route == props.to).then_some("page");
+    html! {
+        <a href={props.to.path()} class={props.class.clone()} {onclick} aria-current={current}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_round_trip() {
+        let routes = [
+            Route::Home,
+            Route::Guides,
+            Route::Guide { id: "kich-hoat-vneid".into(), step: None },
+            Route::Guide { id: "kich-hoat-vneid".into(), step: Some(3) },
+            Route::Questionnaire,
+            Route::Scan,
+            Route::Poster { guide: None },
+            Route::Poster { guide: Some("dang-ky-tam-tru".into()) },
+            Route::Team,
+            Route::About,
+        ];
+        for route in routes {
+            let path = route.path();
+            let (p, q) = path.split_once('?').map_or((path.as_str(), ""), |(p, q)| (p, q));
+            assert_eq!(Route::parse(p, q), route, "{path}");
+        }
+    }
+
+    #[test]
+    fn odd_paths_are_not_found_or_tolerated() {
+        assert_eq!(Route::parse("/g/kich-hoat-vneid", ""), Route::Guide { id: "kich-hoat-vneid".into(), step: None });
+        assert_eq!(Route::parse("/g/<script>/", ""), Route::NotFound);
+        assert_eq!(Route::parse("/khong-co/", ""), Route::NotFound);
+        assert_eq!(Route::parse("/g/a/", "?buoc=0"), Route::Guide { id: "a".into(), step: None });
+        assert_eq!(Route::parse("/g/a/", "?buoc=abc"), Route::Guide { id: "a".into(), step: None });
+    }
+
+    #[test]
+    fn query_values_are_decoded() {
+        assert_eq!(query_param("?c=abc&x=%E1%BA%A1+b", "x").as_deref(), Some("ạ b"));
+        assert_eq!(query_param("?x=%E1%", "x").as_deref(), Some("\u{fffd}%"));
+        assert_eq!(query_param("", "x"), None);
+    }
+}

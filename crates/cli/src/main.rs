@@ -1,0 +1,41 @@
+//! `sotay`: the command-line side of Sổ tay Công dân số.
+//!
+//! Every subcommand is a thin shell over a library crate, so that what the
+//! app does in the browser and what `sotay` does on a desk computer agree.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cccd;
+mod decode;
+mod poster;
+mod serve;
+
+#[derive(Parser)]
+#[command(name = "sotay", version, about = "Sổ tay Công dân số — công cụ dòng lệnh")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve a built site (from `cargo xtask dist`) over HTTP.
+    Serve(serve::Args),
+    /// Read the text of a CCCD / căn cước QR code and print it as JSON.
+    Cccd(cccd::Args),
+    /// Find and decode QR codes in PNG / JPEG files.
+    Decode(decode::Args),
+    /// Make QR posters, flyers and stickers as SVG files.
+    Poster(poster::Args),
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Serve(args) => serve::run(args),
+        Command::Cccd(args) => cccd::run(args),
+        Command::Decode(args) => decode::run(args),
+        Command::Poster(args) => poster::run(args),
+    }
+}

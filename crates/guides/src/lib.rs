@@ -1,0 +1,37 @@
+//! The guides of Sổ tay Công dân số as data.
+//!
+//! A guide is one TOML file per language under `assets/guides/{vi,en}/<id>.toml` (format in
+//! `assets/guides/README.md`). This crate holds:
+//!
+//! - the data types ([`Guide`], [`Step`], [`Catalog`], …), serde-ready with the TOML field names,
+//!   so the app can embed the whole catalog as JSON generated at build time;
+//! - the content rules ([`validate`]) with Vietnamese messages that name file, field and problem;
+//! - search that ignores Vietnamese diacritics and case and knows common synonyms ([`search`]);
+//! - the “Tôi cần làm gì?” questionnaire ([`QUESTIONS`], [`recommend`]);
+//! - with the `load` feature, reading the files from disk ([`load_dir`], [`parse_guide`]).
+//!
+//! Without `load` it has no I/O and reads no clock ("today" is always a parameter), so it builds
+//! for `wasm32-unknown-unknown`.
+
+mod date;
+pub mod fold;
+#[cfg(feature = "load")]
+mod load;
+mod model;
+mod questionnaire;
+mod search;
+mod validate;
+
+pub use date::{Date, DateError};
+#[cfg(feature = "load")]
+pub use load::{ContentReport, LoadErrors, check_dir, load_dir, parse_guide};
+pub use model::{Catalog, Category, Guide, Lang, Link, Problem, Source, Step, key_steps};
+pub use questionnaire::{
+    AccountStatus, AnswerOption, Answers, GOALS, Goal, QUESTIONS, Question, QuestionId,
+    Recommendation, recommend,
+};
+pub use search::{MatchField, SearchHit, search};
+pub use validate::{
+    ContentError, ContentWarning, OFFICIAL_DOMAINS, guide_path, is_official_host, is_official_url,
+    is_valid_id, validate,
+};

@@ -1,0 +1,221 @@
+//! The guide data types. Field names are the TOML keys of `assets/guides/*/<id>.toml`, so the JSON
+//! the app embeds at build time reads exactly like the files the commune officer edits.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+
+/// Language of a guide file (and of its folder: `assets/guides/vi`, `assets/guides/en`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The code used in files, folders and URLs: `"vi"` or `"en"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Which shelf of the guide list a guide sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Category {
+    /// VNeID e-identity accounts.
+    #[serde(rename = "vneid")]
+    Vneid,
+    /// Online public services.
+    #[serde(rename = "dich-vu-cong")]
+    DichVuCong,
+    /// Safety and scams.
+    #[serde(rename = "an-toan")]
+    AnToan,
+    /// The căn cước / CCCD card.
+    #[serde(rename = "the-can-cuoc")]
+    TheCanCuoc,
+}
+
+impl Category {
+    pub const ALL: [Category; 4] = [
+        Category::Vneid,
+        Category::DichVuCong,
+        Category::AnToan,
+        Category::TheCanCuoc,
+    ];
+
+    /// The value written in the TOML file.
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Vneid => "vneid",
+            Category::DichVuCong => "dich-vu-cong",
+            Category::AnToan => "an-toan",
+            Category::TheCanCuoc => "the-can-cuoc",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Category::Vneid => "Tài khoản VNeID",
+            Category::DichVuCong => "Dịch vụ công trực tuyến",
+            Category::AnToan => "An toàn, chống lừa đảo",
+            Category::TheCanCuoc => "Thẻ căn cước",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Category::Vneid => "VNeID account",
+            Category::DichVuCong => "Online public services",
+            Category::AnToan => "Safety and scams",
+            Category::TheCanCuoc => "ID card",
+        }
+    }
+}
+
+/// One guide in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guide {
+    pub id: String,
+    pub lang: Lang,
+    pub title: String,
+    pub summary: String,
+    pub category: Category,
+    pub for_whom: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_needed: Option<String>,
+    pub reviewed: Date,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    pub before_you_start: Vec<String>,
+    pub after: String,
+    pub help: String,
+    pub legal_basis: Vec<String>,
+    pub steps: Vec<Step>,
+    pub problems: Vec<Problem>,
+    pub sources: Vec<Source>,
+}
+
+/// One action the resident does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub title: String,
+    /// Plain text; a blank line separates paragraphs.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
+    /// Name of `assets/illustrations/<name>.svg`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illustration: Option<String>,
+    /// One of the (at most three) steps printed on a poster.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
+}
+
+impl Step {
+    /// The text split into paragraphs (blank-line separated), trimmed, empty ones dropped.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.text
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
+}
+
+/// An official link shown on a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// A common problem and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub symptom: String,
+    pub fix: String,
+}
+
+/// An official source the guide was checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    pub accessed: Date,
+}
+
+/// Every guide in every language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Sorted by (language, id) by [`Catalog::new`].
+    pub guides: Vec<Guide>,
+}
+
+impl Catalog {
+    pub fn new(mut guides: Vec<Guide>) -> Catalog {
+        guides.sort_by(|a, b| (a.lang, &a.id).cmp(&(b.lang, &b.id)));
+        Catalog { guides }
+    }
+
+    /// The guide in exactly this language, no fallback.
+    pub fn get_exact(&self, lang: Lang, id: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.lang == lang && g.id == id)
+    }
+
+    /// The guide in `lang`, or its Vietnamese original when it has not been translated.
+    pub fn get(&self, lang: Lang, id: &str) -> Option<&Guide> {
+        self.get_exact(lang, id)
+            .or_else(|| self.get_exact(Lang::Vi, id))
+    }
+
+    /// Every guide id, once each (the Vietnamese set: every English guide has a Vietnamese original).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.guides
+            .iter()
+            .filter(|g| g.lang == Lang::Vi)
+            .map(|g| g.id.as_str())
+    }
+
+    /// What a reader of `lang` sees: every guide, in `lang` where translated, otherwise in Vietnamese.
+    pub fn list(&self, lang: Lang) -> Vec<&Guide> {
+        self.ids().filter_map(|id| self.get(lang, id)).collect()
+    }
+}
+
+/// Up to three steps for a poster, each with its 1-based step number: the ones marked
+/// `key = true`, or else the first three.
+pub fn key_steps(guide: &Guide) -> Vec<(usize, &Step)> {
+    let numbered = guide.steps.iter().enumerate().map(|(i, s)| (i + 1, s));
+    let marked: Vec<(usize, &Step)> = numbered.clone().filter(|(_, s)| s.key).take(3).collect();
+    if marked.is_empty() {
+        numbered.take(3).collect()
+    } else {
+        marked
+    }
+}

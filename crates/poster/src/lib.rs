@@ -1,0 +1,51 @@
+//! QR posters for Sổ tay Công dân số: deep links that carry a commune's
+//! help point, QR codes, and printable posters, flyers, sticker sheets and
+//! table tents as SVG.
+//!
+//! Used by the app's offline poster builder (compiled to WebAssembly) and by
+//! `sotay poster` for bulk printing, so both make the same pages. No I/O,
+//! no clock, no web dependencies.
+//!
+//! ```
+//! use sotay_poster::{BaseUrl, CommuneProfile, Layout, PosterSpec, guide_url, render_svg};
+//!
+//! let base = BaseUrl::parse("https://sotay.example.vn").unwrap();
+//! let mut profile = CommuneProfile::new("Xã Tân Phú");
+//! profile.help_point = Some("Công an xã Tân Phú".into());
+//! let code = profile.encode().unwrap();
+//! let url = guide_url(&base, Some("kich-hoat-vneid"), Some(&code));
+//! let svg = render_svg(&PosterSpec {
+//!     layout: Layout::A4Poster,
+//!     title: "Kích hoạt tài khoản định danh điện tử".into(),
+//!     key_steps: vec!["Mở ứng dụng VNeID".into()],
+//!     url,
+//!     profile: Some(profile),
+//!     caption_vi: None,
+//! })
+//! .unwrap();
+//! assert!(svg.contains(r#"width="210mm""#));
+//! ```
+
+mod layout;
+mod link;
+mod phone;
+mod profile;
+mod qr;
+mod text;
+
+pub use layout::{
+    Layout, MIN_MODULE_MM, PosterError, PosterSpec, SCAN_CAPTION_VI, STICKER_CAPTION_VI, render_svg,
+};
+pub use link::{
+    BaseUrl, Link, LinkError, display_link, guide_url, parse_link, profile_from_query, slug,
+};
+pub use phone::phone_link;
+pub use profile::{
+    CommuneProfile, MAX_ENCODED_LEN, PROFILE_FORMAT_VERSION, ProfileCode, ProfileError,
+    ProfileField, decode_profile, encode_profile,
+};
+pub use qr::{
+    EcLevel, QUIET_ZONE_MODULES, QrMatrix, QrTooLong, max_scan_distance_cm, min_print_size_mm,
+    qr_matrix, qr_svg_path,
+};
+pub use text::{wrap, xml_escape};

@@ -1,0 +1,232 @@
+//! Every layout's SVG is valid XML at real paper size, escapes user text,
+//! and every QR code in it, rasterised from the SVG path itself, decodes to
+//! exactly the intended URL with `sotay-scan`, the app's own decoder.
+
+use sotay_poster::{
+    BaseUrl, CommuneProfile, Layout, MIN_MODULE_MM, PosterError, PosterSpec, guide_url,
+    parse_link, render_svg,
+};
+
+fn long_bien() -> CommuneProfile {
+    CommuneProfile {
+        commune: "Phường Long Biên".into(),
+        help_point: Some("Trung tâm phục vụ hành chính công phường Long Biên".into()),
+        address: Some("Số 1 phố Ngọc Lâm, Hà Nội".into()),
+        hours: Some("7:30–17:00, thứ Hai – thứ Sáu".into()),
+        phone: Some("024 3872 1234".into()),
+        zalo: Some("0243872123".into()),
+    }
+}
+
+fn base() -> BaseUrl {
+    BaseUrl::parse("https://sotay.example.vn/").unwrap()
+}
+
+fn spec(layout: Layout, profile: Option<CommuneProfile>) -> PosterSpec {
+    let code = profile.as_ref().map(|p| p.encode().unwrap());
+    PosterSpec {
+        layout,
+        title: "Kích hoạt tài khoản định danh điện tử mức độ 2 trên ứng dụng VNeID".into(),
+        key_steps: vec![
+            "Mở ứng dụng VNeID, chọn \"Kích hoạt tài khoản định danh điện tử\"".into(),
+            "Nhập số định danh cá nhân và số điện thoại, rồi nhập mã OTP gửi qua tin nhắn".into(),
+            "Đặt mật khẩu và mật mã (passcode) gồm 6 chữ số".into(),
+        ],
+        url: guide_url(&base(), Some("kich-hoat-tai-khoan"), code.as_ref()),
+        profile,
+        caption_vi: None,
+    }
+}
+
+/// One QR code found in the SVG: its path in module units and its printed
+/// module size in mm (from the enclosing `scale(…)`).
+struct FoundQr {
+    modules: usize,
+    module_mm: f64,
+    rects: Vec<(usize, usize, usize)>,
+}
+
+fn find_qr_codes(doc: &roxmltree::Document) -> Vec<FoundQr> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("qr-code"))
+        .map(|group| {
+            let transform = group.attribute("transform").unwrap();
+            let scale: f64 = transform
+                .split("scale(")
+                .nth(1)
+                .unwrap()
+                .trim_end_matches(')')
+                .parse()
+                .unwrap();
+            let mut children = group.children().filter(|n| n.is_element());
+            let background = children.next().unwrap();
+            assert_eq!(background.attribute("fill"), Some("#fff"));
+            let modules: usize = background.attribute("width").unwrap().parse().unwrap();
+            let shape = children.next().unwrap();
+            // A sticker sheet shares one path through <use href="#id">.
+            let path = if shape.has_tag_name("use") {
+                let id = shape.attribute("href").unwrap().strip_prefix('#').unwrap();
+                doc.descendants().find(|n| n.attribute("id") == Some(id)).unwrap()
+            } else {
+                shape
+            };
+            assert!(path.has_tag_name("path") && path.attribute("class") == Some("qr"));
+            let rects = path
+                .attribute("d")
+                .unwrap()
+                .split('M')
+                .filter(|s| !s.is_empty())
+                .map(|rect| {
+                    // "x yhNv1h-Nz"
+                    let (x, rest) = rect.split_once(' ').unwrap();
+                    let (y, rest) = rest.split_once('h').unwrap();
+                    let (run, rest) = rest.split_once('v').unwrap();
+                    assert_eq!(rest, format!("1h-{run}z"));
+                    (x.parse().unwrap(), y.parse().unwrap(), run.parse().unwrap())
+                })
+                .collect();
+            FoundQr { modules, module_mm: scale, rects }
+        })
+        .collect()
+}
+
+/// Rasterises at 4 px per module, as a phone camera would see a flat print.
+fn rasterise(qr: &FoundQr) -> (Vec<u8>, usize) {
+    const PX: usize = 4;
+    let side = qr.modules * PX;
+    let mut pixels = vec![255u8; side * side];
+    for &(x, y, run) in &qr.rects {
+        for py in y * PX..(y + 1) * PX {
+            for px in x * PX..(x + run) * PX {
+                pixels[py * side + px] = 0;
+            }
+        }
+    }
+    (pixels, side)
+}
+
+fn decode(pixels: &[u8], side: usize) -> Vec<String> {
+    sotay_scan::decode(pixels, side, side)
+        .into_iter()
+        .map(|d| d.text)
+        .collect()
+}
+
+fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
+    let spec = spec(layout, profile);
+    let svg = render_svg(&spec).unwrap_or_else(|e| panic!("{layout}: {}", e.message_en()));
+    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{layout}: not XML: {e}"));
+    let root = doc.root_element();
+    let (w, h) = layout.page_size_mm();
+    assert_eq!(root.attribute("width"), Some(format!("{w}mm").as_str()));
+    assert_eq!(root.attribute("height"), Some(format!("{h}mm").as_str()));
+    assert_eq!(root.attribute("viewBox"), Some(format!("0 0 {w} {h}").as_str()));
+
+    let codes = find_qr_codes(&doc);
+    let expected_count = match layout {
+        Layout::Stickers12 => 12,
+        Layout::Stickers24 => 24,
+        Layout::TableTent => 2,
+        _ => 1,
+    };
+    assert_eq!(codes.len(), expected_count, "{layout}");
+    for qr in &codes {
+        assert!(qr.module_mm >= MIN_MODULE_MM, "{layout}: module {} mm", qr.module_mm);
+        let (pixels, side) = rasterise(qr);
+        assert_eq!(decode(&pixels, side), vec![spec.url.clone()], "{layout}");
+    }
+    // The decoded link carries the profile, diacritics intact.
+    let link = parse_link(&base(), &spec.url).unwrap();
+    assert_eq!(link.guide_id.as_deref(), Some("kich-hoat-tai-khoan"));
+    assert_eq!(link.profile.map(Result::unwrap), spec.profile);
+
+    let text: String = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    if layout == Layout::A4Poster || layout == Layout::A5Flyer {
+        assert!(text.contains("Quét mã để xem hướng dẫn từng bước"), "{layout}");
+        assert!(text.contains("sotay.example.vn/g/kich-hoat-tai-khoan/"), "{layout}");
+        assert!(text.contains("Mở ứng dụng VNeID"), "{layout}");
+    }
+    if spec.profile.is_some() && layout != Layout::Stickers12 && layout != Layout::Stickers24 {
+        assert!(text.contains("Cần giúp? Đến:"), "{layout}");
+        assert!(text.contains("Trung tâm phục vụ hành chính công phường Long Biên"), "{layout}");
+    }
+}
+
+#[test]
+fn every_layout_round_trips_with_a_vietnamese_profile() {
+    for layout in Layout::ALL {
+        check_layout(layout, Some(long_bien()));
+    }
+}
+
+#[test]
+fn every_layout_round_trips_without_a_profile() {
+    for layout in Layout::ALL {
+        check_layout(layout, None);
+    }
+}
+
+#[test]
+fn home_page_poster() {
+    let spec = PosterSpec {
+        layout: Layout::A4Poster,
+        title: "Sổ tay Công dân số".into(),
+        key_steps: vec![],
+        url: guide_url(&base(), None, None),
+        profile: None,
+        caption_vi: None,
+    };
+    let svg = render_svg(&spec).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let qr = find_qr_codes(&doc);
+    let (pixels, side) = rasterise(&qr[0]);
+    assert_eq!(decode(&pixels, side), vec!["https://sotay.example.vn/".to_owned()]);
+}
+
+#[test]
+fn user_text_is_escaped_and_cannot_inject_markup() {
+    let mut profile = long_bien();
+    profile.help_point = Some("<script>alert(1)</script> & \"Công an\" 'xã'".into());
+    let mut spec = spec(Layout::A4Poster, Some(profile));
+    spec.title = "</text><image href=\"x\" onerror=\"alert(1)\"/>".into();
+    spec.key_steps = vec!["a < b > c & d".into()];
+    spec.caption_vi = Some("]]><!-- ".into());
+    let svg = render_svg(&spec).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(doc.descendants().all(|n| !n.has_tag_name("script") && !n.has_tag_name("image")));
+    assert!(doc.descendants().all(|n| n.attribute("onerror").is_none()));
+    let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(text.contains("<script>alert(1)</script> & \"Công an\" 'xã'"));
+    assert!(text.contains("</text><image href=\"x\""));
+}
+
+#[test]
+fn long_text_is_wrapped_inside_the_page() {
+    let mut spec = spec(Layout::A5Flyer, Some(long_bien()));
+    spec.title = "Đăng ký thường trú trực tuyến trên Cổng dịch vụ công quốc gia ".repeat(5);
+    let svg = render_svg(&spec).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let title_lines: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.text().is_some_and(|t| t.contains("thường trú") || t.ends_with('…')))
+        .collect();
+    assert!(title_lines.len() <= 3);
+    for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        let y: f64 = node.attribute("y").unwrap().parse().unwrap();
+        assert!((0.0..=210.0).contains(&y), "text outside the page at y={y}");
+    }
+}
+
+#[test]
+fn an_over_long_link_is_a_typed_error() {
+    let mut spec = spec(Layout::Stickers24, None);
+    spec.url = format!("https://sotay.example.vn/?c={}", "A".repeat(500));
+    assert!(matches!(render_svg(&spec), Err(PosterError::ModulesTooSmall { .. })));
+    spec.url = "x".repeat(5000);
+    assert_eq!(render_svg(&spec), Err(PosterError::LinkTooLong));
+    assert!(!PosterError::LinkTooLong.message_vi().is_empty());
+}

@@ -1,0 +1,166 @@
+//! Small image operations for the pre-processing passes. Nothing here can
+//! panic: every index is checked or clamped.
+
+/// An owned 8-bit grayscale image.
+#[derive(Clone, Debug)]
+pub(crate) struct Gray {
+    pub width: usize,
+    pub height: usize,
+    pub pixels: Vec<u8>,
+}
+
+impl Gray {
+    pub fn get(&self, x: usize, y: usize) -> u8 {
+        self.pixels.get(y * self.width + x).copied().unwrap_or(255)
+    }
+}
+
+/// An axis-aligned region of a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Rect {
+    pub x: usize,
+    pub y: usize,
+    pub width: usize,
+    pub height: usize,
+}
+
+impl Rect {
+    /// The bounding box of `corners`, grown by `margin` of its size on every
+    /// side and clipped to the frame.
+    pub fn around(corners: &[(f32, f32); 4], margin: f32, width: usize, height: usize) -> Rect {
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for &(x, y) in corners {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        let grow = margin * (x1 - x0).max(y1 - y0).max(8.0);
+        let clip = |v: f32, max: usize| (v.max(0.0) as usize).min(max);
+        let x = clip(x0 - grow, width.saturating_sub(1));
+        let y = clip(y0 - grow, height.saturating_sub(1));
+        let xe = clip(x1 + grow, width).max(x + 1);
+        let ye = clip(y1 + grow, height).max(y + 1);
+        Rect {
+            x,
+            y,
+            width: xe - x,
+            height: ye - y,
+        }
+    }
+
+    /// A centred region covering `fraction` of each dimension.
+    pub fn centre(width: usize, height: usize, fraction: f32) -> Rect {
+        let w = ((width as f32 * fraction) as usize).clamp(1, width.max(1));
+        let h = ((height as f32 * fraction) as usize).clamp(1, height.max(1));
+        Rect {
+            x: (width - w) / 2,
+            y: (height - h) / 2,
+            width: w,
+            height: h,
+        }
+    }
+}
+
+/// Dark (0) where a pixel is darker than the mean of its
+/// `(2 radius + 1)²` neighbourhood by a small margin, else white (255).
+pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray {
+    let (w, h) = (img.width, img.height);
+    // Summed-area table with a zero row and column.
+    let stride = w + 1;
+    let mut sat = vec![0u32; stride * (h + 1)];
+    for y in 0..h {
+        let mut row = 0u32;
+        for x in 0..w {
+            row += u32::from(img.get(x, y));
+            sat[(y + 1) * stride + x + 1] = sat[y * stride + x + 1] + row;
+        }
+    }
+    let mut out = vec![255u8; w * h];
+    for y in 0..h {
+        let y0 = y.saturating_sub(radius);
+        let y1 = (y + radius + 1).min(h);
+        for x in 0..w {
+            let x0 = x.saturating_sub(radius);
+            let x1 = (x + radius + 1).min(w);
+            let area = ((x1 - x0) * (y1 - y0)) as u32;
+            let sum = sat[y1 * stride + x1] + sat[y0 * stride + x0]
+                - sat[y0 * stride + x1]
+                - sat[y1 * stride + x0];
+            let mean = sum / area.max(1);
+            let p = u32::from(img.get(x, y));
+            // Margin grows with brightness so sensor noise in flat areas
+            // stays white, yet dim low-contrast codes still separate.
+            if p + 2 + mean / 16 < mean {
+                out[y * w + x] = 0;
+            }
+        }
+    }
+    Gray {
+        width: w,
+        height: h,
+        pixels: out,
+    }
+}
+
+pub(crate) fn invert(img: &Gray) -> Gray {
+    Gray {
+        width: img.width,
+        height: img.height,
+        pixels: img.pixels.iter().map(|p| 255 - p).collect(),
+    }
+}
+
+/// Cut `rect` out of `img` and enlarge it `scale` times, bilinearly.
+pub(crate) fn crop_upscale(img: &Gray, rect: Rect, scale: usize) -> Gray {
+    let scale = scale.max(1);
+    let (w, h) = (rect.width * scale, rect.height * scale);
+    let mut pixels = Vec::with_capacity(w * h);
+    let max_x = img.width.saturating_sub(1) as f32;
+    let max_y = img.height.saturating_sub(1) as f32;
+    for y in 0..h {
+        let sy = (rect.y as f32 + (y as f32 + 0.5) / scale as f32 - 0.5).clamp(0.0, max_y);
+        let y0 = sy as usize;
+        let y1 = (y0 + 1).min(img.height.saturating_sub(1));
+        let fy = sy - y0 as f32;
+        for x in 0..w {
+            let sx = (rect.x as f32 + (x as f32 + 0.5) / scale as f32 - 0.5).clamp(0.0, max_x);
+            let x0 = sx as usize;
+            let x1 = (x0 + 1).min(img.width.saturating_sub(1));
+            let fx = sx - x0 as f32;
+            let top = f32::from(img.get(x0, y0)) * (1.0 - fx) + f32::from(img.get(x1, y0)) * fx;
+            let bottom =
+                f32::from(img.get(x0, y1)) * (1.0 - fx) + f32::from(img.get(x1, y1)) * fx;
+            pixels.push((top * (1.0 - fy) + bottom * fy + 0.5) as u8);
+        }
+    }
+    Gray {
+        width: w,
+        height: h,
+        pixels,
+    }
+}
+
+/// Shrink by an integer factor, averaging each `factor × factor` block.
+pub(crate) fn downscale(img: &Gray, factor: usize) -> Gray {
+    let factor = factor.max(1);
+    let (w, h) = (img.width / factor, img.height / factor);
+    let mut pixels = Vec::with_capacity(w * h);
+    let area = (factor * factor) as u32;
+    for by in 0..h {
+        for bx in 0..w {
+            let mut sum = 0u32;
+            for y in by * factor..(by + 1) * factor {
+                for x in bx * factor..(bx + 1) * factor {
+                    sum += u32::from(img.get(x, y));
+                }
+            }
+            pixels.push((sum / area) as u8);
+        }
+    }
+    Gray {
+        width: w,
+        height: h,
+        pixels,
+    }
+}

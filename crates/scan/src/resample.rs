@@ -1,0 +1,317 @@
+//! A second look at a symbol quircs found but could not read.
+//!
+//! quircs reads each module as the one binarised pixel under its centre.
+//! When modules are 1.5–2 px, blurred, or lit unevenly, that pixel is often
+//! wrong. Here we sample the grayscale image bilinearly at every module
+//! centre through the symbol's perspective, threshold each sample against
+//! the mean of the samples around it (in module space, so glare gradients
+//! cancel), and retry with the grid nudged by fractions of a module.
+
+use quircs::Code;
+
+use crate::image_ops::Gray;
+
+/// How many starting fits are refined and read.
+const REFINED: usize = 6;
+
+/// Grid offsets tried, in modules.
+const NUDGES: [(f64, f64); 5] = [(0.0, 0.0), (0.2, 0.0), (-0.2, 0.0), (0.0, 0.2), (0.0, -0.2)];
+
+/// Maps the unit square onto a quadrilateral (Heckbert's closed form).
+struct Homography([f64; 8]);
+
+impl Homography {
+    fn unit_square_to(q: [(f64, f64); 4]) -> Option<Homography> {
+        let [(x0, y0), (x1, y1), (x2, y2), (x3, y3)] = q;
+        let sx = x0 - x1 + x2 - x3;
+        let sy = y0 - y1 + y2 - y3;
+        let (dx1, dx2) = (x1 - x2, x3 - x2);
+        let (dy1, dy2) = (y1 - y2, y3 - y2);
+        let det = dx1 * dy2 - dx2 * dy1;
+        if det.abs() < 1e-9 {
+            return None;
+        }
+        let g = (sx * dy2 - dx2 * sy) / det;
+        let h = (dx1 * sy - sx * dy1) / det;
+        Some(Homography([
+            x1 - x0 + g * x1,
+            x3 - x0 + h * x3,
+            x0,
+            y1 - y0 + g * y1,
+            y3 - y0 + h * y3,
+            y0,
+            g,
+            h,
+        ]))
+    }
+
+    fn map(&self, u: f64, v: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f, g, h] = self.0;
+        let w = g * u + h * v + 1.0;
+        ((a * u + b * v + c) / w, (d * u + e * v + f) / w)
+    }
+}
+
+fn bilinear(img: &Gray, x: f64, y: f64) -> f64 {
+    let max_x = img.width.saturating_sub(1) as f64;
+    let max_y = img.height.saturating_sub(1) as f64;
+    let (x, y) = (x.clamp(0.0, max_x), y.clamp(0.0, max_y));
+    let (x0, y0) = (x as usize, y as usize);
+    let (x1, y1) = (
+        (x0 + 1).min(img.width.saturating_sub(1)),
+        (y0 + 1).min(img.height.saturating_sub(1)),
+    );
+    let (fx, fy) = (x - x0 as f64, y - y0 as f64);
+    let p = |x, y| f64::from(img.get(x, y));
+    let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
+    let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
+    top * (1.0 - fy) + bottom * fy
+}
+
+/// Try to read `code` again from `gray` (same coordinates and polarity as
+/// the image it was found in). Returns the decoded data on success.
+///
+/// quircs estimates the grid size from the timing patterns, which blur
+/// away at small module sizes, and places the fourth corner from an
+/// alignment pattern it may miss. Its three finder patterns are placed well
+/// even then, so we rebuild the grid from them for the sizes around its
+/// estimate, nudge the four corners until the known function patterns
+/// (finders, timing, alignment) look their best, and read the best fits.
+pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<quircs::Data> {
+    let found = usize::try_from(code.size).ok().filter(|s| (21..=177).contains(s))?;
+    let corners = code.corners.map(|p| (f64::from(p.x), f64::from(p.y)));
+    let quirc_grid = Homography::unit_square_to(corners)?;
+    // Image positions of the finder patterns' outer corners.
+    let anchor = |u: f64, v: f64| quirc_grid.map(u / found as f64, v / found as f64);
+    let span = (found - 7) as f64;
+    let [p0, p1, p3] = [anchor(0.0, 0.0), anchor(span, 0.0), anchor(0.0, span)];
+    let p2_perspective = anchor(span, span);
+    // Without quircs' fourth point: a parallelogram on the three finders.
+    let p2_affine = (p1.0 + p3.0 - p0.0, p1.1 + p3.1 - p0.1);
+
+    let mut sizes = vec![found];
+    for step in 1..=6 {
+        sizes.push(found + 4 * step);
+        if step <= 2 && found >= 21 + 4 * step {
+            sizes.push(found - 4 * step);
+        }
+    }
+    let mut candidates: Vec<(f64, usize, [(f64, f64); 4])> = Vec::new();
+    for size in sizes.into_iter().filter(|s| *s <= 177) {
+        let pattern = FunctionPattern::new(size);
+        for p2 in [p2_perspective, p2_affine] {
+            // Finder-anchored quad → whole-grid quad.
+            let Some(h) = Homography::unit_square_to([p0, p1, p2, p3]) else {
+                continue;
+            };
+            let k = size as f64 / (size - 7) as f64;
+            let quad = [h.map(0.0, 0.0), h.map(k, 0.0), h.map(k, k), h.map(0.0, k)];
+            candidates.push((pattern.score(quad, gray), size, quad));
+        }
+    }
+    // Refine only the most promising starts: refining costs ~100 scorings.
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    candidates.truncate(REFINED);
+    for (score, size, quad) in &mut candidates {
+        (*score, *quad) = refine(&FunctionPattern::new(*size), *quad, gray);
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut attempt = *code;
+    for (_, size, quad) in candidates {
+        attempt.size = size as i32;
+        let Some(fit) = Homography::unit_square_to(quad) else {
+            continue;
+        };
+        for nudge in NUDGES {
+            if sample_cells(&mut attempt, size, &fit, nudge, gray) {
+                if let Ok(data) = attempt.decode() {
+                    return Some(data);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The modules whose colour every QR code of a size shares.
+struct FunctionPattern {
+    size: usize,
+    /// (x, y, dark) in modules.
+    modules: Vec<(usize, usize, bool)>,
+}
+
+impl FunctionPattern {
+    fn new(size: usize) -> FunctionPattern {
+        let mut modules = Vec::new();
+        // Finder patterns with their separators.
+        for (ox, oy) in [(0i64, 0i64), (size as i64 - 7, 0), (0, size as i64 - 7)] {
+            for dy in -1..8i64 {
+                for dx in -1..8i64 {
+                    let (x, y) = (ox + dx, oy + dy);
+                    if x < 0 || y < 0 || x >= size as i64 || y >= size as i64 {
+                        continue;
+                    }
+                    let ring = dx.min(dy).min(6 - dx).min(6 - dy);
+                    let dark = ring == 0 || ring >= 2;
+                    modules.push((x as usize, y as usize, dark));
+                }
+            }
+        }
+        // Timing patterns.
+        for i in 8..size.saturating_sub(8) {
+            modules.push((i, 6, i % 2 == 0));
+            modules.push((6, i, i % 2 == 0));
+        }
+        // Alignment patterns (version 2 and up), skipping the finders.
+        let version = (size - 17) / 4;
+        if version >= 2 {
+            let count = version / 7 + 2;
+            let step = if version == 32 {
+                26
+            } else {
+                (version * 4 + count * 2 + 1) / (2 * count - 2) * 2
+            };
+            let mut centres = vec![6];
+            for k in (0..count - 1).rev() {
+                centres.push(size - 7 - step * k);
+            }
+            for &cy in &centres {
+                for &cx in &centres {
+                    let near_finder =
+                        (cx < 9 && cy < 9) || (cx > size - 10 && cy < 9) || (cx < 9 && cy > size - 10);
+                    if near_finder {
+                        continue;
+                    }
+                    for dy in 0..5 {
+                        for dx in 0..5 {
+                            let ring = dx.min(dy).min(4 - dx).min(4 - dy);
+                            modules.push((cx + dx - 2, cy + dy - 2, ring != 1));
+                        }
+                    }
+                }
+            }
+        }
+        FunctionPattern { size, modules }
+    }
+
+    /// Light minus dark, summed over the known modules: high when `quad`
+    /// (the grid's outer corners in the image) fits.
+    fn score(&self, quad: [(f64, f64); 4], gray: &Gray) -> f64 {
+        let Some(h) = Homography::unit_square_to(quad) else {
+            return f64::MIN;
+        };
+        let n = self.size as f64;
+        self.modules
+            .iter()
+            .map(|&(x, y, dark)| {
+                let (px, py) = h.map((x as f64 + 0.5) / n, (y as f64 + 0.5) / n);
+                let v = bilinear(gray, px, py);
+                if dark { -v } else { v }
+            })
+            .sum()
+    }
+}
+
+/// Hill-climb the four corners, halving the step, to fit the pattern.
+fn refine(
+    pattern: &FunctionPattern,
+    mut quad: [(f64, f64); 4],
+    gray: &Gray,
+) -> (f64, [(f64, f64); 4]) {
+    let module = ((quad[1].0 - quad[0].0).hypot(quad[1].1 - quad[0].1) / pattern.size as f64)
+        .max(0.5);
+    let mut best = pattern.score(quad, gray);
+    let mut step = module;
+    for _ in 0..5 {
+        let mut improved = true;
+        let mut rounds = 0;
+        while improved && rounds < 6 {
+            improved = false;
+            rounds += 1;
+            for corner in 0..4 {
+                for (dx, dy) in [(step, 0.0), (-step, 0.0), (0.0, step), (0.0, -step)] {
+                    let mut trial = quad;
+                    trial[corner].0 += dx;
+                    trial[corner].1 += dy;
+                    let score = pattern.score(trial, gray);
+                    if score > best {
+                        best = score;
+                        quad = trial;
+                        improved = true;
+                    }
+                }
+            }
+        }
+        step /= 2.0;
+    }
+    (best, quad)
+}
+
+/// Fill `code`'s cell bitmap from `gray`; `fit` maps the unit square to
+/// the grid's outer corners in the image.
+fn sample_cells(
+    code: &mut Code,
+    size: usize,
+    fit: &Homography,
+    (nx, ny): (f64, f64),
+    gray: &Gray,
+) -> bool {
+    let span = size as f64;
+    let mut samples = vec![0f64; size * size];
+    for y in 0..size {
+        for x in 0..size {
+            let u = (x as f64 + 0.5 + nx) / span;
+            let v = (y as f64 + 0.5 + ny) / span;
+            let (px, py) = fit.map(u, v);
+            samples[y * size + x] = bilinear(gray, px, py);
+        }
+    }
+    code.cell_bitmap.fill(0);
+    // Threshold each module against the mean of a 7 × 7 module window.
+    let table = SummedArea::new(&samples, size);
+    for y in 0..size {
+        for x in 0..size {
+            let mean = table.mean(x.saturating_sub(3), y.saturating_sub(3), x + 4, y + 4);
+            if samples[y * size + x] < mean {
+                let i = y * size + x;
+                match code.cell_bitmap.get_mut(i >> 3) {
+                    Some(byte) => *byte |= 1 << (i & 7),
+                    None => return false,
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Summed-area table over a square grid of f64.
+struct SummedArea {
+    size: usize,
+    sums: Vec<f64>,
+}
+
+impl SummedArea {
+    fn new(values: &[f64], size: usize) -> SummedArea {
+        let stride = size + 1;
+        let mut sums = vec![0.0; stride * stride];
+        for y in 0..size {
+            let mut row = 0.0;
+            for x in 0..size {
+                row += values.get(y * size + x).copied().unwrap_or(0.0);
+                sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1] + row;
+            }
+        }
+        SummedArea { size, sums }
+    }
+
+    /// Mean over `[x0, x1) × [y0, y1)`, clipped to the grid.
+    fn mean(&self, x0: usize, y0: usize, x1: usize, y1: usize) -> f64 {
+        let (x1, y1) = (x1.min(self.size), y1.min(self.size));
+        let stride = self.size + 1;
+        let area = ((x1 - x0) * (y1 - y0)).max(1) as f64;
+        (self.sums[y1 * stride + x1] + self.sums[y0 * stride + x0]
+            - self.sums[y0 * stride + x1]
+            - self.sums[y1 * stride + x0])
+            / area
+    }
+}

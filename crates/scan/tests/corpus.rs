@@ -1,0 +1,218 @@
+//! Read rates on the synthetic card-photo corpus, per condition.
+//!
+//! The minimums are what the decoder reaches today on these seeds; when one
+//! fails, fix the decoder, not the number.
+
+use sotay_scan::corpus::{self, CardKind, Condition};
+use sotay_scan::{Options, ScanError, decode, decode_with};
+
+/// Seeds per condition: even seeds are CCCD codes, odd ones căn cước.
+const SEEDS: u64 = 8;
+
+fn minimum_reads(condition: Condition) -> u64 {
+    match condition {
+        // 1.5–2 px per module: seed 3 is still out of reach.
+        Condition::SmallModules => SEEDS - 1,
+        _ => SEEDS,
+    }
+}
+
+fn reads(frame: &corpus::Frame) -> bool {
+    decode(&frame.luma, frame.width, frame.height)
+        .iter()
+        .any(|d| d.text == frame.truth)
+}
+
+#[test]
+fn every_condition_reads_at_its_minimum_rate() {
+    let mut failures = Vec::new();
+    for condition in Condition::ALL {
+        let missed: Vec<u64> = (0..SEEDS)
+            .filter(|&seed| !reads(&corpus::render(condition, seed, corpus::kind_for_seed(seed))))
+            .collect();
+        let read = SEEDS - missed.len() as u64;
+        eprintln!("{condition:<14} {read}/{SEEDS} (missed seeds {missed:?})");
+        if read < minimum_reads(condition) {
+            failures.push(format!(
+                "{condition}: read {read}/{SEEDS}, need {}; missed seeds {missed:?}",
+                minimum_reads(condition)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn corners_land_on_the_code() {
+    let frame = corpus::render(Condition::Clean, 0, CardKind::Cccd);
+    let found = decode(&frame.luma, frame.width, frame.height);
+    let code = found
+        .iter()
+        .find(|d| d.text == frame.truth)
+        .expect("clean frame reads");
+    // Every true corner has a reported corner within 3 px.
+    for (tx, ty) in frame.qr_corners {
+        let nearest = code
+            .corners
+            .iter()
+            .map(|(x, y)| (x - tx).hypot(y - ty))
+            .fold(f32::MAX, f32::min);
+        assert!(
+            nearest < 3.0,
+            "corner ({tx}, {ty}) is {nearest} px from {:?}",
+            code.corners
+        );
+    }
+}
+
+#[test]
+fn vietnamese_text_survives_exactly() {
+    let text = "079123456789||Nguyễn Thị Ánh Tuyết|01011990|Nữ|Ấp Bình Lợi, Xã Củ Chi, TP. Hồ Chí Minh|15042021";
+    let frame = corpus::render_text(Condition::Clean, 7, CardKind::Cccd, text);
+    let found = decode(&frame.luma, frame.width, frame.height);
+    assert_eq!(found.first().map(|d| d.text.as_str()), Some(text));
+}
+
+#[test]
+fn declared_utf8_eci_is_read_as_utf8() {
+    use qrcode::bits::Bits;
+    use qrcode::{EcLevel, QrCode, Version};
+
+    let text = "Đặng Văn Lộc|Nam";
+    let mut bits = Bits::new(Version::Normal(4));
+    bits.push_eci_designator(26).expect("eci fits");
+    bits.push_byte_data(text.as_bytes()).expect("data fits");
+    bits.push_terminator(EcLevel::M).expect("terminator fits");
+    let code = QrCode::with_bits(bits, EcLevel::M).expect("valid code");
+    let frame = corpus::render_qr(Condition::Clean, 1, CardKind::Cccd, &code, text);
+    let found = decode(&frame.luma, frame.width, frame.height);
+    assert_eq!(found.first().map(|d| d.text.as_str()), Some(text));
+}
+
+#[test]
+fn latin1_bytes_without_eci_fall_back_to_latin1() {
+    use qrcode::bits::Bits;
+    use qrcode::{EcLevel, QrCode, Version};
+
+    let mut bits = Bits::new(Version::Normal(2));
+    bits.push_byte_data(b"Caf\xe9").expect("data fits");
+    bits.push_terminator(EcLevel::M).expect("terminator fits");
+    let code = QrCode::with_bits(bits, EcLevel::M).expect("valid code");
+    let frame = corpus::render_qr(Condition::Clean, 2, CardKind::Cccd, &code, "Café");
+    let found = decode(&frame.luma, frame.width, frame.height);
+    assert_eq!(found.first().map(|d| d.text.as_str()), Some("Café"));
+}
+
+#[test]
+fn frames_without_a_code_give_nothing() {
+    let mut rng = corpus::Rng::new(42);
+    let noise: Vec<u8> = (0..640 * 480).map(|_| rng.next_u64() as u8).collect();
+    assert!(decode(&noise, 640, 480).is_empty());
+    assert!(decode(&vec![0; 320 * 240], 320, 240).is_empty());
+    assert!(decode(&vec![255; 320 * 240], 320, 240).is_empty());
+}
+
+#[test]
+fn malformed_input_is_an_error_not_a_panic() {
+    let options = Options::default();
+    assert_eq!(
+        decode_with(&[0; 10], 4, 4, &options),
+        Err(ScanError::BufferSize {
+            expected: 16,
+            actual: 10
+        })
+    );
+    assert_eq!(
+        decode_with(&[], 0, 5, &options),
+        Err(ScanError::EmptyFrame)
+    );
+    assert!(decode(&[0; 10], usize::MAX, 2).is_empty());
+    assert!(!ScanError::EmptyFrame.message_vi().is_empty());
+    // Degenerate but valid shapes.
+    for (w, h) in [(1, 1), (1, 500), (500, 1), (3, 3), (21, 21), (2, 2000)] {
+        let mut rng = corpus::Rng::new((w * h) as u64);
+        let luma: Vec<u8> = (0..w * h).map(|_| rng.next_u64() as u8).collect();
+        assert!(decode(&luma, w, h).is_empty());
+    }
+}
+
+#[test]
+fn tiny_budget_still_answers() {
+    let frame = corpus::render(Condition::SmallModules, 3, CardKind::CanCuoc);
+    let options = Options {
+        work_budget: 0,
+        ..Options::default()
+    };
+    assert_eq!(
+        decode_with(&frame.luma, frame.width, frame.height, &options),
+        Ok(Vec::new())
+    );
+}
+
+#[test]
+fn large_photos_are_downscaled_and_still_read() {
+    // A 2560 × 1440 "photo": the clean frame enlarged 2×.
+    let frame = corpus::render(Condition::Clean, 4, CardKind::Cccd);
+    let (w, h) = (frame.width * 2, frame.height * 2);
+    let mut big = vec![0u8; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            big[y * w + x] = frame.luma[(y / 2) * frame.width + x / 2];
+        }
+    }
+    let options = Options {
+        max_side: 1280,
+        ..Options::default()
+    };
+    let found = decode_with(&big, w, h, &options).expect("well-formed frame");
+    let code = found
+        .iter()
+        .find(|d| d.text == frame.truth)
+        .expect("reads after downscaling");
+    // Corners come back in the big photo's coordinates.
+    let (tx, ty) = frame.qr_corners[0];
+    assert!(
+        code.corners
+            .iter()
+            .any(|(x, y)| (x - 2.0 * tx).hypot(y - 2.0 * ty) < 6.0),
+        "{:?}",
+        code.corners
+    );
+}
+
+#[test]
+fn the_corpus_is_deterministic() {
+    let a = corpus::render(Condition::Glare, 5, CardKind::CanCuoc);
+    let b = corpus::render(Condition::Glare, 5, CardKind::CanCuoc);
+    assert_eq!(a.luma, b.luma);
+    assert_eq!(a.truth, b.truth);
+    assert_eq!(a.truth.split('|').count(), 14);
+    let cccd = corpus::payload(CardKind::Cccd, 5);
+    assert_eq!(cccd.split('|').count(), 7);
+    assert_eq!(cccd.split('|').next().map(str::len), Some(12));
+}
+
+#[test]
+fn corpus_files_are_written() {
+    let dir = std::env::temp_dir().join(format!("sotay-scan-corpus-{}", std::process::id()));
+    let frame = corpus::render(Condition::Clean, 0, CardKind::Cccd);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let png = dir.join("clean.png");
+    corpus::write_png(&frame, &png).expect("png written");
+    let jpeg = dir.join("clean.jpg");
+    corpus::write_jpeg(&frame, &jpeg, 90).expect("jpeg written");
+    let y4m = dir.join("clean.y4m");
+    corpus::write_y4m(&[frame.clone(), frame.clone()], &y4m, 10).expect("y4m written");
+    let video = std::fs::read(&y4m).expect("y4m readable");
+    assert!(video.starts_with(b"YUV4MPEG2 W1280 H720 "));
+    let frame_bytes = 1280 * 720 * 3 / 2 + "FRAME\n".len();
+    let header = video.iter().position(|&b| b == b'\n').expect("header line") + 1;
+    assert_eq!(video.len(), header + 2 * frame_bytes);
+    for file in [&png, &jpeg] {
+        let bytes = std::fs::read(file).expect("readable");
+        let image = sotay_scan::files::load_luma(&bytes).expect("decodes");
+        let found = decode(&image.luma, image.width, image.height);
+        assert!(found.iter().any(|d| d.text == frame.truth), "{file:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

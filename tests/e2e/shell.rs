@@ -1,0 +1,141 @@
+//! The app shell: routes, navigation, console, network, headers.
+
+use std::io::{Read, Write};
+
+use serde_json::json;
+use sotay_e2e::{Browser, site};
+
+/// Every route with the words its heading must contain.
+const ROUTES: [(&str, &str); 9] = [
+    ("/", "Sổ tay Công dân số"),
+    ("/huong-dan/", "Hướng dẫn"),
+    ("/g/kich-hoat-vneid/", "Kích hoạt"),
+    ("/can-lam-gi/", "Tôi cần làm gì"),
+    ("/quet/", "Quét"),
+    ("/ap-phich/", "mã QR"),
+    ("/to-cong-nghe/", "Tổ công nghệ số"),
+    ("/gioi-thieu/", "quyền riêng tư"),
+    ("/khong-co-trang-nay/", "Không tìm thấy"),
+];
+
+/// Records CSP violations from the very start of every document.
+pub async fn watch_csp(browser: &Browser) {
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));" }),
+        )
+        .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn every_route_renders_its_heading_without_errors() {
+    let server = site();
+    let browser = Browser::start().await;
+    watch_csp(&browser).await;
+    for (path, heading) in ROUTES {
+        browser.goto(&server.url(path)).await;
+        browser.wait_for_app().await;
+        let h1 = browser.heading().await;
+        assert!(h1.contains(heading), "{path}: heading {h1:?} lacks {heading:?}");
+        let lang = browser.eval("return document.documentElement.lang").await;
+        assert_eq!(lang, "vi", "{path}");
+        let violations = browser.eval("return window.__csp").await;
+        assert_eq!(violations, json!([]), "{path}: CSP violations");
+    }
+    browser.assert_console_clean().await;
+    let foreign: Vec<String> = browser
+        .requested_urls()
+        .await
+        .into_iter()
+        .filter(|url| !url.starts_with(&server.origin()) && !url.starts_with("data:") && !url.starts_with("blob:"))
+        .collect();
+    assert!(foreign.is_empty(), "requests left the test server: {foreign:?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn navigation_works_by_clicking_and_back() {
+    let server = site();
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_app().await;
+    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser.wait_until("the guide list", "return location.pathname === '/huong-dan/'").await;
+    assert!(browser.heading().await.contains("Hướng dẫn"));
+    browser.click(".site-nav a[href='/quet/']").await;
+    browser.wait_until("the scanner", "return location.pathname === '/quet/'").await;
+    assert!(browser.heading().await.contains("Quét"));
+    browser.client.back().await.expect("back");
+    browser.wait_until("back to the list", "return location.pathname === '/huong-dan/' && document.querySelector('h1').textContent.includes('Hướng dẫn')").await;
+    browser.click_text("Giới thiệu").await;
+    browser.wait_until("the about page", "return location.pathname === '/gioi-thieu/'").await;
+    // A client-side navigation must not reload the page: the app stays the same instance.
+    let navigations = browser.eval("return performance.getEntriesByType('navigation').length").await;
+    assert_eq!(navigations, json!(1));
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+/// A raw HTTP/1.1 GET, so the test sees exactly the headers the server sends.
+fn get_headers(port: u16, path: &str, accept_encoding: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept_encoding}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let text = String::from_utf8_lossy(&response);
+    let head = text.split("\r\n\r\n").next().unwrap_or_default().to_ascii_lowercase();
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head)
+}
+
+#[test]
+#[ignore = "needs the built site: run `cargo xtask test`"]
+fn every_response_type_carries_the_security_headers() {
+    let server = site();
+    let dist = &sotay_e2e::Env::get().dist;
+    let asset = |extension: &str| {
+        std::fs::read_dir(dist.join("assets"))
+            .expect("dist/assets")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .find(|name| name.ends_with(extension))
+            .unwrap_or_else(|| panic!("no {extension} asset"))
+    };
+    let cases = [
+        ("/".to_string(), "text/html", "no-cache"),
+        ("/g/kich-hoat-vneid/".to_string(), "text/html", "no-cache"),
+        (format!("/assets/{}", asset(".wasm")), "application/wasm", "immutable"),
+        (format!("/assets/{}", asset(".js")), "javascript", "immutable"),
+        (format!("/assets/{}", asset(".css")), "text/css", "immutable"),
+        ("/manifest.webmanifest".to_string(), "application/manifest+json", "no-cache"),
+        ("/sw.js".to_string(), "javascript", "no-cache"),
+        ("/icons/icon-192.png".to_string(), "image/png", "no-cache"),
+    ];
+    for (path, content_type, cache) in &cases {
+        let (status, head) = get_headers(server.port, path, "br");
+        assert_eq!(status, 200, "{path}");
+        for needle in [
+            "content-security-policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';",
+            "frame-ancestors 'none'",
+            "x-content-type-options: nosniff",
+            "referrer-policy: no-referrer",
+            "permissions-policy: camera=(self), microphone=(), geolocation=()",
+        ] {
+            assert!(head.contains(needle), "{path}: missing {needle}\n{head}");
+        }
+        assert!(head.contains(&format!("content-type: {content_type}")) || head.contains(content_type), "{path}: type\n{head}");
+        assert!(head.contains(cache), "{path}: cache-control\n{head}");
+    }
+    let (_, head) = get_headers(server.port, &format!("/assets/{}", asset(".wasm")), "br, gzip");
+    assert!(head.contains("content-encoding: br"), "wasm is served with brotli\n{head}");
+    let (status, head) = get_headers(server.port, "/khong-co/", "identity");
+    assert_eq!(status, 404, "unknown paths are 404\n{head}");
+    assert!(head.contains("content-security-policy"), "404 carries the headers too");
+}

@@ -1,0 +1,327 @@
+//! `cargo xtask dist`: the static site in dist/.
+//!
+//! 1. wasm-pack builds the app (release profile, tuned for size), using the
+//!    wasm-bindgen on PATH and never downloading anything (`--mode no-install`).
+//! 2. wasm-opt -Oz from the pinned npm `binaryen` shrinks the module.
+//! 3. Every asset gets its content hash in its name (cached for a year).
+//! 4. The app's own components render every page to static HTML (Yew SSR,
+//!    `sotay-prerender`), so text shows before the WASM and without JavaScript.
+//! 5. Icons, the web app manifest, the service worker with its precache list,
+//!    and brotli / gzip copies of every text file.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::Result;
+use crate::run::{cargo, root, run, target_dir};
+use crate::tools::{hex, wasm_opt_path};
+
+#[derive(clap::Args, Clone)]
+pub struct DistArgs {
+    /// Where the site will be published (deep links and posters use it).
+    #[arg(long, env = "SOTAY_BASE_URL", default_value = "http://127.0.0.1:8080/")]
+    pub base_url: String,
+    /// Output folder.
+    #[arg(long, default_value = "dist")]
+    pub out: PathBuf,
+    /// A label shown in the app's footer and used to tell builds apart in tests.
+    #[arg(long, env = "SOTAY_BUILD_LABEL", default_value = "")]
+    pub label: String,
+}
+
+/// One page rendered by `sotay-prerender`.
+#[derive(Deserialize)]
+struct Page {
+    /// Path under the base, e.g. `g/kich-hoat-vneid/` or `` for home; `404.html` for the not-found page.
+    file: String,
+    title: String,
+    description: String,
+    body: String,
+}
+
+pub fn dist(args: &DistArgs) -> Result<PathBuf> {
+    let base_path = base_path(&args.base_url)?;
+    let out = root().join(&args.out);
+    let pkg = target_dir().join("wasm-pkg");
+
+    let mut wasm_pack = Command::new("wasm-pack");
+    wasm_pack
+        .current_dir(root())
+        .args(["build", "crates/app", "--release", "--target", "web", "--no-typescript", "--no-pack"])
+        .args(["--mode", "no-install", "--out-name", "sotay_app", "--out-dir"])
+        .arg(&pkg)
+        .env("SOTAY_BASE_PATH", &base_path)
+        .env("SOTAY_BUILD_LABEL", &args.label);
+    run(&mut wasm_pack)?;
+
+    let optimised = pkg.join("sotay_app_opt.wasm");
+    // The feature list is what Rust 1.95 emits for wasm32-unknown-unknown by default.
+    run(Command::new(wasm_opt_path())
+        .arg(pkg.join("sotay_app_bg.wasm"))
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg("-o")
+        .arg(&optimised))?;
+
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|error| format!("cannot clear {}: {error}", out.display()))?;
+    }
+    let assets = out.join("assets");
+    fs::create_dir_all(&assets).map_err(io_error(&assets))?;
+
+    let wasm = write_hashed(&assets, "sotay_app", "wasm", &read(&optimised)?)?;
+    let glue = write_hashed(&assets, "sotay_app", "js", &read(&pkg.join("sotay_app.js"))?)?;
+    let css = write_hashed(&assets, "style", "css", &read(&root().join("web/style.css"))?)?;
+    let url = |name: &str| format!("{base_path}assets/{name}");
+    let boot_source = String::from_utf8_lossy(&read(&root().join("web/boot.js"))?)
+        .replace("{{GLUE}}", &url(&glue))
+        .replace("{{WASM}}", &url(&wasm))
+        .replace("{{BASE}}", &base_path);
+    let boot = write_hashed(&assets, "boot", "js", boot_source.as_bytes())?;
+
+    crate::icons::write_icons(&out.join("icons"))?;
+    write_manifest(&out, &base_path)?;
+
+    let template = String::from_utf8_lossy(&read(&root().join("web/index.html"))?).into_owned();
+    let pages = prerender(&base_path)?;
+    let mut page_urls = Vec::new();
+    for page in &pages {
+        let html = template
+            .replace("{{TITLE}}", &escape(&page.title))
+            .replace("{{DESCRIPTION}}", &escape(&page.description))
+            .replace("{{BASE}}", &base_path)
+            .replace("{{CSS}}", &url(&css))
+            .replace("{{GLUE}}", &url(&glue))
+            .replace("{{WASM}}", &url(&wasm))
+            .replace("{{BOOT}}", &url(&boot))
+            // Last: the body is rendered markup and may itself contain braces.
+            .replace("{{BODY}}", &page.body);
+        let file = if page.file.ends_with(".html") {
+            out.join(&page.file)
+        } else {
+            page_urls.push(format!("{base_path}{}", page.file));
+            out.join(&page.file).join("index.html")
+        };
+        write(&file, html.as_bytes())?;
+    }
+
+    // Everything the app needs offline, by URL; the version changes whenever any byte does.
+    let mut precache: Vec<String> = page_urls;
+    for file in files_under(&out)? {
+        let relative = file.strip_prefix(&out).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+        if !relative.ends_with("index.html") && relative != "404.html" {
+            precache.push(format!("{base_path}{relative}"));
+        }
+    }
+    precache.sort();
+    let mut version = Sha256::new();
+    for file in files_under(&out)? {
+        version.update(file.strip_prefix(&out).unwrap_or(&file).to_string_lossy().as_bytes());
+        version.update(read(&file)?);
+    }
+    let version = hex(&version.finalize())[..16].to_string();
+    let precache_json = serde_json::to_string(&precache).map_err(|e| e.to_string())?;
+    let sw = String::from_utf8_lossy(&read(&root().join("web/sw.js"))?)
+        .replace("{{VERSION}}", &version)
+        .replace("{{BASE}}", &base_path)
+        .replace("{{PRECACHE}}", &precache_json);
+    write(&out.join("sw.js"), sw.as_bytes())?;
+    let build = serde_json::json!({ "version": version, "label": args.label, "precache": precache });
+    write(&out.join("build.json"), build.to_string().as_bytes())?;
+
+    compress_text_files(&out)?;
+    report_sizes(&out, &wasm)?;
+    Ok(out)
+}
+
+/// `http://host/sotay` → `/sotay/`.
+pub fn base_path(base_url: &str) -> Result<String> {
+    let after_scheme = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))
+        .ok_or_else(|| format!("SOTAY_BASE_URL must start with http:// or https://, got `{base_url}`"))?;
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    Ok(if path.ends_with('/') { path.to_string() } else { format!("{path}/") })
+}
+
+fn prerender(base_path: &str) -> Result<Vec<Page>> {
+    let json_path = target_dir().join("prerender.json");
+    run(cargo()
+        .args(["run", "--quiet", "-p", "sotay-app", "--features", "ssr"])
+        .args(["--bin", "sotay-prerender", "--"])
+        .arg(&json_path)
+        .env("SOTAY_BASE_PATH", base_path))?;
+    let json = read(&json_path)?;
+    serde_json::from_slice(&json).map_err(|error| format!("bad prerender output: {error}"))
+}
+
+fn write_manifest(out: &Path, base: &str) -> Result {
+    let shortcut = |name: &str, short: &str, path: &str| {
+        serde_json::json!({
+            "name": name, "short_name": short, "url": format!("{base}{path}"),
+            "icons": [{ "src": format!("{base}icons/icon-192.png"), "sizes": "192x192", "type": "image/png" }],
+        })
+    };
+    let manifest = serde_json::json!({
+        "name": "Sổ tay Công dân số",
+        "short_name": "Sổ tay 06",
+        "description": "Hướng dẫn từng bước dùng VNeID và dịch vụ công trực tuyến; đọc mã QR trên thẻ CCCD ngay trên điện thoại.",
+        "lang": "vi",
+        "dir": "ltr",
+        "id": base,
+        "start_url": base,
+        "scope": base,
+        "display": "standalone",
+        "orientation": "portrait",
+        "theme_color": "#0b4f8a",
+        "background_color": "#ffffff",
+        "categories": ["government", "education", "utilities"],
+        "icons": [
+            { "src": format!("{base}icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any" },
+            { "src": format!("{base}icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any" },
+            { "src": format!("{base}icons/maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable" },
+        ],
+        "shortcuts": [
+            shortcut("Quét mã QR trên thẻ CCCD", "Quét CCCD", "quet/"),
+            shortcut("Kích hoạt tài khoản VNeID", "Kích hoạt VNeID", "g/kich-hoat-vneid/"),
+            shortcut("Tôi cần làm gì?", "Cần làm gì?", "can-lam-gi/"),
+            shortcut("Tạo mã QR và áp phích", "Tạo mã QR", "ap-phich/"),
+        ],
+    });
+    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    write(&out.join("manifest.webmanifest"), text.as_bytes())
+}
+
+fn write_hashed(dir: &Path, stem: &str, extension: &str, bytes: &[u8]) -> Result<String> {
+    let hash = hex(&Sha256::digest(bytes));
+    let name = format!("{stem}-{}.{extension}", &hash[..12]);
+    write(&dir.join(&name), bytes)?;
+    Ok(name)
+}
+
+fn compress_text_files(out: &Path) -> Result {
+    const COMPRESSIBLE: [&str; 7] = ["html", "js", "css", "wasm", "svg", "json", "webmanifest"];
+    for file in files_under(out)? {
+        let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !COMPRESSIBLE.contains(&extension) {
+            continue;
+        }
+        let bytes = read(&file)?;
+        if bytes.len() < 512 {
+            continue;
+        }
+        let mut brotli_bytes = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli_bytes, &params).map_err(|e| e.to_string())?;
+        write(&with_suffix(&file, "br"), &brotli_bytes)?;
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&bytes).map_err(|e| e.to_string())?;
+        write(&with_suffix(&file, "gz"), &gzip.finish().map_err(|e| e.to_string())?)?;
+    }
+    Ok(())
+}
+
+fn report_sizes(out: &Path, wasm: &str) -> Result {
+    let mut sizes: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for file in files_under(out)? {
+        let name = file.strip_prefix(out).unwrap_or(&file).to_string_lossy().into_owned();
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let raw = fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        let br = fs::metadata(with_suffix(&file, "br")).map(|m| m.len()).unwrap_or(raw);
+        sizes.insert(name, (raw, br));
+    }
+    let wasm_key = format!("assets/{wasm}");
+    if let Some((raw, br)) = sizes.get(&wasm_key) {
+        eprintln!("dist: {wasm_key}: {} KB raw, {} KB brotli", raw / 1024, br / 1024);
+    }
+    let first_visit: u64 = sizes
+        .iter()
+        .filter(|(name, _)| name.starts_with("assets/") || name.as_str() == "index.html")
+        .map(|(_, (_, br))| br)
+        .sum();
+    eprintln!("dist: home page + assets, brotli: {} KB; {} files in {}", first_visit / 1024, sizes.len(), out.display());
+    Ok(())
+}
+
+fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in fs::read_dir(&current).map_err(io_error(&current))? {
+            let path = entry.map_err(io_error(&current))?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(io_error(path))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    fs::write(path, bytes).map_err(io_error(path))
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {
+    move |error| format!("{}: {error}", path.display())
+}
+
+/// Escapes text for an HTML attribute or text node.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("http://127.0.0.1:8080/").unwrap(), "/");
+        assert_eq!(base_path("http://127.0.0.1:8080").unwrap(), "/");
+        assert_eq!(base_path("https://xa.gov.vn/sotay").unwrap(), "/sotay/");
+        assert_eq!(base_path("https://xa.gov.vn/sotay/?x=1").unwrap(), "/sotay/");
+        assert!(base_path("ftp://x").is_err());
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+}

@@ -1,0 +1,62 @@
+//! `cargo xtask test`: the project's one test command, and `cargo xtask fuzz`.
+
+use std::process::Command;
+
+use crate::Result;
+use crate::dist::{DistArgs, dist};
+use crate::run::{cargo, root, run, target_dir};
+use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Need};
+
+#[derive(clap::Args)]
+pub struct TestArgs {
+    /// Skip the end-to-end suite in Chromium (quicker while working on pure crates).
+    #[arg(long)]
+    no_e2e: bool,
+}
+
+pub fn test(args: &TestArgs) -> Result {
+    tools::ensure_all(Need { browser: !args.no_e2e, ..Need::everything() })?;
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    // Native tests of every crate, including guide content validation and the
+    // fuzz seed corpora as regression tests. The e2e tests are `#[ignore]`d here.
+    run(cargo().args(["test", "--workspace"]))?;
+    if args.no_e2e {
+        return Ok(());
+    }
+    let site = dist(&DistArgs {
+        base_url: "http://127.0.0.1:8080/".into(),
+        out: "target/e2e-dist".into(),
+        label: "e2e".into(),
+    })?;
+    run(cargo().args(["build", "-p", "sotay-cli"]))?;
+    run(cargo()
+        .args(["test", "-p", "sotay-e2e", "--", "--include-ignored", "--test-threads=1"])
+        .env("SOTAY_E2E_DIST", &site)
+        .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
+        .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
+        .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
+        .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js")))
+}
+
+/// Bounded fuzzing of every target in fuzz/ with cargo-fuzz on a nightly toolchain.
+pub fn fuzz(seconds: u64) -> Result {
+    let fuzz_dir = root().join("fuzz");
+    let targets = std::fs::read_dir(fuzz_dir.join("fuzz_targets"))
+        .map_err(|error| format!("no fuzz/fuzz_targets: {error}"))?
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| entry.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>();
+    if crate::run::output(Command::new("rustup").args(["run", "nightly", "rustc", "--version"])).is_none() {
+        run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+    }
+    if crate::run::output(Command::new("cargo").args(["fuzz", "--version"])).is_none() {
+        run(Command::new("cargo").args(["install", "--locked", "cargo-fuzz"]))?;
+    }
+    for target in targets {
+        run(Command::new("cargo")
+            .current_dir(&fuzz_dir)
+            .args(["+nightly", "fuzz", "run", &target, "--", &format!("-max_total_time={seconds}")]))?;
+    }
+    Ok(())
+}
