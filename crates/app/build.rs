@@ -9,7 +9,6 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     println!("cargo:rerun-if-changed=../../assets/illustrations");
     println!("cargo:rerun-if-env-changed=SOTAY_BASE_PATH");
-    println!("cargo:rerun-if-env-changed=SOTAY_BUILD_LABEL");
     let report = sotay_guides::check_dir(&root, today());
     for warning in &report.warnings {
         println!("cargo:warning={warning}");

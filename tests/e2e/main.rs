@@ -1,3 +1,5 @@
 //! End-to-end tests in headless Chromium. Run them with `cargo xtask test`.
 
+mod cccd;
+mod guides;
 mod shell;

@@ -31,7 +31,7 @@ pub async fn watch_csp(browser: &Browser) {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn every_route_renders_its_heading_without_errors() {
-    let server = site();
+    let server = &site();
     let browser = Browser::start().await;
     watch_csp(&browser).await;
     for (path, heading) in ROUTES {
@@ -58,7 +58,7 @@ async fn every_route_renders_its_heading_without_errors() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn navigation_works_by_clicking_and_back() {
-    let server = site();
+    let server = &site();
     let browser = Browser::start().await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_app().await;
@@ -98,7 +98,7 @@ fn get_headers(port: u16, path: &str, accept_encoding: &str) -> (u16, String) {
 #[test]
 #[ignore = "needs the built site: run `cargo xtask test`"]
 fn every_response_type_carries_the_security_headers() {
-    let server = site();
+    let server = &site();
     let dist = &sotay_e2e::Env::get().dist;
     let asset = |extension: &str| {
         std::fs::read_dir(dist.join("assets"))

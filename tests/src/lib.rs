@@ -111,16 +111,20 @@ impl Drop for Server {
     }
 }
 
-/// The site under test, served once for the whole test binary.
-pub fn site() -> &'static Server {
-    static SITE: OnceLock<Server> = OnceLock::new();
-    SITE.get_or_init(|| Server::start(&Env::get().dist))
+/// The site under test, served for one test (a few milliseconds to start;
+/// owned by the test so the process ends with it, even when the test fails).
+pub fn site() -> Server {
+    Server::start(&Env::get().dist)
 }
 
-/// One chromedriver for the whole test binary (its process ends with the binary).
-fn chromedriver_url() -> &'static str {
-    static DRIVER: OnceLock<(Child, String)> = OnceLock::new();
-    let (_, url) = DRIVER.get_or_init(|| {
+/// A chromedriver process, one per browser session, killed with it.
+struct Chromedriver {
+    child: Child,
+    url: String,
+}
+
+impl Chromedriver {
+    fn start() -> Chromedriver {
         let port = free_port();
         let child = Command::new(&Env::get().chromedriver)
             .arg(format!("--port={port}"))
@@ -131,11 +135,17 @@ fn chromedriver_url() -> &'static str {
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(Duration::from_millis(50));
         }
-        (child, format!("http://127.0.0.1:{port}"))
-    });
-    url
+        Chromedriver { child, url: format!("http://127.0.0.1:{port}") }
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// How a browser session is set up.
@@ -153,6 +163,8 @@ pub struct Options {
 /// A headless Chromium session with a fresh profile.
 pub struct Browser {
     pub client: Client,
+    // Dropped after the client: the session ends, then its driver, then the profile folder.
+    _driver: Chromedriver,
     _profile: Option<tempfile::TempDir>,
 }
 
@@ -206,12 +218,13 @@ impl Browser {
             "goog:loggingPrefs".into(),
             json!({ "browser": "ALL", "performance": "ALL" }),
         );
+        let driver = Chromedriver::start();
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities)
-            .connect(chromedriver_url())
+            .connect(&driver.url)
             .await
             .expect("a chromedriver session");
-        Browser { client, _profile: temp }
+        Browser { client, _driver: driver, _profile: temp }
     }
 
     pub async fn goto(&self, url: &str) {

@@ -56,8 +56,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         .args(["build", "crates/app", "--release", "--target", "web", "--no-typescript", "--no-pack"])
         .args(["--mode", "no-install", "--out-name", "sotay_app", "--out-dir"])
         .arg(&pkg)
-        .env("SOTAY_BASE_PATH", &base_path)
-        .env("SOTAY_BUILD_LABEL", &args.label);
+        .env("SOTAY_BASE_PATH", &base_path);
     run(&mut wasm_pack)?;
 
     let optimised = pkg.join("sotay_app_opt.wasm");
@@ -93,6 +92,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     let boot = write_hashed(&assets, "boot", "js", boot_source.as_bytes())?;
 
     crate::icons::write_icons(&out.join("icons"))?;
+    copy_dir(&root().join("assets/illustrations"), &out.join("illustrations"))?;
     write_manifest(&out, &base_path)?;
 
     let template = String::from_utf8_lossy(&read(&root().join("web/index.html"))?).into_owned();
@@ -107,6 +107,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
             .replace("{{GLUE}}", &url(&glue))
             .replace("{{WASM}}", &url(&wasm))
             .replace("{{BOOT}}", &url(&boot))
+            .replace("{{LABEL}}", &escape(&args.label))
             // Last: the body is rendered markup and may itself contain braces.
             .replace("{{BODY}}", &page.body);
         let file = if page.file.ends_with(".html") {
@@ -204,6 +205,14 @@ fn write_manifest(out: &Path, base: &str) -> Result {
     });
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     write(&out.join("manifest.webmanifest"), text.as_bytes())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    for file in files_under(from)? {
+        let relative = file.strip_prefix(from).unwrap_or(&file);
+        write(&to.join(relative), &read(&file)?)?;
+    }
+    Ok(())
 }
 
 fn write_hashed(dir: &Path, stem: &str, extension: &str, bytes: &[u8]) -> Result<String> {

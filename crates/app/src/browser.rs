@@ -64,6 +64,130 @@ mod imp {
             now.get_date(),
         )
     }
+
+    /// Opens the browser's print dialog (the print CSS lays out the whole guide).
+    pub fn print() {
+        let _ = gloo::utils::window().print();
+    }
+
+    /// Puts `text` on the clipboard (`navigator.clipboard.writeText`); `on_done(true)`
+    /// when it worked, `on_done(false)` when the browser refused or has no clipboard
+    /// (an insecure page, an old browser). Never logs the text: it may be card data.
+    pub fn copy_text(text: &str, on_done: impl FnOnce(bool) + 'static) {
+        use wasm_bindgen::JsCast;
+        let navigator = gloo::utils::window().navigator();
+        // `navigator.clipboard` is undefined outside secure contexts; calling into it would throw.
+        let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .ok()
+            .filter(|value| !value.is_undefined() && !value.is_null())
+            .and_then(|value| value.dyn_into::<web_sys::Clipboard>().ok());
+        let Some(clipboard) = clipboard else {
+            on_done(false);
+            return;
+        };
+        let promise = clipboard.write_text(text);
+        wasm_bindgen_futures::spawn_local(async move {
+            on_done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        });
+    }
+
+    /// Moves keyboard focus to the element with this id (give it `tabindex="-1"`
+    /// when it is not focusable by itself, e.g. a heading).
+    pub fn focus(id: &str) {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+
+    /// Calls `on_key(true)` for →, `on_key(false)` for ← — unless a modifier is held
+    /// or the focus is in a text field, where arrows move the caret.
+    pub fn on_arrow_keys(mut on_key: impl FnMut(bool) + 'static) -> Option<gloo::events::EventListener> {
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window()?;
+        Some(gloo::events::EventListener::new(&window, "keydown", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+                return;
+            }
+            let forward = match event.key().as_str() {
+                "ArrowRight" => true,
+                "ArrowLeft" => false,
+                _ => return,
+            };
+            if let Some(active) = gloo::utils::document().active_element() {
+                let tag = active.tag_name().to_ascii_lowercase();
+                let kind = active.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+                let text_input = tag == "input" && !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit");
+                let editable = active
+                    .dyn_ref::<web_sys::HtmlElement>()
+                    .is_some_and(|element| element.is_content_editable());
+                if text_input || tag == "textarea" || tag == "select" || editable {
+                    return;
+                }
+            }
+            event.prevent_default();
+            on_key(forward);
+        }))
+    }
+
+    fn speech() -> Option<web_sys::SpeechSynthesis> {
+        web_sys::window()?.speech_synthesis().ok()
+    }
+
+    /// A speech-synthesis voice whose language starts with `lang_prefix` (`"vi"`, `"en"`).
+    fn voice_for(lang_prefix: &str) -> Option<web_sys::SpeechSynthesisVoice> {
+        use wasm_bindgen::JsCast;
+        speech()?
+            .get_voices()
+            .iter()
+            .filter_map(|voice| voice.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+            .find(|voice| voice.lang().to_ascii_lowercase().replace('_', "-").starts_with(lang_prefix))
+    }
+
+    pub fn has_voice(lang_prefix: &str) -> bool {
+        voice_for(lang_prefix).is_some()
+    }
+
+    /// Browsers load their voices late; `on_change` runs when the list changes.
+    pub fn on_voices_changed(mut on_change: impl FnMut() + 'static) -> Option<gloo::events::EventListener> {
+        let speech = speech()?;
+        Some(gloo::events::EventListener::new(&speech, "voiceschanged", move |_| on_change()))
+    }
+
+    /// Reads `text` aloud with a voice for `lang_prefix`, stopping anything being read;
+    /// `on_end` runs when it finishes or is stopped. False when there is no such voice.
+    pub fn speak(text: &str, lang_prefix: &str, on_end: impl FnMut() + 'static) -> bool {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let (Some(speech), Some(voice)) = (speech(), voice_for(lang_prefix)) else {
+            return false;
+        };
+        let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+            return false;
+        };
+        speech.cancel();
+        utterance.set_voice(Some(&voice));
+        utterance.set_lang(&voice.lang());
+        // A little slower than default: many readers are elderly.
+        utterance.set_rate(0.9);
+        let done = Closure::<dyn FnMut()>::new(on_end).into_js_value();
+        utterance.set_onend(Some(done.unchecked_ref()));
+        utterance.set_onerror(Some(done.unchecked_ref()));
+        speech.speak(&utterance);
+        true
+    }
+
+    pub fn stop_speaking() {
+        if let Some(speech) = speech() {
+            speech.cancel();
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -86,6 +210,24 @@ mod imp {
     pub fn today() -> (i32, u32, u32) {
         (2026, 1, 1)
     }
+    pub fn print() {}
+    pub fn copy_text(_text: &str, on_done: impl FnOnce(bool) + 'static) {
+        on_done(false);
+    }
+    pub fn focus(_id: &str) {}
+    pub fn on_arrow_keys(_on_key: impl FnMut(bool) + 'static) -> Option<gloo::events::EventListener> {
+        None
+    }
+    pub fn has_voice(_lang_prefix: &str) -> bool {
+        false
+    }
+    pub fn on_voices_changed(_on_change: impl FnMut() + 'static) -> Option<gloo::events::EventListener> {
+        None
+    }
+    pub fn speak(_text: &str, _lang_prefix: &str, _on_end: impl FnMut() + 'static) -> bool {
+        false
+    }
+    pub fn stop_speaking() {}
 }
 
 pub use imp::*;

@@ -220,6 +220,13 @@ impl Reading {
 
 /// Reads the text of a card QR code. `today` is the local date, used for the age,
 /// date checks and renewal; the library never reads a clock itself.
+///
+/// * Not a card ([`Reading::NotCard`]): text starting `000201` (EMVCo / VietQR), a link,
+///   or anything with fewer than six `|`-separated fields, a first field that is not
+///   all digits, or neither a readable birth date (field 4) nor a sex (field 5).
+/// * Generation: more than seven fields (after dropping trailing empty ones), or an
+///   issue date on or after 1 July 2024, means [`CardKind::CanCuoc`]; otherwise
+///   [`CardKind::Cccd`].
 pub fn parse(text: &str, today: Date) -> Reading {
     let cleaned = text::clean(text);
     let not_card = |content| Reading::NotCard {
@@ -437,7 +444,8 @@ impl Serialize for WarningJson {
 /// `{"kind", "id_number", "old_id_number", "full_name", "date_of_birth", "sex", "address",
 /// "date_of_issue", "province_code", "province_name", "extra", "warnings", "next_renewal", "raw"}`,
 /// dates as `YYYY-MM-DD`, absent values as `null`, warnings as `{"code", "message"}`
-/// with the Vietnamese message.
+/// with the Vietnamese message, extra fields as `{"position", "label", "value"}`
+/// (`label`: `"personal_id_number"`, `"old_id_number"`, `"date"` or `null`).
 impl Serialize for Reading {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let card = self.card();

@@ -1,11 +1,74 @@
-//! `sotay decode` (being written by its owner; see the issue).
+//! `sotay decode FILE...`: find and decode QR codes in PNG / JPEG files.
+//!
+//! Prints one JSON line per file, in the order given:
+//! `{"file": "...", "text": "..." | null, "ms": 12.3}`, where `ms` is the
+//! time `sotay_scan::decode` took on the decoded image (not reading or
+//! unpacking the file), and `text` is the first code read (`null` when none).
+//! A file that cannot be read gets `"error"` with a Vietnamese message.
+//! The EXIF orientation is applied; large photos are down-scaled by the
+//! decoder; image bombs are refused (see `sotay_scan::files`).
+//!
+//! Exit status 0 even when some files have no code or cannot be read;
+//! usage errors are reported by the argument parser.
 
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+use serde_json::{Value, json};
+use sotay_scan::files::load_luma;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Tệp ảnh PNG hoặc JPEG cần đọc mã QR.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("sotay decode: chưa có");
-    ExitCode::FAILURE
+pub fn run(args: Args) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for file in &args.files {
+        let line = decode_file(file);
+        // A closed pipe (`sotay decode … | head`) just ends the output.
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The JSON line for one file.
+fn decode_file(file: &Path) -> Value {
+    let name = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(err) => return failure(&name, read_error_vi(&err)),
+    };
+    let image = match load_luma(&bytes) {
+        Ok(image) => image,
+        Err(err) => return failure(&name, &err.message_vi()),
+    };
+    let started = Instant::now();
+    let found = sotay_scan::decode(&image.luma, image.width, image.height);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    json!({
+        "file": name,
+        "text": found.into_iter().next().map(|code| code.text),
+        "ms": (ms * 10.0).round() / 10.0,
+    })
+}
+
+fn failure(name: &str, message: &str) -> Value {
+    json!({ "file": name, "text": null, "error": message })
+}
+
+fn read_error_vi(err: &io::Error) -> &'static str {
+    match err.kind() {
+        io::ErrorKind::NotFound => "Không tìm thấy tệp.",
+        io::ErrorKind::PermissionDenied => "Không có quyền đọc tệp.",
+        io::ErrorKind::IsADirectory => "Đây là thư mục, không phải tệp ảnh.",
+        _ => "Không đọc được tệp.",
+    }
 }

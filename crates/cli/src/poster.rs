@@ -7,6 +7,7 @@
 //! this tool; every browser prints the SVGs to PDF at their real size.
 
 use std::collections::HashMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -32,7 +33,11 @@ pub struct Args {
     #[arg(long = "layout", value_name = "LAYOUT", default_value = "a4", value_parser = parse_layout)]
     layouts: Vec<Layout>,
     /// Folder of the guide files, for titles and key steps.
-    #[arg(long = "guides-dir", value_name = "DIR", default_value = "assets/guides")]
+    #[arg(
+        long = "guides-dir",
+        value_name = "DIR",
+        default_value = "assets/guides"
+    )]
     guides_dir: PathBuf,
     /// Output folder (created when missing).
     #[arg(long, value_name = "DIR")]
@@ -70,7 +75,11 @@ pub fn run(args: Args) -> ExitCode {
     let base = match BaseUrl::parse(&args.base_url) {
         Ok(base) => base,
         Err(error) => {
-            eprintln!("sotay poster: --base-url {}: {}", args.base_url, error.message_vi());
+            eprintln!(
+                "sotay poster: --base-url {}: {}",
+                args.base_url,
+                error.message_vi()
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -78,7 +87,10 @@ pub fn run(args: Args) -> ExitCode {
         None => vec![None],
         Some(path) => match read_communes(path) {
             Ok(communes) if communes.is_empty() => {
-                eprintln!("sotay poster: {}: không có dòng nào dùng được.", path.display());
+                eprintln!(
+                    "sotay poster: {}: không có dòng nào dùng được.",
+                    path.display()
+                );
                 return ExitCode::FAILURE;
             }
             Ok(communes) => communes.into_iter().map(Some).collect(),
@@ -90,7 +102,10 @@ pub fn run(args: Args) -> ExitCode {
     };
     let pages = pages(&args.guides, &args.guides_dir);
     if let Err(error) = std::fs::create_dir_all(&args.out) {
-        eprintln!("sotay poster: không tạo được thư mục {}: {error}", args.out.display());
+        eprintln!(
+            "sotay poster: không tạo được thư mục {}: {error}",
+            args.out.display()
+        );
         return ExitCode::FAILURE;
     }
 
@@ -98,7 +113,11 @@ pub fn run(args: Args) -> ExitCode {
     for commune in &communes {
         for page in &pages {
             for &layout in &args.layouts {
-                let url = guide_url(&base, page.guide_id.as_deref(), commune.as_ref().map(|c| &c.code));
+                let url = guide_url(
+                    &base,
+                    page.guide_id.as_deref(),
+                    commune.as_ref().map(|c| &c.code),
+                );
                 let spec = PosterSpec {
                     layout,
                     title: page.title.clone(),
@@ -118,20 +137,30 @@ pub fn run(args: Args) -> ExitCode {
                 let path = args.out.join(&name);
                 match std::fs::write(&path, svg) {
                     Ok(()) => {
-                        println!("{}", path.display());
+                        // A closed pipe (`| head`) must not stop the printing.
+                        let _ = writeln!(std::io::stdout(), "{}", path.display());
                         made += 1;
                     }
-                    Err(error) => eprintln!("sotay poster: không ghi được {}: {error}", path.display()),
+                    Err(error) => {
+                        eprintln!("sotay poster: không ghi được {}: {error}", path.display())
+                    }
                 }
             }
         }
     }
     eprintln!("Đã tạo {made} tệp SVG trong {}.", args.out.display());
-    if made > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if made > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn file_name(commune: Option<&Commune>, page: &Page, layout: Layout) -> String {
-    let page_slug = page.guide_id.as_deref().map_or_else(|| "trang-chu".to_owned(), slug);
+    let page_slug = page
+        .guide_id
+        .as_deref()
+        .map_or_else(|| "trang-chu".to_owned(), slug);
     match commune {
         Some(commune) => format!("{}_{page_slug}_{layout}.svg", commune.slug),
         None => format!("{page_slug}_{layout}.svg"),
@@ -202,7 +231,8 @@ fn today_in_vietnam() -> Date {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    let (year, month, day) = civil_from_days((seconds + VIETNAM_UTC_OFFSET_SECONDS).div_euclid(86_400));
+    let (year, month, day) =
+        civil_from_days((seconds + VIETNAM_UTC_OFFSET_SECONDS).div_euclid(86_400));
     // Only used to judge review dates: a broken clock must not stop printing.
     u16::try_from(year)
         .ok()
@@ -264,7 +294,9 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
             Err(error) => {
                 let line = error.position().map_or(0, |p| p.line());
                 let reason = match error.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!(
                         "có {len} cột nhưng dòng tiêu đề có {expected_len} cột (ô có dấu phẩy phải đặt trong ngoặc kép \"…\")"
                     ),
                     _ => format!("không đọc được ({error})"),
@@ -293,8 +325,16 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
         let base_slug = slug(&profile.commune);
         let seen = slugs.entry(base_slug.clone()).or_insert(0);
         *seen += 1;
-        let slug = if *seen == 1 { base_slug } else { format!("{base_slug}-{seen}") };
-        communes.push(Commune { profile, code, slug });
+        let slug = if *seen == 1 {
+            base_slug
+        } else {
+            format!("{base_slug}-{seen}")
+        };
+        communes.push(Commune {
+            profile,
+            code,
+            slug,
+        });
     }
     Ok(communes)
 }

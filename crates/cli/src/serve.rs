@@ -107,7 +107,6 @@ pub fn router(dir: &std::path::Path) -> Router {
 async fn add_headers(request: Request<axum::body::Body>, next: Next) -> Response {
     let hashed = request.uri().path().starts_with(HASHED_PREFIX);
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
     let cache = if hashed && response.status().is_success() {
         "public, max-age=31536000, immutable"
     } else {
@@ -120,6 +119,7 @@ async fn add_headers(request: Request<axum::body::Body>, next: Next) -> Response
         (HeaderName::from_static("permissions-policy"), PERMISSIONS_POLICY),
         (header::CACHE_CONTROL, cache),
     ];
+    let headers = response.headers_mut();
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }

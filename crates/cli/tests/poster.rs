@@ -59,10 +59,16 @@ fn three_row_csv_with_one_malformed_row_makes_two_posters() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains("dòng 3"), "{stderr}");
-    assert!(!stderr.contains("dòng 2") && !stderr.contains("dòng 4"), "{stderr}");
+    assert!(
+        !stderr.contains("dòng 2") && !stderr.contains("dòng 4"),
+        "{stderr}"
+    );
     assert_eq!(
         svg_files(&out),
-        ["phuong-long-bien_trang-chu_a4.svg", "xa-dong-hoa_trang-chu_a4.svg"]
+        [
+            "phuong-long-bien_trang-chu_a4.svg",
+            "xa-dong-hoa_trang-chu_a4.svg"
+        ]
     );
     let svg = std::fs::read_to_string(out.join("phuong-long-bien_trang-chu_a4.svg")).unwrap();
     assert!(svg.starts_with("<?xml"));
@@ -90,14 +96,24 @@ fn without_communes_one_poster_per_guide_and_layout_with_real_titles() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(
         svg_files(&out),
         ["dang-ky-tam-tru_a5.svg", "dang-ky-tam-tru_stickers24.svg"]
     );
     let svg = std::fs::read_to_string(out.join("dang-ky-tam-tru_a5.svg")).unwrap();
-    let catalog = sotay_guides::check_dir(Path::new(&guides), sotay_guides::Date::new(2026, 11, 22).unwrap()).catalog;
-    let guide = catalog.get_exact(sotay_guides::Lang::Vi, "dang-ky-tam-tru").unwrap();
+    let catalog = sotay_guides::check_dir(
+        Path::new(&guides),
+        sotay_guides::Date::new(2026, 11, 22).unwrap(),
+    )
+    .catalog;
+    let guide = catalog
+        .get_exact(sotay_guides::Lang::Vi, "dang-ky-tam-tru")
+        .unwrap();
     assert!(svg.contains(&guide.title), "title from the guide file");
     assert!(svg.contains("sotay.example.vn/app/g/dang-ky-tam-tru/"));
     assert!(!svg.contains("Cần giúp?"), "no help point without a CSV");
@@ -119,7 +135,10 @@ fn nothing_made_exits_1_with_a_reason() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("dòng 2") && stderr.contains("Tên xã/phường"), "{stderr}");
+    assert!(
+        stderr.contains("dòng 2") && stderr.contains("Tên xã/phường"),
+        "{stderr}"
+    );
 
     let output = sotay(&["--base-url", "ftp://x", "--out", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));

@@ -13,6 +13,16 @@ use crate::text::{wrap, xml_escape};
 /// The line under a poster's QR code.
 pub const SCAN_CAPTION_VI: &str = "Quét mã để xem hướng dẫn từng bước";
 
+/// Title of the home page's poster.
+pub const HOME_TITLE_VI: &str = "Sổ tay Công dân số: hướng dẫn VNeID và dịch vụ công trực tuyến";
+
+/// Key steps on the home page's poster.
+pub const HOME_STEPS_VI: [&str; 3] = [
+    "Mở camera điện thoại và quét mã QR",
+    "Chọn việc bạn cần làm, ví dụ kích hoạt VNeID",
+    "Làm theo từng bước; cần giúp thì đến nơi hỗ trợ ghi bên dưới",
+];
+
 /// The shorter line on stickers.
 pub const STICKER_CAPTION_VI: &str = "Quét mã để xem hướng dẫn";
 
@@ -20,8 +30,7 @@ pub const STICKER_CAPTION_VI: &str = "Quét mã để xem hướng dẫn";
 /// phone cameras miss the code.
 pub const MIN_MODULE_MM: f64 = 0.4;
 
-const FONT_STACK: &str =
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+const FONT_STACK: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 const INK: &str = "#111";
 const ACCENT: &str = "#0b4f8a";
 const BRAND_VI: &str = "SỔ TAY CÔNG DÂN SỐ";
@@ -92,7 +101,9 @@ impl Layout {
     }
 
     pub fn from_slug(slug: &str) -> Option<Layout> {
-        Layout::ALL.into_iter().find(|l| l.slug().eq_ignore_ascii_case(slug.trim()))
+        Layout::ALL
+            .into_iter()
+            .find(|l| l.slug().eq_ignore_ascii_case(slug.trim()))
     }
 }
 
@@ -101,7 +112,10 @@ impl FromStr for Layout {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Layout::from_slug(s).ok_or_else(|| {
             let names: Vec<&str> = Layout::ALL.iter().map(|l| l.slug()).collect();
-            format!("Mẫu in không có: {s} (chọn một trong: {})", names.join(", "))
+            format!(
+                "Mẫu in không có: {s} (chọn một trong: {})",
+                names.join(", ")
+            )
         })
     }
 }
@@ -172,17 +186,35 @@ impl From<QrTooLong> for PosterError {
 
 /// Renders the page as a standalone SVG document.
 pub fn render_svg(spec: &PosterSpec) -> Result<String, PosterError> {
+    render(spec).map(|page| page.svg)
+}
+
+/// A rendered page and the printed size of its QR code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedPage {
+    /// The standalone SVG document.
+    pub svg: String,
+    /// Printed width of the QR code itself (quiet zone excluded), in mm: with
+    /// [`crate::max_scan_distance_cm`], how far away it can be scanned.
+    pub qr_width_mm: f64,
+}
+
+/// Renders the page; see [`render_svg`].
+pub fn render(spec: &PosterSpec) -> Result<RenderedPage, PosterError> {
     let matrix = qr_matrix(&spec.url, spec.layout.ec_level())?;
     let (width, height) = spec.layout.page_size_mm();
     let mut svg = Svg::new(width, height, &spec.title);
-    match spec.layout {
+    let qr_box = match spec.layout {
         Layout::A4Poster => column_page(&mut svg, spec, &matrix, 1.0)?,
         Layout::A5Flyer => column_page(&mut svg, spec, &matrix, 148.0 / 210.0)?,
         Layout::Stickers12 => stickers(&mut svg, spec, &matrix, 3, 4)?,
         Layout::Stickers24 => stickers(&mut svg, spec, &matrix, 3, 8)?,
         Layout::TableTent => table_tent(&mut svg, spec, &matrix)?,
-    }
-    Ok(svg.finish())
+    };
+    Ok(RenderedPage {
+        svg: svg.finish(),
+        qr_width_mm: qr_box * matrix.code_size() as f64 / matrix.size() as f64,
+    })
 }
 
 fn caption<'a>(spec: &'a PosterSpec, default: &'a str) -> &'a str {
@@ -207,7 +239,10 @@ fn help_lines(profile: &CommuneProfile) -> Vec<(String, bool)> {
     match profile.help_point.as_deref() {
         Some(place) => {
             lines.push((place.to_owned(), true));
-            if !place.to_lowercase().contains(&profile.commune.to_lowercase()) {
+            if !place
+                .to_lowercase()
+                .contains(&profile.commune.to_lowercase())
+            {
                 lines.push((profile.commune.clone(), false));
             }
         }
@@ -242,7 +277,12 @@ fn check_module_size(matrix: &QrMatrix, box_mm: f64) -> Result<(), PosterError> 
 
 /// The A4 poster and the A5 flyer: one centred column, the QR code takes
 /// the height the text leaves. `k` scales A4 measures to the page.
-fn column_page(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, k: f64) -> Result<(), PosterError> {
+fn column_page(
+    svg: &mut Svg,
+    spec: &PosterSpec,
+    matrix: &QrMatrix,
+    k: f64,
+) -> Result<f64, PosterError> {
     let (width, height) = spec.layout.page_size_mm();
     let margin = 14.0 * k;
     let content = width - 2.0 * margin;
@@ -256,7 +296,13 @@ fn column_page(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, k: f64) -> R
     let help_size = 4.4 * k;
 
     let title = wrap(&spec.title, content, title_size, true, 3);
-    let caption_lines = wrap(caption(spec, SCAN_CAPTION_VI), content, caption_size, true, 2);
+    let caption_lines = wrap(
+        caption(spec, SCAN_CAPTION_VI),
+        content,
+        caption_size,
+        true,
+        2,
+    );
     let link = wrap(display_link(&spec.url), content, link_size, false, 2);
     let step_indent = step_size * 2.0;
     let steps: Vec<Vec<String>> = key_steps(spec)
@@ -269,7 +315,12 @@ fn column_page(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, k: f64) -> R
         .map(help_lines)
         .unwrap_or_default()
         .into_iter()
-        .map(|(line, bold)| (wrap(&line, content - 2.0 * help_pad, help_size, bold, 2), bold))
+        .map(|(line, bold)| {
+            (
+                wrap(&line, content - 2.0 * help_pad, help_size, bold, 2),
+                bold,
+            )
+        })
         .collect();
 
     let lh = 1.25;
@@ -298,8 +349,14 @@ fn column_page(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, k: f64) -> R
         + link_h
         + gap * 0.6
         + steps_h
-        + if help.is_empty() { 0.0 } else { gap * 0.6 + help_h };
-    let qr_box = (height - 2.0 * margin - fixed).clamp(60.0 * k, 130.0 * k).min(content);
+        + if help.is_empty() {
+            0.0
+        } else {
+            gap * 0.6 + help_h
+        };
+    let qr_box = (height - 2.0 * margin - fixed)
+        .clamp(60.0 * k, 130.0 * k)
+        .min(content);
     check_module_size(matrix, qr_box)?;
     // Height left over once the QR code is at its largest: shared out
     // between the blocks so the page does not end in a blank band.
@@ -307,7 +364,15 @@ fn column_page(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, k: f64) -> R
 
     // Brand line and rule.
     let mut y = margin + brand_size;
-    svg.text(center, y, brand_size, Anchor::Middle, true, ACCENT, BRAND_VI);
+    svg.text(
+        center,
+        y,
+        brand_size,
+        Anchor::Middle,
+        true,
+        ACCENT,
+        BRAND_VI,
+    );
     y += brand_size * 0.6;
     svg.line(margin, y, width - margin, y, ACCENT, 0.5 * k);
     y += gap;
@@ -316,16 +381,51 @@ fn column_page(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, k: f64) -> R
     y += gap * 0.4 + slack;
     svg.qr(matrix, center - qr_box / 2.0, y, qr_box);
     y += qr_box + gap * 0.2;
-    y = svg.lines(center, y, caption_size, lh, Anchor::Middle, true, INK, &caption_lines);
-    y = svg.lines(center, y, link_size, lh, Anchor::Middle, false, ACCENT, &link);
+    y = svg.lines(
+        center,
+        y,
+        caption_size,
+        lh,
+        Anchor::Middle,
+        true,
+        INK,
+        &caption_lines,
+    );
+    y = svg.lines(
+        center,
+        y,
+        link_size,
+        lh,
+        Anchor::Middle,
+        false,
+        ACCENT,
+        &link,
+    );
     y += gap * 0.6 + slack;
 
     for (number, lines) in steps.iter().enumerate() {
         let r = step_size * 0.75;
         svg.circle(margin + r, y + r * 0.9, r, ACCENT);
         let label = (number + 1).to_string();
-        svg.text(margin + r, y + r * 0.9 + step_size * 0.35, step_size, Anchor::Middle, true, "#fff", &label);
-        y = svg.lines(margin + step_indent, y, step_size, lh, Anchor::Start, false, INK, lines);
+        svg.text(
+            margin + r,
+            y + r * 0.9 + step_size * 0.35,
+            step_size,
+            Anchor::Middle,
+            true,
+            "#fff",
+            &label,
+        );
+        y = svg.lines(
+            margin + step_indent,
+            y,
+            step_size,
+            lh,
+            Anchor::Start,
+            false,
+            INK,
+            lines,
+        );
         y += step_gap;
     }
 
@@ -336,17 +436,32 @@ fn column_page(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, k: f64) -> R
         svg.rect(margin, y, content, help_h, 2.0 * k, ACCENT, 0.6 * k);
         let x = margin + help_pad;
         let mut ty = y + help_pad * 0.7;
-        ty = svg.lines(x, ty, help_size, lh, Anchor::Start, true, ACCENT, &["Cần giúp? Đến:".to_owned()]);
+        ty = svg.lines(
+            x,
+            ty,
+            help_size,
+            lh,
+            Anchor::Start,
+            true,
+            ACCENT,
+            &["Cần giúp? Đến:".to_owned()],
+        );
         for (lines, bold) in &help {
             ty = svg.lines(x, ty, help_size, lh, Anchor::Start, *bold, INK, lines);
         }
     }
-    Ok(())
+    Ok(qr_box)
 }
 
 /// A sheet of `cols × rows` stickers on an A4 page, with light cut lines.
 /// A 5 mm sheet margin keeps every code clear of the unprintable edge.
-fn stickers(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, cols: usize, rows: usize) -> Result<(), PosterError> {
+fn stickers(
+    svg: &mut Svg,
+    spec: &PosterSpec,
+    matrix: &QrMatrix,
+    cols: usize,
+    rows: usize,
+) -> Result<f64, PosterError> {
     let (width, height) = spec.layout.page_size_mm();
     let sheet_margin = 5.0;
     let cell_w = (width - 2.0 * sheet_margin) / cols as f64;
@@ -361,12 +476,25 @@ fn stickers(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, cols: usize, ro
     } else {
         cell_w - 2.0 * pad
     };
-    let title_lines = wrap(&spec.title, text_w, title_size, true, if wide { 3 } else { 2 });
-    let mut small_lines = wrap(caption(spec, STICKER_CAPTION_VI), text_w, small_size, false, 2);
+    let title_lines = wrap(
+        &spec.title,
+        text_w,
+        title_size,
+        true,
+        if wide { 3 } else { 2 },
+    );
+    let mut small_lines = wrap(
+        caption(spec, STICKER_CAPTION_VI),
+        text_w,
+        small_size,
+        false,
+        2,
+    );
     if let Some(profile) = &spec.profile {
         small_lines.extend(wrap(&profile.commune, text_w, small_size, false, 1));
     }
-    let text_h = (title_lines.len() as f64 * title_size + small_lines.len() as f64 * small_size) * lh;
+    let text_h =
+        (title_lines.len() as f64 * title_size + small_lines.len() as f64 * small_size) * lh;
     let qr_box = if wide {
         cell_h - 2.0 * pad
     } else {
@@ -382,25 +510,34 @@ fn stickers(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, cols: usize, ro
             svg.cut_rect(x0, y0, cell_w, cell_h);
             let (anchor, text_x, mut y) = if wide {
                 svg.qr_use(matrix.size(), x0 + pad, y0 + pad, qr_box);
-                (Anchor::Start, x0 + pad + qr_box + 1.5, y0 + (cell_h - text_h) / 2.0)
+                (
+                    Anchor::Start,
+                    x0 + pad + qr_box + 1.5,
+                    y0 + (cell_h - text_h) / 2.0,
+                )
             } else {
-                svg.qr_use(matrix.size(), x0 + (cell_w - qr_box) / 2.0, y0 + pad, qr_box);
+                svg.qr_use(
+                    matrix.size(),
+                    x0 + (cell_w - qr_box) / 2.0,
+                    y0 + pad,
+                    qr_box,
+                );
                 (Anchor::Middle, x0 + cell_w / 2.0, y0 + pad + qr_box + 1.0)
             };
             y = svg.lines(text_x, y, title_size, lh, anchor, true, INK, &title_lines);
             svg.lines(text_x, y, small_size, lh, anchor, false, INK, &small_lines);
         }
     }
-    Ok(())
+    Ok(qr_box)
 }
 
 /// A4 portrait folded across the middle into a tent: the same panel on
 /// both halves, the top one turned 180° so it reads upright once folded.
-fn table_tent(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix) -> Result<(), PosterError> {
+fn table_tent(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix) -> Result<f64, PosterError> {
     let (width, height) = spec.layout.page_size_mm();
     let half = height / 2.0;
     let mut panel = Svg::fragment();
-    tent_panel(&mut panel, spec, matrix, width, half)?;
+    let qr_box = tent_panel(&mut panel, spec, matrix, width, half)?;
     let panel = panel.out;
     let _ = write!(
         svg.out,
@@ -410,11 +547,25 @@ fn table_tent(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix) -> Result<(),
         n(half)
     );
     svg.dashed_line(0.0, half, width, half);
-    svg.text(width - 4.0, half - 1.5, 2.6, Anchor::End, false, "#888", "Gấp theo đường này");
-    Ok(())
+    svg.text(
+        width - 4.0,
+        half - 1.5,
+        2.6,
+        Anchor::End,
+        false,
+        "#888",
+        "Gấp theo đường này",
+    );
+    Ok(qr_box)
 }
 
-fn tent_panel(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, width: f64, height: f64) -> Result<(), PosterError> {
+fn tent_panel(
+    svg: &mut Svg,
+    spec: &PosterSpec,
+    matrix: &QrMatrix,
+    width: f64,
+    height: f64,
+) -> Result<f64, PosterError> {
     let margin = 10.0;
     let help: Vec<(String, bool)> = spec.profile.as_ref().map(help_lines).unwrap_or_default();
     let qr_box: f64 = if help.is_empty() { 100.0 } else { 88.0 };
@@ -426,18 +577,54 @@ fn tent_panel(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, width: f64, h
     let col = width - x - margin;
     let lh = 1.25;
     let mut y = top;
-    y = svg.lines(x, y, 3.6, lh, Anchor::Start, true, ACCENT, &[BRAND_VI.to_owned()]);
+    y = svg.lines(
+        x,
+        y,
+        3.6,
+        lh,
+        Anchor::Start,
+        true,
+        ACCENT,
+        &[BRAND_VI.to_owned()],
+    );
     y += 1.5;
-    y = svg.lines(x, y, 7.0, lh, Anchor::Start, true, INK, &wrap(&spec.title, col, 7.0, true, 3));
+    y = svg.lines(
+        x,
+        y,
+        7.0,
+        lh,
+        Anchor::Start,
+        true,
+        INK,
+        &wrap(&spec.title, col, 7.0, true, 3),
+    );
     y += 2.0;
-    y = svg.lines(x, y, 4.6, lh, Anchor::Start, true, INK, &wrap(caption(spec, SCAN_CAPTION_VI), col, 4.6, true, 2));
+    y = svg.lines(
+        x,
+        y,
+        4.6,
+        lh,
+        Anchor::Start,
+        true,
+        INK,
+        &wrap(caption(spec, SCAN_CAPTION_VI), col, 4.6, true, 2),
+    );
     y += 2.0;
     for (number, step) in key_steps(spec).enumerate() {
         let lines = wrap(&format!("{}. {step}", number + 1), col, 4.0, false, 2);
         y = svg.lines(x, y, 4.0, lh, Anchor::Start, false, INK, &lines);
         y += 1.0;
     }
-    svg.lines(x, y + 1.0, 3.8, lh, Anchor::Start, false, ACCENT, &wrap(display_link(&spec.url), col, 3.8, false, 2));
+    svg.lines(
+        x,
+        y + 1.0,
+        3.8,
+        lh,
+        Anchor::Start,
+        false,
+        ACCENT,
+        &wrap(display_link(&spec.url), col, 3.8, false, 2),
+    );
 
     if !help.is_empty() {
         let y0 = top + qr_box + 3.0;
@@ -445,7 +632,10 @@ fn tent_panel(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, width: f64, h
         let mut lines: Vec<(Vec<String>, bool)> = vec![(vec!["Cần giúp? Đến:".to_owned()], true)];
         let inner = width - 2.0 * margin;
         // One line per item keeps the panel within its half page.
-        lines.extend(help.into_iter().map(|(l, bold)| (wrap(&l, inner, size, bold, 1), bold)));
+        lines.extend(
+            help.into_iter()
+                .map(|(l, bold)| (wrap(&l, inner, size, bold, 1), bold)),
+        );
         let mut ty = y0;
         for (l, bold) in &lines {
             if ty + size * lh > height - 3.0 {
@@ -454,7 +644,7 @@ fn tent_panel(svg: &mut Svg, spec: &PosterSpec, matrix: &QrMatrix, width: f64, h
             ty = svg.lines(margin, ty, size, lh, Anchor::Start, *bold, INK, l);
         }
     }
-    Ok(())
+    Ok(qr_box)
 }
 
 #[derive(Clone, Copy)]
@@ -468,7 +658,11 @@ enum Anchor {
 fn n(value: f64) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 struct Svg {
@@ -499,7 +693,16 @@ impl Svg {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn text(&mut self, x: f64, baseline: f64, size: f64, anchor: Anchor, bold: bool, fill: &str, text: &str) {
+    fn text(
+        &mut self,
+        x: f64,
+        baseline: f64,
+        size: f64,
+        anchor: Anchor,
+        bold: bool,
+        fill: &str,
+        text: &str,
+    ) {
         let anchor = match anchor {
             Anchor::Start => "",
             Anchor::Middle => r#" text-anchor="middle""#,
@@ -545,7 +748,8 @@ impl Svg {
 
     /// The QR code in module units, scaled to `box_mm` (quiet zone included).
     fn qr_with_path(&mut self, path: &str, modules: usize, x: f64, y: f64, box_mm: f64) {
-        let body = format!(r##"<path class="qr" fill="#000" shape-rendering="crispEdges" d="{path}"/>"##);
+        let body =
+            format!(r##"<path class="qr" fill="#000" shape-rendering="crispEdges" d="{path}"/>"##);
         self.qr_group(&body, modules, x, y, box_mm);
     }
 

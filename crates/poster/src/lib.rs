@@ -31,10 +31,12 @@ mod link;
 mod phone;
 mod profile;
 mod qr;
+mod tally;
 mod text;
 
 pub use layout::{
-    Layout, MIN_MODULE_MM, PosterError, PosterSpec, SCAN_CAPTION_VI, STICKER_CAPTION_VI, render_svg,
+    HOME_STEPS_VI, HOME_TITLE_VI, Layout, MIN_MODULE_MM, PosterError, PosterSpec, RenderedPage,
+    SCAN_CAPTION_VI, STICKER_CAPTION_VI, render, render_svg,
 };
 pub use link::{
     BaseUrl, Link, LinkError, display_link, guide_url, parse_link, profile_from_query, slug,
@@ -48,4 +50,5 @@ pub use qr::{
     EcLevel, QUIET_ZONE_MODULES, QrMatrix, QrTooLong, max_scan_distance_cm, min_print_size_mm,
     qr_matrix, qr_svg_path,
 };
+pub use tally::{TALLY_CSV_HEADER, Tally, TallyDate, TallyError, is_guide_id};
 pub use text::{wrap, xml_escape};

@@ -32,7 +32,9 @@ impl LinkError {
             LinkError::NotHttp => "Địa chỉ trang phải bắt đầu bằng https:// (hoặc http://).",
             LinkError::NoHost => "Địa chỉ trang thiếu tên miền, ví dụ https://sotay.example.vn/.",
             LinkError::QueryOrFragment => "Địa chỉ trang không được chứa dấu ? hoặc #.",
-            LinkError::BadCharacter => "Địa chỉ trang có ký tự không hợp lệ (dấu cách, dấu ngoặc kép, …).",
+            LinkError::BadCharacter => {
+                "Địa chỉ trang có ký tự không hợp lệ (dấu cách, dấu ngoặc kép, …)."
+            }
         }
     }
 
@@ -173,9 +175,7 @@ pub fn parse_link(base: &BaseUrl, url: &str) -> Option<Link> {
 /// leading `?`): `None` when there is no `c` parameter.
 pub fn profile_from_query(query: &str) -> Option<Result<CommuneProfile, ProfileError>> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let value = query
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("c="))?;
+    let value = query.split('&').find_map(|pair| pair.strip_prefix("c="))?;
     // base64url needs no percent-encoding; a stray "%3D" padding or the like
     // is simply not base64url and is rejected by the decoder.
     Some(decode_profile(value))
@@ -266,7 +266,9 @@ mod tests {
     fn normalizes_base_urls() {
         assert_eq!(base().as_str(), "https://sotay.example.vn/");
         assert_eq!(
-            BaseUrl::parse(" HTTPS://Example.GitHub.io/sotay ").unwrap().as_str(),
+            BaseUrl::parse(" HTTPS://Example.GitHub.io/sotay ")
+                .unwrap()
+                .as_str(),
             "https://example.github.io/sotay/"
         );
         assert_eq!(
@@ -277,10 +279,22 @@ mod tests {
         assert_eq!(BaseUrl::parse("sotay.vn"), Err(LinkError::NotHttp));
         assert_eq!(BaseUrl::parse("javascript://x"), Err(LinkError::NotHttp));
         assert_eq!(BaseUrl::parse("https://"), Err(LinkError::NoHost));
-        assert_eq!(BaseUrl::parse("https://gov.vn@evil.example/"), Err(LinkError::NoHost));
-        assert_eq!(BaseUrl::parse("https://x.vn/?a=1"), Err(LinkError::QueryOrFragment));
-        assert_eq!(BaseUrl::parse("https://x.vn/a b"), Err(LinkError::BadCharacter));
-        assert_eq!(BaseUrl::parse("https://x.vn/\"><script>"), Err(LinkError::BadCharacter));
+        assert_eq!(
+            BaseUrl::parse("https://gov.vn@evil.example/"),
+            Err(LinkError::NoHost)
+        );
+        assert_eq!(
+            BaseUrl::parse("https://x.vn/?a=1"),
+            Err(LinkError::QueryOrFragment)
+        );
+        assert_eq!(
+            BaseUrl::parse("https://x.vn/a b"),
+            Err(LinkError::BadCharacter)
+        );
+        assert_eq!(
+            BaseUrl::parse("https://x.vn/\"><script>"),
+            Err(LinkError::BadCharacter)
+        );
     }
 
     #[test]
@@ -299,10 +313,19 @@ mod tests {
         assert_eq!(link.profile, Some(Ok(CommuneProfile::new("Xã Đông Hòa"))));
 
         let home = parse_link(&base, "https://sotay.example.vn").unwrap();
-        assert_eq!(home, Link { guide_id: None, profile: None });
+        assert_eq!(
+            home,
+            Link {
+                guide_id: None,
+                profile: None
+            }
+        );
         let odd = guide_url(&base, Some("a b/ư"), None);
         assert_eq!(odd, "https://sotay.example.vn/g/a%20b%2F%C6%B0/");
-        assert_eq!(parse_link(&base, &odd).unwrap().guide_id.as_deref(), Some("a b/ư"));
+        assert_eq!(
+            parse_link(&base, &odd).unwrap().guide_id.as_deref(),
+            Some("a b/ư")
+        );
 
         assert_eq!(parse_link(&base, "https://other.example/g/x/"), None);
         assert_eq!(parse_link(&base, "https://sotay.example.vn/x/y/"), None);

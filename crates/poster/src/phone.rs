@@ -30,10 +30,13 @@ pub fn phone_link(text: &str) -> Option<String> {
         }
     }
     let bytes = digits.as_bytes();
-    let is_mobile = bytes.len() == 10 && bytes[0] == b'0' && matches!(bytes[1], b'3' | b'5' | b'7' | b'8' | b'9');
+    let is_mobile = bytes.len() == 10
+        && bytes[0] == b'0'
+        && matches!(bytes[1], b'3' | b'5' | b'7' | b'8' | b'9');
     let is_landline = bytes.len() == 11 && bytes.starts_with(b"02");
-    let is_hotline =
-        !international && (bytes.starts_with(b"1900") || bytes.starts_with(b"1800")) && matches!(bytes.len(), 8 | 10);
+    let is_hotline = !international
+        && (bytes.starts_with(b"1900") || bytes.starts_with(b"1800"))
+        && matches!(bytes.len(), 8 | 10);
     if is_mobile || is_landline {
         Some(format!("tel:+84{}", &digits[1..]))
     } else if is_hotline {
@@ -73,16 +76,16 @@ mod tests {
         for input in [
             "",
             "113",
-            "0123 456 789",   // old 11-digit mobile prefix is gone; 10 digits starting 01 invalid
-            "0412345678",     // 04 is not a mobile prefix
-            "091234567",      // too short
-            "09123456789",    // too long
-            "024 3872 123",   // landline one digit short
-            "+84 1900 1234",  // hotlines are domestic
-            "1900 12345",     // 9 digits
+            "0123 456 789", // old 11-digit mobile prefix is gone; 10 digits starting 01 invalid
+            "0412345678",   // 04 is not a mobile prefix
+            "091234567",    // too short
+            "09123456789",  // too long
+            "024 3872 123", // landline one digit short
+            "+84 1900 1234", // hotlines are domestic
+            "1900 12345",   // 9 digits
             "0912 345 678 ext 2",
             "javascript:alert(1)",
-            "٠٩١٢٣٤٥٦٧٨",     // non-ASCII digits
+            "٠٩١٢٣٤٥٦٧٨", // non-ASCII digits
             "+1 650 253 0000",
         ] {
             assert_eq!(phone_link(input), None, "{input}");

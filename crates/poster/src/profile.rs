@@ -159,7 +159,9 @@ pub enum ProfileError {
     /// The `?c=` value is empty.
     Empty,
     /// The `?c=` value (or the encoded profile) is longer than [`MAX_ENCODED_LEN`].
-    TooLarge { len: usize },
+    TooLarge {
+        len: usize,
+    },
     /// Not base64url without padding.
     NotBase64,
     /// Made by a newer (or unknown) version of the app.
@@ -216,19 +218,30 @@ impl ProfileError {
         match self {
             ProfileError::Empty => "The link carries no help point.".into(),
             ProfileError::TooLarge { len } => {
-                format!("The help point is too long ({len} characters encoded, at most {MAX_ENCODED_LEN}).")
+                format!(
+                    "The help point is too long ({len} characters encoded, at most {MAX_ENCODED_LEN})."
+                )
             }
             ProfileError::NotBase64 => "The help point in the link is not valid base64url.".into(),
             ProfileError::UnknownVersion(v) => format!("Unknown help point format version {v}."),
             ProfileError::Truncated => "The help point in the link is cut short.".into(),
-            ProfileError::TrailingBytes => "The help point in the link has extra data at the end.".into(),
+            ProfileError::TrailingBytes => {
+                "The help point in the link has extra data at the end.".into()
+            }
             ProfileError::Malformed => "The help point in the link is malformed.".into(),
             ProfileError::InvalidUtf8(f) => format!("{} is not valid UTF-8.", f.label_en()),
             ProfileError::ControlCharacter(f) => {
-                format!("{} contains a control or invisible character.", f.label_en())
+                format!(
+                    "{} contains a control or invisible character.",
+                    f.label_en()
+                )
             }
             ProfileError::FieldTooLong(f) => {
-                format!("{} is too long (at most {} characters).", f.label_en(), f.max_chars())
+                format!(
+                    "{} is too long (at most {} characters).",
+                    f.label_en(),
+                    f.max_chars()
+                )
             }
             ProfileError::EmptyField(f) => format!("{} is empty.", f.label_en()),
             ProfileError::UntrimmedField(f) => {
@@ -552,21 +565,41 @@ mod tests {
         assert_eq!(decode_profile(""), Err(ProfileError::Empty));
         assert_eq!(
             decode_profile(&"A".repeat(MAX_ENCODED_LEN + 1)),
-            Err(ProfileError::TooLarge { len: MAX_ENCODED_LEN + 1 })
+            Err(ProfileError::TooLarge {
+                len: MAX_ENCODED_LEN + 1
+            })
         );
-        assert_eq!(decode_profile("<script>alert(1)</script>"), Err(ProfileError::NotBase64));
-        assert_eq!(decode_profile(&format!("{good}=")), Err(ProfileError::NotBase64));
+        assert_eq!(
+            decode_profile("<script>alert(1)</script>"),
+            Err(ProfileError::NotBase64)
+        );
+        assert_eq!(
+            decode_profile(&format!("{good}=")),
+            Err(ProfileError::NotBase64)
+        );
 
         let mut v2 = bytes.clone();
         v2[0] = 2;
-        assert_eq!(decode_profile(&enc(&v2)), Err(ProfileError::UnknownVersion(2)));
+        assert_eq!(
+            decode_profile(&enc(&v2)),
+            Err(ProfileError::UnknownVersion(2))
+        );
 
-        assert_eq!(decode_profile(&enc(&bytes[..bytes.len() - 3])), Err(ProfileError::Truncated));
-        assert_eq!(decode_profile(&enc(&bytes[..1])), Err(ProfileError::Truncated));
+        assert_eq!(
+            decode_profile(&enc(&bytes[..bytes.len() - 3])),
+            Err(ProfileError::Truncated)
+        );
+        assert_eq!(
+            decode_profile(&enc(&bytes[..1])),
+            Err(ProfileError::Truncated)
+        );
 
         let mut trailing = bytes.clone();
         trailing.push(b'x');
-        assert_eq!(decode_profile(&enc(&trailing)), Err(ProfileError::TrailingBytes));
+        assert_eq!(
+            decode_profile(&enc(&trailing)),
+            Err(ProfileError::TrailingBytes)
+        );
 
         let mut flags = bytes.clone();
         flags[1] |= 0x80;
@@ -598,7 +631,10 @@ mod tests {
             Err(ProfileError::UntrimmedField(ProfileField::Commune))
         );
         // Non-minimal length prefix.
-        assert_eq!(decode_profile(&enc(&[1, 0, 0x81, 0x00, b'a'])), Err(ProfileError::Malformed));
+        assert_eq!(
+            decode_profile(&enc(&[1, 0, 0x81, 0x00, b'a'])),
+            Err(ProfileError::Malformed)
+        );
 
         let mut long = vec![1, 0];
         push_length(&mut long, 81);
@@ -617,16 +653,25 @@ mod tests {
         );
         let mut p = CommuneProfile::new("Xã A");
         p.hours = Some("8:00\n17:00".into());
-        assert_eq!(p.encode(), Err(ProfileError::ControlCharacter(ProfileField::Hours)));
+        assert_eq!(
+            p.encode(),
+            Err(ProfileError::ControlCharacter(ProfileField::Hours))
+        );
         p.hours = Some("x".repeat(101));
-        assert_eq!(p.encode(), Err(ProfileError::FieldTooLong(ProfileField::Hours)));
+        assert_eq!(
+            p.encode(),
+            Err(ProfileError::FieldTooLong(ProfileField::Hours))
+        );
         // Every field at its limit with 4-byte characters does not fit.
         let mut huge = CommuneProfile::new("😀".repeat(80));
         for f in &ProfileField::ALL[1..] {
             huge.set(*f, &"😀".repeat(f.max_chars()));
         }
         assert!(matches!(huge.encode(), Err(ProfileError::TooLarge { .. })));
-        for e in [ProfileError::Malformed, ProfileError::FieldTooLong(ProfileField::Zalo)] {
+        for e in [
+            ProfileError::Malformed,
+            ProfileError::FieldTooLong(ProfileField::Zalo),
+        ] {
             assert!(!e.message_vi().is_empty() && !e.message_en().is_empty());
         }
     }

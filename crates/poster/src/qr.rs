@@ -68,7 +68,11 @@ impl QrMatrix {
     /// Whether the module at column `x`, row `y` is dark (outside: light).
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
         let index = y.checked_mul(self.size).and_then(|row| row.checked_add(x));
-        x < self.size && index.and_then(|i| self.dark.get(i)).copied().unwrap_or(false)
+        x < self.size
+            && index
+                .and_then(|i| self.dark.get(i))
+                .copied()
+                .unwrap_or(false)
     }
 
     /// Greyscale pixels (0 dark, 255 light), `px_per_module` pixels per
@@ -96,7 +100,10 @@ pub fn qr_matrix(text: &str, ec_level: EcLevel) -> Result<QrMatrix, QrTooLong> {
     let size = inner + 2 * QUIET_ZONE_MODULES;
     let mut dark = vec![false; size * size];
     for (index, color) in colors.iter().enumerate() {
-        let (x, y) = (index % inner + QUIET_ZONE_MODULES, index / inner + QUIET_ZONE_MODULES);
+        let (x, y) = (
+            index % inner + QUIET_ZONE_MODULES,
+            index / inner + QUIET_ZONE_MODULES,
+        );
         if let Some(slot) = dark.get_mut(y * size + x) {
             *slot = *color == qrcode::Color::Dark;
         }

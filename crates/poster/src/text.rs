@@ -62,8 +62,18 @@ pub fn text_width_em(text: &str, bold: bool) -> f64 {
 /// Wraps `text` at spaces into lines no wider than `max_width` (same unit as
 /// `font_size`), breaking over-long words, at most `max_lines` lines; a cut
 /// last line ends with "…".
-pub fn wrap(text: &str, max_width: f64, font_size: f64, bold: bool, max_lines: usize) -> Vec<String> {
-    let limit_em = if font_size > 0.0 { max_width / font_size } else { 0.0 };
+pub fn wrap(
+    text: &str,
+    max_width: f64,
+    font_size: f64,
+    bold: bool,
+    max_lines: usize,
+) -> Vec<String> {
+    let limit_em = if font_size > 0.0 {
+        max_width / font_size
+    } else {
+        0.0
+    };
     let fits = |line: &str| text_width_em(line, bold) <= limit_em;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();

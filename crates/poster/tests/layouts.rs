@@ -3,8 +3,8 @@
 //! exactly the intended URL with `sotay-scan`, the app's own decoder.
 
 use sotay_poster::{
-    BaseUrl, CommuneProfile, Layout, MIN_MODULE_MM, PosterError, PosterSpec, guide_url,
-    parse_link, render_svg,
+    BaseUrl, CommuneProfile, Layout, MIN_MODULE_MM, PosterError, PosterSpec, guide_url, parse_link,
+    render_svg,
 };
 
 fn long_bien() -> CommuneProfile {
@@ -66,7 +66,9 @@ fn find_qr_codes(doc: &roxmltree::Document) -> Vec<FoundQr> {
             // A sticker sheet shares one path through <use href="#id">.
             let path = if shape.has_tag_name("use") {
                 let id = shape.attribute("href").unwrap().strip_prefix('#').unwrap();
-                doc.descendants().find(|n| n.attribute("id") == Some(id)).unwrap()
+                doc.descendants()
+                    .find(|n| n.attribute("id") == Some(id))
+                    .unwrap()
             } else {
                 shape
             };
@@ -85,19 +87,36 @@ fn find_qr_codes(doc: &roxmltree::Document) -> Vec<FoundQr> {
                     (x.parse().unwrap(), y.parse().unwrap(), run.parse().unwrap())
                 })
                 .collect();
-            FoundQr { modules, module_mm: scale, rects }
+            FoundQr {
+                modules,
+                module_mm: scale,
+                rects,
+            }
         })
         .collect()
 }
 
 /// Rasterises at 4 px per module, as a phone camera would see a flat print.
 fn rasterise(qr: &FoundQr) -> (Vec<u8>, usize) {
-    const PX: usize = 4;
-    let side = qr.modules * PX;
-    let mut pixels = vec![255u8; side * side];
+    rasterise_at(qr, qr.module_mm / 4.0)
+}
+
+/// Rasterises at the printed size, `px_mm` millimetres per pixel, sampling
+/// each pixel's centre: modules land on fractional pixels as in a photo.
+fn rasterise_at(qr: &FoundQr, px_mm: f64) -> (Vec<u8>, usize) {
+    let side = (qr.modules as f64 * qr.module_mm / px_mm).floor() as usize;
+    let mut dark = vec![false; qr.modules * qr.modules];
     for &(x, y, run) in &qr.rects {
-        for py in y * PX..(y + 1) * PX {
-            for px in x * PX..(x + run) * PX {
+        for x in x..x + run {
+            dark[y * qr.modules + x] = true;
+        }
+    }
+    let module_at =
+        |p: usize| (((p as f64 + 0.5) * px_mm / qr.module_mm) as usize).min(qr.modules - 1);
+    let mut pixels = vec![255u8; side * side];
+    for py in 0..side {
+        for px in 0..side {
+            if dark[module_at(py) * qr.modules + module_at(px)] {
                 pixels[py * side + px] = 0;
             }
         }
@@ -120,7 +139,10 @@ fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
     let (w, h) = layout.page_size_mm();
     assert_eq!(root.attribute("width"), Some(format!("{w}mm").as_str()));
     assert_eq!(root.attribute("height"), Some(format!("{h}mm").as_str()));
-    assert_eq!(root.attribute("viewBox"), Some(format!("0 0 {w} {h}").as_str()));
+    assert_eq!(
+        root.attribute("viewBox"),
+        Some(format!("0 0 {w} {h}").as_str())
+    );
 
     let codes = find_qr_codes(&doc);
     let expected_count = match layout {
@@ -131,9 +153,20 @@ fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
     };
     assert_eq!(codes.len(), expected_count, "{layout}");
     for qr in &codes {
-        assert!(qr.module_mm >= MIN_MODULE_MM, "{layout}: module {} mm", qr.module_mm);
+        assert!(
+            qr.module_mm >= MIN_MODULE_MM,
+            "{layout}: module {} mm",
+            qr.module_mm
+        );
         let (pixels, side) = rasterise(qr);
         assert_eq!(decode(&pixels, side), vec![spec.url.clone()], "{layout}");
+        // And as printed at 150 dpi and photographed flat.
+        let (pixels, side) = rasterise_at(qr, 25.4 / 150.0);
+        assert_eq!(
+            decode(&pixels, side),
+            vec![spec.url.clone()],
+            "{layout} at 150 dpi"
+        );
     }
     // The decoded link carries the profile, diacritics intact.
     let link = parse_link(&base(), &spec.url).unwrap();
@@ -146,13 +179,22 @@ fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
         .filter_map(|n| n.text())
         .collect();
     if layout == Layout::A4Poster || layout == Layout::A5Flyer {
-        assert!(text.contains("Quét mã để xem hướng dẫn từng bước"), "{layout}");
-        assert!(text.contains("sotay.example.vn/g/kich-hoat-tai-khoan/"), "{layout}");
+        assert!(
+            text.contains("Quét mã để xem hướng dẫn từng bước"),
+            "{layout}"
+        );
+        assert!(
+            text.contains("sotay.example.vn/g/kich-hoat-tai-khoan/"),
+            "{layout}"
+        );
         assert!(text.contains("Mở ứng dụng VNeID"), "{layout}");
     }
     if spec.profile.is_some() && layout != Layout::Stickers12 && layout != Layout::Stickers24 {
         assert!(text.contains("Cần giúp? Đến:"), "{layout}");
-        assert!(text.contains("Trung tâm phục vụ hành chính công phường Long Biên"), "{layout}");
+        assert!(
+            text.contains("Trung tâm phục vụ hành chính công phường Long Biên"),
+            "{layout}"
+        );
     }
 }
 
@@ -184,7 +226,10 @@ fn home_page_poster() {
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let qr = find_qr_codes(&doc);
     let (pixels, side) = rasterise(&qr[0]);
-    assert_eq!(decode(&pixels, side), vec!["https://sotay.example.vn/".to_owned()]);
+    assert_eq!(
+        decode(&pixels, side),
+        vec!["https://sotay.example.vn/".to_owned()]
+    );
 }
 
 #[test]
@@ -197,7 +242,10 @@ fn user_text_is_escaped_and_cannot_inject_markup() {
     spec.caption_vi = Some("]]><!-- ".into());
     let svg = render_svg(&spec).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
-    assert!(doc.descendants().all(|n| !n.has_tag_name("script") && !n.has_tag_name("image")));
+    assert!(
+        doc.descendants()
+            .all(|n| !n.has_tag_name("script") && !n.has_tag_name("image"))
+    );
     assert!(doc.descendants().all(|n| n.attribute("onerror").is_none()));
     let text: String = doc.descendants().filter_map(|n| n.text()).collect();
     assert!(text.contains("<script>alert(1)</script> & \"Công an\" 'xã'"));
@@ -212,7 +260,11 @@ fn long_text_is_wrapped_inside_the_page() {
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let title_lines: Vec<_> = doc
         .descendants()
-        .filter(|n| n.has_tag_name("text") && n.text().is_some_and(|t| t.contains("thường trú") || t.ends_with('…')))
+        .filter(|n| {
+            n.has_tag_name("text")
+                && n.text()
+                    .is_some_and(|t| t.contains("thường trú") || t.ends_with('…'))
+        })
         .collect();
     assert!(title_lines.len() <= 3);
     for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
@@ -225,7 +277,10 @@ fn long_text_is_wrapped_inside_the_page() {
 fn an_over_long_link_is_a_typed_error() {
     let mut spec = spec(Layout::Stickers24, None);
     spec.url = format!("https://sotay.example.vn/?c={}", "A".repeat(500));
-    assert!(matches!(render_svg(&spec), Err(PosterError::ModulesTooSmall { .. })));
+    assert!(matches!(
+        render_svg(&spec),
+        Err(PosterError::ModulesTooSmall { .. })
+    ));
     spec.url = "x".repeat(5000);
     assert_eq!(render_svg(&spec), Err(PosterError::LinkTooLong));
     assert!(!PosterError::LinkTooLong.message_vi().is_empty());

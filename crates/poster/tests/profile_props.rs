@@ -18,7 +18,11 @@ fn field(max_chars: usize) -> impl Strategy<Value = String> {
         let text: String = pieces.concat();
         let text: String = text.trim().chars().take(max_chars).collect();
         let text = text.trim().to_owned();
-        if text.is_empty() { "x".to_owned() } else { text }
+        if text.is_empty() {
+            "x".to_owned()
+        } else {
+            text
+        }
     })
 }
 
@@ -32,14 +36,16 @@ fn profile() -> impl Strategy<Value = CommuneProfile> {
         opt(ProfileField::Phone),
         opt(ProfileField::Zalo),
     )
-        .prop_map(|(commune, help_point, address, hours, phone, zalo)| CommuneProfile {
-            commune,
-            help_point,
-            address,
-            hours,
-            phone,
-            zalo,
-        })
+        .prop_map(
+            |(commune, help_point, address, hours, phone, zalo)| CommuneProfile {
+                commune,
+                help_point,
+                address,
+                hours,
+                phone,
+                zalo,
+            },
+        )
 }
 
 proptest! {

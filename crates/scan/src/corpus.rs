@@ -207,13 +207,21 @@ const GIVEN_FEMALE: &[&str] = &[
 ];
 /// (province code, province name, a few communes/wards).
 const PLACES: &[(&str, &str, &[&str])] = &[
-    ("001", "Hà Nội", &["Phường Hoàn Kiếm", "Xã Đan Phượng", "Phường Cầu Giấy"]),
+    (
+        "001",
+        "Hà Nội",
+        &["Phường Hoàn Kiếm", "Xã Đan Phượng", "Phường Cầu Giấy"],
+    ),
     ("031", "Hải Phòng", &["Phường Lê Chân", "Xã An Lão"]),
     ("038", "Thanh Hóa", &["Phường Hạc Thành", "Xã Quảng Xương"]),
     ("048", "Đà Nẵng", &["Phường Hải Châu", "Xã Hòa Vang"]),
     ("051", "Quảng Ngãi", &["Phường Cẩm Thành", "Xã Bình Sơn"]),
     ("062", "Kon Tum", &["Phường Kon Tum", "Xã Đăk Hà"]),
-    ("079", "TP. Hồ Chí Minh", &["Phường Bến Thành", "Xã Củ Chi", "Phường Thủ Đức"]),
+    (
+        "079",
+        "TP. Hồ Chí Minh",
+        &["Phường Bến Thành", "Xã Củ Chi", "Phường Thủ Đức"],
+    ),
     ("024", "Bắc Giang", &["Phường Bắc Giang", "Xã Lục Ngạn"]),
 ];
 const STREETS: &[&str] = &[
@@ -321,7 +329,11 @@ fn qr_modules(text: &str, ec: EcLevel) -> (Vec<bool>, usize) {
     match code {
         Ok(code) => {
             let n = code.width();
-            let dark = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
+            let dark = code
+                .to_colors()
+                .into_iter()
+                .map(|c| c == Color::Dark)
+                .collect();
             (dark, n)
         }
         // Our payloads are a few hundred bytes at most; QR holds ~2.9 KB.
@@ -373,7 +385,11 @@ impl Shot {
         if (4.0..24.0).contains(&u) && (14.0..44.0).contains(&v) {
             let dx = (u - 14.0) / 8.0;
             let dy = (v - 24.0) / 7.0;
-            let face = if dx * dx + dy * dy < 1.0 { 175.0 } else { 120.0 };
+            let face = if dx * dx + dy * dy < 1.0 {
+                175.0
+            } else {
+                120.0
+            };
             return face - (v - 14.0) * 1.5;
         }
         // Lines of "text": glyph-sized ink cells.
@@ -385,7 +401,7 @@ impl Shot {
                 let cell = ((u - 27.0) / 0.9) as i64;
                 let sub = ((in_line - 1.4) / 0.6) as i64;
                 let h = hash2(cell, line * 8 + sub, self.card_seed);
-                if h % 3 != 0 {
+                if !h.is_multiple_of(3) {
                     return 55.0;
                 }
             }
@@ -535,8 +551,19 @@ pub fn render_qr(
     code: &QrCode,
     truth: &str,
 ) -> Frame {
-    let modules = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
-    render_modules(condition, seed, kind, truth.to_owned(), modules, code.width())
+    let modules = code
+        .to_colors()
+        .into_iter()
+        .map(|c| c == Color::Dark)
+        .collect();
+    render_modules(
+        condition,
+        seed,
+        kind,
+        truth.to_owned(),
+        modules,
+        code.width(),
+    )
 }
 
 fn render_modules(
@@ -745,7 +772,7 @@ pub fn corpus(seeds: u64) -> impl Iterator<Item = Frame> {
 
 /// The card kind the standard corpus uses for a seed.
 pub fn kind_for_seed(seed: u64) -> CardKind {
-    if seed % 2 == 0 {
+    if seed.is_multiple_of(2) {
         CardKind::Cccd
     } else {
         CardKind::CanCuoc
@@ -769,7 +796,12 @@ pub fn write_png(frame: &Frame, path: &Path) -> io::Result<()> {
 pub fn write_jpeg(frame: &Frame, path: &Path, quality: u8) -> io::Result<()> {
     fs::write(
         path,
-        encode_jpeg(&frame.luma, frame.width, frame.height, quality.clamp(1, 100)),
+        encode_jpeg(
+            &frame.luma,
+            frame.width,
+            frame.height,
+            quality.clamp(1, 100),
+        ),
     )
 }
 
@@ -782,7 +814,11 @@ pub fn write_y4m(frames: &[Frame], path: &Path, fps: u32) -> io::Result<()> {
     };
     let (w, h) = (first.width, first.height);
     let mut out = io::BufWriter::new(fs::File::create(path)?);
-    writeln!(out, "YUV4MPEG2 W{w} H{h} F{}:1 Ip A1:1 C420jpeg", fps.max(1))?;
+    writeln!(
+        out,
+        "YUV4MPEG2 W{w} H{h} F{}:1 Ip A1:1 C420jpeg",
+        fps.max(1)
+    )?;
     let chroma = vec![128u8; w.div_ceil(2) * h.div_ceil(2)];
     for frame in frames.iter().filter(|f| f.width == w && f.height == h) {
         out.write_all(b"FRAME\n")?;

@@ -68,11 +68,11 @@ pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray {
     let (w, h) = (img.width, img.height);
     // Summed-area table with a zero row and column.
     let stride = w + 1;
-    let mut sat = vec![0u32; stride * (h + 1)];
+    let mut sat = vec![0u64; stride * (h + 1)];
     for y in 0..h {
-        let mut row = 0u32;
+        let mut row = 0u64;
         for x in 0..w {
-            row += u32::from(img.get(x, y));
+            row += u64::from(img.get(x, y));
             sat[(y + 1) * stride + x + 1] = sat[y * stride + x + 1] + row;
         }
     }
@@ -83,12 +83,12 @@ pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray {
         for x in 0..w {
             let x0 = x.saturating_sub(radius);
             let x1 = (x + radius + 1).min(w);
-            let area = ((x1 - x0) * (y1 - y0)) as u32;
+            let area = ((x1 - x0) * (y1 - y0)) as u64;
             let sum = sat[y1 * stride + x1] + sat[y0 * stride + x0]
                 - sat[y0 * stride + x1]
                 - sat[y1 * stride + x0];
             let mean = sum / area.max(1);
-            let p = u32::from(img.get(x, y));
+            let p = u64::from(img.get(x, y));
             // Margin grows with brightness so sensor noise in flat areas
             // stays white, yet dim low-contrast codes still separate.
             if p + 2 + mean / 16 < mean {
@@ -129,8 +129,7 @@ pub(crate) fn crop_upscale(img: &Gray, rect: Rect, scale: usize) -> Gray {
             let x1 = (x0 + 1).min(img.width.saturating_sub(1));
             let fx = sx - x0 as f32;
             let top = f32::from(img.get(x0, y0)) * (1.0 - fx) + f32::from(img.get(x1, y0)) * fx;
-            let bottom =
-                f32::from(img.get(x0, y1)) * (1.0 - fx) + f32::from(img.get(x1, y1)) * fx;
+            let bottom = f32::from(img.get(x0, y1)) * (1.0 - fx) + f32::from(img.get(x1, y1)) * fx;
             pixels.push((top * (1.0 - fy) + bottom * fy + 0.5) as u8);
         }
     }

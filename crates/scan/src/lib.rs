@@ -24,27 +24,53 @@
 //!    2× bilinearly (from the full-resolution frame when step 1
 //!    down-scaled), with both thresholds: for small modules.
 //!
+//! Whenever quircs finds a symbol but cannot read it, we re-read it
+//! ourselves: rebuild the grid from its three finder patterns for the
+//! likely sizes, fit the corners to the known function patterns, sample
+//! the grayscale image bilinearly at each module centre and threshold
+//! against the neighbouring modules.
+//!
 //! Byte-mode payloads become text through the ECI the code declares
 //! (UTF-8, ECI 26; ISO-8859-1, ECI 1/3); without one, valid UTF-8 (what
 //! card codes carry) is read as UTF-8 and anything else as ISO-8859-1.
 //!
 //! # Why quircs
 //!
-//! Measured on this crate's synthetic card-photo corpus ([`corpus`], 1280 ×
-//! 720 frames, 20 per condition, read = exact ground truth) with each
-//! library on its own, and with our passes on top:
+//! Measured on this crate's synthetic card-photo corpus (module `corpus`,
+//! feature `corpus`: 1280 × 720 frames, seeds 0–19 per condition, half CCCD
+//! and half căn cước codes; a read is the exact ground-truth text), each
+//! library alone on the raw frame (rxing: `QRCodeReader`, hybrid binariser,
+//! try-harder) and quircs with our passes on top:
 //!
-//! | condition | rqrr | quircs | rxing | ours (quircs + passes) |
-//! |---|---|---|---|---|
-//! | RESULTS_TABLE | | | | |
+//! | condition     | rqrr 0.11 | quircs 0.10 | rxing 0.9 | this crate |
+//! |---------------|-----------|-------------|-----------|------------|
+//! | clean         | 8/20      | 15/20       | 16/20     | 20/20      |
+//! | perspective   | 10/20     | 16/20       | 17/20     | 20/20      |
+//! | rotation      | 12/20     | 18/20       | 20/20     | 20/20      |
+//! | blur          | 5/20      | 9/20        | 11/20     | 20/20      |
+//! | noise         | 8/20      | 15/20       | 10/20     | 20/20      |
+//! | jpeg          | 9/20      | 11/20       | 20/20     | 20/20      |
+//! | low-light     | 3/20      | 9/20        | 17/20     | 20/20      |
+//! | glare         | 3/20      | 0/20        | 20/20     | 20/20      |
+//! | small-modules | 0/20      | 0/20        | 5/20      | 19/20      |
+//! | inverted      | 0/20      | 0/20        | 0/20      | 19/20      |
+//!
+//! Median native time per frame (release build, one x86 core): quircs
+//! 4–15 ms, rqrr 22–38 ms, rxing 2–17 ms, this crate 10–65 ms (the most
+//! for small modules; about 45 ms on a frame with no code, when every pass
+//! runs — lower [`Options::work_budget`] for a live camera on a slow phone).
 //!
 //! Size of a minimal `wasm32-unknown-unknown` cdylib calling each library
-//! (opt-level z, LTO, strip; raw / gzip -9): quircs 42.8 KB / 18.6 KB, rqrr
-//! 187 KB / 89.7 KB, rxing (QR only) 323 KB / 188 KB. quircs (ISC licence)
-//! reads as much as rqrr or more on every condition, is about 3× faster and
-//! a quarter of the size; rxing (a ZXing port) reads more on raw frames but
-//! costs ~190 KB gzipped, our whole app's budget, and our passes close the
-//! gap.
+//! (opt-level z, LTO, one codegen unit, strip; raw / gzip -9): quircs 43 KB
+//! / 19 KB, rqrr 187 KB / 90 KB, rxing (QR only) 323 KB / 188 KB, this
+//! crate 87 KB / 37 KB. quircs (ISC licence, permissive like MIT) reads
+//! more than rqrr on every condition at a quarter of the size; rxing (a
+//! ZXing port, Apache-2.0) reads more raw frames but alone costs about our
+//! whole app's budget, and our passes go past it on every condition.
+//!
+//! The grid re-read (module `resample`) is what lifts blur and small
+//! modules: quircs samples one binarised pixel per module and estimates the
+//! grid size from timing patterns that blur away below ~2 px per module.
 
 #[cfg(feature = "corpus")]
 pub mod corpus;
@@ -74,9 +100,11 @@ pub struct Decoded {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Pixels the passes may process per frame, summed over passes (each
-    /// pass costs the pixel count of the image it looks at). The default,
-    /// 8 × 1280 × 720, lets every pass run on a 720p frame; a camera loop
-    /// on a slow phone can pass less and rely on the next frame.
+    /// pass costs the pixel count of the image it looks at, thresholding
+    /// twice that, a grid re-read 400 000). The default, 10 × 1280 × 720,
+    /// lets every pass run on a 720p frame; a camera loop on a slow phone
+    /// can pass less (3 × the frame: the two whole-frame passes) and rely
+    /// on the next frame.
     pub work_budget: usize,
     /// Larger frames are shrunk by an integer factor so their longer side
     /// is at most this before the first passes (phone photos are 12 MP).
@@ -86,7 +114,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            work_budget: 8 * 1280 * 720,
+            work_budget: 10 * 1280 * 720,
             max_side: 1600,
         }
     }
@@ -173,9 +201,21 @@ pub fn decode_with(
 struct Scan {
     budget: usize,
     results: Vec<Decoded>,
-    /// Symbols found but not read, in frame coordinates.
-    near_misses: Vec<[(f32, f32); 4]>,
+    /// Symbols found but not read.
+    near_misses: Vec<NearMiss>,
 }
+
+/// A symbol quircs found but nobody could read.
+struct NearMiss {
+    /// Its corners in frame coordinates.
+    corners: [(f32, f32); 4],
+    /// Found in an inverted pass (light modules on dark).
+    inverted: bool,
+}
+
+/// What a grid re-read costs, in budget pixels: about the bilinear samples
+/// it takes for a mid-sized code.
+const REREAD_COST: usize = 400_000;
 
 /// Maps a pass image's coordinates back into the frame: frame = offset +
 /// p / scale.
@@ -219,15 +259,18 @@ impl Scan {
         }
         // Enlarge: near misses first, then the viewfinder's centre.
         let (zoom, source) = if factor > 1 { (1, full) } else { (2, &work) };
-        let mut regions: Vec<Rect> = self
+        let mut regions: Vec<(Rect, bool)> = self
             .near_misses
             .iter()
-            .map(|c| Rect::around(c, 0.3, full.width, full.height))
+            .map(|m| {
+                let rect = Rect::around(&m.corners, 0.3, full.width, full.height);
+                (rect, m.inverted)
+            })
             .collect();
-        regions.push(Rect::centre(full.width, full.height, 0.5));
+        regions.push((Rect::centre(full.width, full.height, 0.5), false));
         regions.dedup();
-        for rect in regions {
-            if self.zoom_passes(source, rect, zoom) {
+        for (rect, inverted) in regions {
+            if self.zoom_passes(source, rect, zoom, inverted) {
                 return;
             }
         }
@@ -236,7 +279,7 @@ impl Scan {
     /// Passes 1–3. True when something was read.
     fn whole_frame_passes(&mut self, work: &Gray, placement: Placement) -> bool {
         let pixels = work.width * work.height;
-        if self.spend(pixels) && self.read(work, work, placement) {
+        if self.spend(pixels) && self.read(work, work, placement, false) {
             return true;
         }
         if !self.spend(2 * pixels) {
@@ -244,29 +287,32 @@ impl Scan {
         }
         let radius = (work.width.min(work.height) / 48).max(6);
         let binary = image_ops::adaptive_threshold(work, radius);
-        if self.read(&binary, work, placement) {
+        if self.read(&binary, work, placement, false) {
             return true;
         }
         if !self.spend(2 * pixels) {
             return false;
         }
         let inverted = image_ops::invert(work);
-        self.read(&image_ops::invert(&binary), &inverted, placement)
+        self.read(&image_ops::invert(&binary), &inverted, placement, true)
     }
 
     /// Pass 4 on one region. True when something was read.
-    fn zoom_passes(&mut self, source: &Gray, rect: Rect, zoom: usize) -> bool {
+    fn zoom_passes(&mut self, source: &Gray, rect: Rect, zoom: usize, inverted: bool) -> bool {
         let pixels = rect.width * rect.height * zoom * zoom;
         if !self.spend(pixels) {
             return false;
         }
-        let image = image_ops::crop_upscale(source, rect, zoom);
+        let mut image = image_ops::crop_upscale(source, rect, zoom);
+        if inverted {
+            image = image_ops::invert(&image);
+        }
         let placement = Placement {
             x: rect.x as f32,
             y: rect.y as f32,
             scale: zoom as f32,
         };
-        if self.read(&image, &image, placement) {
+        if self.read(&image, &image, placement, inverted) {
             return true;
         }
         if !self.spend(2 * pixels) {
@@ -274,13 +320,13 @@ impl Scan {
         }
         let radius = (image.width.min(image.height) / 24).max(6);
         let binary = image_ops::adaptive_threshold(&image, radius);
-        self.read(&binary, &image, placement)
+        self.read(&binary, &image, placement, inverted)
     }
 
     /// Run quircs on `image`; symbols it finds but cannot read get a second
-    /// look in `gray` (same geometry and polarity). True when at least one
-    /// code was read.
-    fn read(&mut self, image: &Gray, gray: &Gray, placement: Placement) -> bool {
+    /// look in `gray` (same geometry and polarity) while the budget lasts.
+    /// True when at least one code was read.
+    fn read(&mut self, image: &Gray, gray: &Gray, placement: Placement, inverted: bool) -> bool {
         let mut quirc = quircs::Quirc::default();
         let mut any = false;
         for code in quirc
@@ -290,8 +336,14 @@ impl Scan {
             let corners = code
                 .corners
                 .map(|p| placement.to_frame((p.x as f32, p.y as f32)));
-            match code.decode().ok().or_else(|| resample::reread(&code, gray)) {
-                Some(data) => {
+            let read = match code.decode() {
+                Ok(data) => Some((data, corners)),
+                Err(_) if self.spend(REREAD_COST) => resample::reread(&code, gray)
+                    .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p)))),
+                Err(_) => None,
+            };
+            match read {
+                Some((data, corners)) => {
                     let eci = data.eci.map(|e| e as u32);
                     let text = text::payload_to_string(&data.payload, eci);
                     if !self.results.iter().any(|r| r.text == text) {
@@ -299,10 +351,9 @@ impl Scan {
                     }
                     any = true;
                 }
-                None => self.near_misses.push(corners),
+                None => self.near_misses.push(NearMiss { corners, inverted }),
             }
         }
         any
     }
 }
-

@@ -69,7 +69,8 @@ fn bilinear(img: &Gray, x: f64, y: f64) -> f64 {
 }
 
 /// Try to read `code` again from `gray` (same coordinates and polarity as
-/// the image it was found in). Returns the decoded data on success.
+/// the image it was found in). Returns the decoded data and the fitted
+/// corners of the symbol on success.
 ///
 /// quircs estimates the grid size from the timing patterns, which blur
 /// away at small module sizes, and places the fourth corner from an
@@ -77,8 +78,10 @@ fn bilinear(img: &Gray, x: f64, y: f64) -> f64 {
 /// even then, so we rebuild the grid from them for the sizes around its
 /// estimate, nudge the four corners until the known function patterns
 /// (finders, timing, alignment) look their best, and read the best fits.
-pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<quircs::Data> {
-    let found = usize::try_from(code.size).ok().filter(|s| (21..=177).contains(s))?;
+pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<(quircs::Data, [(f32, f32); 4])> {
+    let found = usize::try_from(code.size)
+        .ok()
+        .filter(|s| (21..=177).contains(s))?;
     let corners = code.corners.map(|p| (f64::from(p.x), f64::from(p.y)));
     let quirc_grid = Homography::unit_square_to(corners)?;
     // Image positions of the finder patterns' outer corners.
@@ -96,7 +99,7 @@ pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<quircs::Data> {
             sizes.push(found - 4 * step);
         }
     }
-    let mut candidates: Vec<(f64, usize, [(f64, f64); 4])> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     for size in sizes.into_iter().filter(|s| *s <= 177) {
         let pattern = FunctionPattern::new(size);
         for p2 in [p2_perspective, p2_affine] {
@@ -123,15 +126,18 @@ pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<quircs::Data> {
             continue;
         };
         for nudge in NUDGES {
-            if sample_cells(&mut attempt, size, &fit, nudge, gray) {
-                if let Ok(data) = attempt.decode() {
-                    return Some(data);
-                }
+            if sample_cells(&mut attempt, size, &fit, nudge, gray)
+                && let Ok(data) = attempt.decode()
+            {
+                return Some((data, quad.map(|(x, y)| (x as f32, y as f32))));
             }
         }
     }
     None
 }
+
+/// (score, grid size, the grid's outer corners in the image).
+type Candidate = (f64, usize, [(f64, f64); 4]);
 
 /// The modules whose colour every QR code of a size shares.
 struct FunctionPattern {
@@ -178,7 +184,7 @@ impl FunctionPattern {
             for &cy in &centres {
                 for &cx in &centres {
                     let near_finder =
-                        (cx < 9 && cy < 9) || (cx > size - 10 && cy < 9) || (cx < 9 && cy > size - 10);
+                        (cy < 9 && (cx < 9 || cx > size - 10)) || (cx < 9 && cy > size - 10);
                     if near_finder {
                         continue;
                     }
@@ -218,8 +224,8 @@ fn refine(
     mut quad: [(f64, f64); 4],
     gray: &Gray,
 ) -> (f64, [(f64, f64); 4]) {
-    let module = ((quad[1].0 - quad[0].0).hypot(quad[1].1 - quad[0].1) / pattern.size as f64)
-        .max(0.5);
+    let module =
+        ((quad[1].0 - quad[0].0).hypot(quad[1].1 - quad[0].1) / pattern.size as f64).max(0.5);
     let mut best = pattern.score(quad, gray);
     let mut step = module;
     for _ in 0..5 {

@@ -23,23 +23,54 @@ fn reads(frame: &corpus::Frame) -> bool {
         .any(|d| d.text == frame.truth)
 }
 
-#[test]
-fn every_condition_reads_at_its_minimum_rate() {
-    let mut failures = Vec::new();
-    for condition in Condition::ALL {
-        let missed: Vec<u64> = (0..SEEDS)
-            .filter(|&seed| !reads(&corpus::render(condition, seed, corpus::kind_for_seed(seed))))
-            .collect();
-        let read = SEEDS - missed.len() as u64;
-        eprintln!("{condition:<14} {read}/{SEEDS} (missed seeds {missed:?})");
-        if read < minimum_reads(condition) {
-            failures.push(format!(
-                "{condition}: read {read}/{SEEDS}, need {}; missed seeds {missed:?}",
-                minimum_reads(condition)
-            ));
+/// Asserts the read rate of one condition (one test each, so they run in
+/// parallel).
+fn check(condition: Condition) {
+    let missed: Vec<u64> = (0..SEEDS)
+        .filter(|&seed| {
+            !reads(&corpus::render(
+                condition,
+                seed,
+                corpus::kind_for_seed(seed),
+            ))
+        })
+        .collect();
+    let read = SEEDS - missed.len() as u64;
+    eprintln!("{condition}: read {read}/{SEEDS}, missed seeds {missed:?}");
+    assert!(
+        read >= minimum_reads(condition),
+        "{condition}: read {read}/{SEEDS}, need {}; missed seeds {missed:?}",
+        minimum_reads(condition)
+    );
+}
+
+macro_rules! read_rate_tests {
+    ($($name:ident => $condition:expr,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check($condition);
+            }
+        )*
+        #[test]
+        fn every_condition_has_a_read_rate_test() {
+            let covered = [$($condition),*];
+            assert!(Condition::ALL.iter().all(|c| covered.contains(c)));
         }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    };
+}
+
+read_rate_tests! {
+    reads_clean => Condition::Clean,
+    reads_perspective => Condition::Perspective,
+    reads_rotation => Condition::Rotation,
+    reads_blur => Condition::Blur,
+    reads_noise => Condition::Noise,
+    reads_jpeg => Condition::Jpeg,
+    reads_low_light => Condition::LowLight,
+    reads_glare => Condition::Glare,
+    reads_small_modules => Condition::SmallModules,
+    reads_inverted => Condition::Inverted,
 }
 
 #[test]
@@ -122,10 +153,7 @@ fn malformed_input_is_an_error_not_a_panic() {
             actual: 10
         })
     );
-    assert_eq!(
-        decode_with(&[], 0, 5, &options),
-        Err(ScanError::EmptyFrame)
-    );
+    assert_eq!(decode_with(&[], 0, 5, &options), Err(ScanError::EmptyFrame));
     assert!(decode(&[0; 10], usize::MAX, 2).is_empty());
     assert!(!ScanError::EmptyFrame.message_vi().is_empty());
     // Degenerate but valid shapes.
@@ -214,5 +242,83 @@ fn corpus_files_are_written() {
         let found = decode(&image.luma, image.width, image.height);
         assert!(found.iter().any(|d| d.text == frame.truth), "{file:?}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Insert an EXIF block with the given orientation right after a JPEG's SOI.
+fn with_exif_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend(1u16.to_be_bytes()); // one IFD entry
+    tiff.extend(0x0112u16.to_be_bytes()); // Orientation
+    tiff.extend(3u16.to_be_bytes()); // SHORT
+    tiff.extend(1u32.to_be_bytes());
+    tiff.extend(orientation.to_be_bytes());
+    tiff.extend([0, 0]);
+    tiff.extend(0u32.to_be_bytes()); // no next IFD
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(((app1.len() + 2) as u16).to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+#[test]
+fn exif_orientation_is_applied() {
+    let frame = corpus::render(Condition::Clean, 6, CardKind::Cccd);
+    let dir = std::env::temp_dir().join(format!("sotay-scan-exif-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("frame.jpg");
+    corpus::write_jpeg(&frame, &path, 90).expect("jpeg written");
+    let jpeg = std::fs::read(&path).expect("readable");
+    let _ = std::fs::remove_dir_all(&dir);
+    // 6 = the stored image must be turned 90° clockwise to show upright.
+    let rotated = sotay_scan::files::load_luma(&with_exif_orientation(&jpeg, 6)).expect("decodes");
+    assert_eq!((rotated.width, rotated.height), (720, 1280));
+    let found = decode(&rotated.luma, rotated.width, rotated.height);
+    let code = found.iter().find(|d| d.text == frame.truth).expect("reads");
+    // The code's top-left corner moved where a clockwise turn puts it.
+    let (x, y) = frame.qr_corners[0];
+    let (tx, ty) = (720.0 - 1.0 - y, x);
+    assert!(
+        code.corners
+            .iter()
+            .any(|(cx, cy)| (cx - tx).hypot(cy - ty) < 4.0),
+        "{:?} vs ({tx}, {ty})",
+        code.corners
+    );
+}
+
+#[test]
+fn file_errors_are_typed() {
+    use sotay_scan::files::{FileError, load_luma};
+    assert!(matches!(
+        load_luma(b"not an image"),
+        Err(FileError::Unsupported)
+    ));
+    assert!(matches!(
+        load_luma(b"\x89PNG\r\n\x1a\n"),
+        Err(FileError::Corrupt(_))
+    ));
+    assert!(!FileError::TooLarge.message_vi().is_empty());
+}
+
+#[test]
+fn write_corpus_makes_pngs_and_a_manifest() {
+    let dir = std::env::temp_dir().join(format!("sotay-scan-manifest-{}", std::process::id()));
+    let paths = corpus::write_corpus(&dir, 1).expect("corpus written");
+    assert_eq!(paths.len(), Condition::ALL.len());
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).expect("manifest");
+    let entries: serde_json::Value = serde_json::from_str(&manifest).expect("json");
+    let entries = entries.as_array().expect("array");
+    assert_eq!(entries.len(), paths.len());
+    assert_eq!(entries[0]["file"], "clean-00-cccd.png");
+    assert_eq!(
+        entries[0]["text"],
+        corpus::payload(CardKind::Cccd, 0).as_str()
+    );
+    assert!(paths.iter().all(|p| p.exists()));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,16 +1,113 @@
+//! The guide list (`/huong-dan/`): a search box that ignores diacritics and case, then every
+//! guide grouped by category.
+
+use std::cell::RefCell;
+
+use sotay_guides::{Category, search};
 use yew::prelude::*;
 
-use crate::i18n::Pick;
-
 use crate::app::use_app;
+use crate::components::guide_list::guide_item;
+use crate::content;
+use crate::i18n::Pick;
+use crate::route::{Link, Route};
 
+thread_local! {
+    /// The last search, kept in memory only, so coming back to the list shows it again.
+    static LAST_QUERY: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 #[function_component]
 pub fn GuideList() -> Html {
     let lang = use_app().lang();
+    let query = use_state(|| LAST_QUERY.with(|last| last.borrow().clone()));
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let value = input.value();
+            LAST_QUERY.with(|last| last.replace(value.clone()));
+            query.set(value);
+        })
+    };
+    // Results update while typing; Enter only closes the phone keyboard.
+    let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+    let catalog = content::catalog();
+    let typed = query.trim();
+
+    let (status, body) = if typed.is_empty() {
+        let groups = Category::ALL.into_iter().filter_map(|category| {
+            let guides: Vec<Html> = catalog
+                .list(lang)
+                .into_iter()
+                .filter(|guide| guide.category == category)
+                .map(|guide| guide_item(guide, lang, None, None))
+                .collect();
+            if guides.is_empty() {
+                return None;
+            }
+            let label = lang.pick(category.label_vi(), category.label_en());
+            Some(html! {
+                <section class="guide-group" aria-label={label}>
+                    <h2>{ label }</h2>
+                    <ul class="guide-list">{ for guides }</ul>
+                </section>
+            })
+        });
+        (String::new(), groups.collect::<Html>())
+    } else {
+        let hits = search(catalog, lang, typed);
+        if hits.is_empty() {
+            let status = format!(
+                "{} “{typed}”.",
+                lang.pick("Không tìm thấy hướng dẫn nào cho", "No guide found for")
+            );
+            let body = html! {
+                <div class="banner no-results">
+                    <p>{ status.clone() }</p>
+                    <p>{ lang.pick(
+                        "Thử gõ ít chữ hơn hoặc từ khác, ví dụ: “kích hoạt”, “tạm trú”, “căn cước”. Không chắc cần gì? ",
+                        "Try fewer or other words, e.g. “activate”, “residence”, “ID card”. Not sure what you need? ",
+                    ) }
+                    <Link to={Route::Questionnaire}>{ lang.pick("Trả lời vài câu hỏi để được gợi ý", "Answer a few questions for a suggestion") }</Link>
+                    </p>
+                </div>
+            };
+            (status, body)
+        } else {
+            let status = format!(
+                "{} {} {}",
+                lang.pick("Tìm thấy", "Found"),
+                hits.len(),
+                lang.pick("hướng dẫn.", if hits.len() == 1 { "guide." } else { "guides." })
+            );
+            let items = hits.iter().filter_map(|hit| {
+                let guide = catalog.get(lang, &hit.id)?;
+                Some(guide_item(guide, lang, hit.step.map(|index| index + 1), None))
+            });
+            (status, html! { <ul class="guide-list search-results">{ for items }</ul> })
+        }
+    };
+
     html! {
-        <article class="page">
+        <article class="page guides">
             <h1>{ lang.pick("Hướng dẫn từng bước", "Step-by-step guides") }</h1>
+            <form class="guide-search" role="search" {onsubmit}>
+                <label for="tim-huong-dan">
+                    { lang.pick("Tìm hướng dẫn", "Search the guides") }
+                    <span class="hint">{ lang.pick(
+                        "Gõ có dấu hay không dấu đều được, ví dụ: kich hoat, tam tru",
+                        "For example: activate, residence, ID card",
+                    ) }</span>
+                </label>
+                <input id="tim-huong-dan" type="search" value={(*query).clone()} {oninput}
+                    autocomplete="off" enterkeyhint="search" />
+            </form>
+            <p class="questionnaire-link">
+                <Link to={Route::Questionnaire}>{ lang.pick("Chưa biết bắt đầu từ đâu? Tôi cần làm gì?", "Not sure where to start? What do I need to do?") }</Link>
+            </p>
+            <p class="search-status" aria-live="polite">{ status }</p>
+            { body }
         </article>
     }
 }

@@ -1,16 +1,136 @@
+//! “Tôi cần làm gì?” (`/can-lam-gi/`): the plain questions of `sotay_guides::QUESTIONS` on one
+//! page, then the guides to follow, in order, with the reason for each.
+
+use sotay_guides::{Answers, QUESTIONS, QuestionId, recommend};
 use yew::prelude::*;
 
+use crate::app::use_app;
+use crate::browser;
+use crate::components::guide_list::guide_item;
+use crate::content;
 use crate::i18n::Pick;
 
-use crate::app::use_app;
+const RESULT_HEADING_ID: &str = "goi-y";
 
+fn field_name(question: QuestionId) -> &'static str {
+    match question {
+        QuestionId::ChipCard => "the-chip",
+        QuestionId::Smartphone => "dien-thoai",
+        QuestionId::PhoneInOwnName => "so-chinh-chu",
+        QuestionId::Account => "tai-khoan",
+        QuestionId::Goal => "muc-dich",
+    }
+}
 
 #[function_component]
 pub fn Questionnaire() -> Html {
     let lang = use_app().lang();
+    // (question, chosen option value), in the order answered.
+    let chosen = use_state(Vec::<(QuestionId, &'static str)>::new);
+    // How many times “Xem gợi ý” was pressed: 0 = no suggestions shown yet.
+    let asked = use_state(|| 0u32);
+
+    use_effect_with(*asked, |asked| {
+        if *asked > 0 {
+            browser::focus(RESULT_HEADING_ID);
+        }
+    });
+
+    let answers = chosen.iter().fold(Answers::default(), |mut answers, (question, value)| {
+        answers.set(*question, value);
+        answers
+    });
+
+    let questions = QUESTIONS.iter().enumerate().map(|(number, question)| {
+        let name = field_name(question.id);
+        let help_id = format!("{name}-goi-y");
+        let options = question.options.iter().map(|option| {
+            let checked = chosen.iter().any(|(q, v)| *q == question.id && *v == option.value);
+            let onchange = {
+                let chosen = chosen.clone();
+                let (question, value) = (question.id, option.value);
+                Callback::from(move |_: Event| {
+                    let mut next: Vec<_> = chosen.iter().copied().filter(|(q, _)| *q != question).collect();
+                    next.push((question, value));
+                    chosen.set(next);
+                })
+            };
+            html! {
+                <label class="choice" key={option.value}>
+                    <input type="radio" {name} value={option.value} {checked} {onchange} />
+                    <span>{ lang.pick(option.label_vi, option.label_en) }</span>
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="question" key={name} aria-describedby={help_id.clone()}>
+                <legend>
+                    <span class="question-number">{ format!("{}/{} ", number + 1, QUESTIONS.len()) }</span>
+                    { lang.pick(question.text_vi, question.text_en) }
+                </legend>
+                <p class="hint" id={help_id}>{ lang.pick(question.help_vi, question.help_en) }</p>
+                { for options }
+            </fieldset>
+        }
+    });
+
+    let show = {
+        let asked = asked.clone();
+        Callback::from(move |_: MouseEvent| asked.set(*asked + 1))
+    };
+    let clear = {
+        let chosen = chosen.clone();
+        let asked = asked.clone();
+        Callback::from(move |_: MouseEvent| {
+            chosen.set(Vec::new());
+            asked.set(0);
+        })
+    };
+
+    let result = if *asked == 0 {
+        Html::default()
+    } else {
+        let recommendations = recommend(&answers);
+        if recommendations.is_empty() {
+            html! {
+                <>
+                    <h2 id={RESULT_HEADING_ID} tabindex="-1">{ lang.pick("Chưa có gợi ý", "No suggestion yet") }</h2>
+                    <p class="banner">{ lang.pick(
+                        "Bạn hãy trả lời thêm ít nhất một câu ở trên (ví dụ câu về tài khoản VNeID hoặc việc bạn muốn làm), rồi bấm “Xem gợi ý”.",
+                        "Please answer at least one more question above (for example about your VNeID account or what you want to do), then press “See suggestions”.",
+                    ) }</p>
+                </>
+            }
+        } else {
+            let items = recommendations.iter().filter_map(|recommendation| {
+                let guide = content::guide(lang, recommendation.guide_id)?;
+                let reason = lang.pick(recommendation.reason_vi, recommendation.reason_en);
+                Some(guide_item(guide, lang, None, Some(reason)))
+            });
+            html! {
+                <>
+                    <h2 id={RESULT_HEADING_ID} tabindex="-1">{ lang.pick("Nên làm theo thứ tự này", "Do these, in this order") }</h2>
+                    <ol class="guide-list recommendations">{ for items }</ol>
+                </>
+            }
+        }
+    };
+
     html! {
-        <article class="page">
+        <article class="page questionnaire">
             <h1>{ lang.pick("Tôi cần làm gì?", "What do I need to do?") }</h1>
+            <p class="lead">{ lang.pick(
+                "Trả lời vài câu hỏi đơn giản, ứng dụng gợi ý nên làm hướng dẫn nào trước. Câu trả lời không được lưu hay gửi đi đâu.",
+                "Answer a few simple questions and the app suggests which guides to follow first. Your answers are not stored or sent anywhere.",
+            ) }</p>
+            <form class="questions" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+                { for questions }
+                <div class="actions">
+                    <button type="button" class="big" onclick={show}>{ lang.pick("Xem gợi ý", "See suggestions") }</button>
+                    <button type="button" class="secondary" onclick={clear}>{ lang.pick("Chọn lại từ đầu", "Clear my answers") }</button>
+                </div>
+            </form>
+            <section class="suggestions" aria-live="polite">{ result }</section>
         </article>
     }
 }

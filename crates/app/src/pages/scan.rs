@@ -1,16 +1,122 @@
+//! “Quét CCCD” (`/quet/`): read the QR code of an identity card on this phone and
+//! show what it says.
+//!
+//! Every reader (camera, photo, text box) hands the decoded text to one
+//! `Callback<String>`; the page parses it with `sotay_cccd::parse` and shows the
+//! result. Privacy: the text and the reading live only in this component's state.
+//! “Xóa” drops them, and so does leaving the screen (the state is dropped with the
+//! component). Nothing here writes to storage, the URL, history or the console.
+
+use sotay_cccd::{Date, Reading};
 use yew::prelude::*;
 
+use crate::app::use_app;
+use crate::browser;
+use crate::components::card_result::{CardResult, RESULT_HEADING_ID};
+use crate::components::text_input_reader::TextInputReader;
 use crate::i18n::Pick;
 
-use crate::app::use_app;
+const HEADING_ID: &str = "quet-tieu-de";
 
+/// Today's local date, for the age and the renewal date. The browser's clock always
+/// gives a real date; a clock set beyond year 9999 falls back to the build's year.
+fn today() -> Option<Date> {
+    let (year, month, day) = browser::today();
+    Date::new(year, month, day).or_else(|| Date::new(2026, 1, 1))
+}
 
 #[function_component]
 pub fn ScanPage() -> Html {
-    let lang = use_app().lang();
+    let app = use_app();
+    let lang = app.lang();
+    let reading = use_state(|| None::<Reading>);
+    // Bumped by “Xóa”: readers are mounted with this as their key, so a new,
+    // empty reader replaces the old one and nothing typed survives.
+    let generation = use_state(|| 0u32);
+    // Bumped by each reading, to move the focus to the result once it is on screen.
+    let readings = use_state(|| 0u32);
+    let cleared = use_state(|| false);
+
+    use_effect_with(*readings, |readings| {
+        if *readings > 0 {
+            browser::focus(RESULT_HEADING_ID);
+        }
+    });
+
+    // Any reader — camera, photo or text box — emits the decoded text here.
+    let on_text = {
+        let reading = reading.clone();
+        let readings = readings.clone();
+        let cleared = cleared.clone();
+        Callback::from(move |text: String| {
+            let Some(today) = today() else { return };
+            reading.set(Some(sotay_cccd::parse(&text, today)));
+            cleared.set(false);
+            readings.set(*readings + 1);
+        })
+    };
+    let clear = {
+        let reading = reading.clone();
+        let generation = generation.clone();
+        let cleared = cleared.clone();
+        Callback::from(move |_: MouseEvent| {
+            reading.set(None);
+            generation.set(*generation + 1);
+            cleared.set(true);
+            browser::focus(HEADING_ID);
+        })
+    };
+
+    let result = match &*reading {
+        Some(reading) => html! {
+            <>
+                <CardResult reading={reading.clone()} />
+                <div class="actions">
+                    <button type="button" class="button danger big" onclick={clear.clone()}>
+                        { lang.pick("Xóa", "Clear") }
+                        <span class="visually-hidden">{ lang.pick(" kết quả và nội dung đã đọc", " the result and the text read") }</span>
+                    </button>
+                </div>
+            </>
+        },
+        None => Html::default(),
+    };
+    let status = if *cleared {
+        lang.pick(
+            "Đã xóa kết quả và nội dung mã khỏi màn hình.",
+            "The result and the code's text were cleared.",
+        )
+    } else {
+        ""
+    };
+
     html! {
-        <article class="page">
-            <h1>{ lang.pick("Quét mã QR trên thẻ CCCD", "Scan the QR code on an ID card") }</h1>
+        <article class="page scan-page">
+            <h1 id={HEADING_ID} tabindex="-1">{ lang.pick("Quét mã QR trên thẻ CCCD", "Scan the QR code on an ID card") }</h1>
+            <p class="lead">{ lang.pick(
+                "Mã được đọc ngay trên điện thoại này. Không có gì được gửi đi hay lưu lại.",
+                "The code is read on this phone. Nothing is sent or saved.",
+            ) }</p>
+            if app.prerendered {
+                <p class="hint no-js">{ lang.pick(
+                    "Đang tải ứng dụng… Cần bật JavaScript để đọc mã.",
+                    "Loading the app… Reading a code needs JavaScript.",
+                ) }</p>
+            }
+            <p class="visually-hidden" aria-live="polite">{ status }</p>
+            { result }
+            if reading.is_none() {
+                // The scan engineer's readers mount here, each with `on_text={on_text.clone()}`
+                // and `key={*generation}`; they are left out while a result is shown, so the
+                // camera stops:
+                //   <CameraReader on_text={on_text.clone()} key={*generation} />
+                //   <PhotoReader on_text={on_text.clone()} key={*generation} />
+                <div class="scan-readers"></div>
+            }
+            <section class="paste-reader" aria-labelledby="doc-bang-chu">
+                <h2 id="doc-bang-chu">{ lang.pick("Dán hoặc gõ nội dung mã", "Paste or type the code's text") }</h2>
+                <TextInputReader key={*generation} on_text={on_text} />
+            </section>
         </article>
     }
 }

@@ -1,0 +1,449 @@
+//! “Quét CCCD” without a camera: pasted and scanner-typed card payloads, the result
+//! screen, and proof that the card data leaves no trace once the screen is gone.
+//! Every person here is made up.
+
+use serde_json::{Value, json};
+use sotay_e2e::{Browser, site};
+
+/// A chip CCCD card (2021–2024) of a made-up man born 15/03/1995 in Hà Nội.
+const CHIP_CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
+/// The same card, but the 4th digit of the id (1 = woman born 1900–1999) disagrees with “Nam”.
+const SEX_MISMATCH: &str = "001195012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
+/// A căn cước card (since 1/7/2024) with relatives' fields after the seventh.
+const CAN_CUOC: &str = "079304001234||Lê Hoàng Thử Nghiệm|02092004|Nam|Số 5 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh|10082024|079070009876|Lê Văn Cha Mẫu|079175001122|Phạm Thị Mẹ Mẫu";
+
+const TEXTAREA: &str = "#qr-text";
+const READ_BUTTON: &str = ".text-reader button";
+
+async fn open_scanner(browser: &Browser) {
+    browser.goto(&site().url("/quet/")).await;
+    browser.wait_for_app().await;
+    assert!(browser.heading().await.contains("Quét mã QR trên thẻ CCCD"));
+}
+
+/// Pastes `text` into the reader's box the way a paste does (one text insertion).
+async fn paste(browser: &Browser, text: &str) {
+    browser.click(TEXTAREA).await;
+    browser
+        .cdp("Input.insertText", json!({ "text": text }))
+        .await;
+}
+
+async fn result_text(browser: &Browser) -> String {
+    browser
+        .wait_until(
+            "a result",
+            "return document.querySelector('.card-result h2')?.textContent",
+        )
+        .await;
+    browser.text(".card-result").await
+}
+
+/// Everything the page could have kept: web storage, IndexedDB, Cache Storage
+/// request URLs, cookies, the URL, the history state — as one string.
+async fn everything_stored(browser: &Browser) -> String {
+    let value = browser
+        .eval_async(
+            r#"(async () => {
+                const parts = [location.href, document.cookie, JSON.stringify(history.state)];
+                for (const storage of [localStorage, sessionStorage]) {
+                    for (let i = 0; i < storage.length; i++) {
+                        const key = storage.key(i);
+                        parts.push(key, storage.getItem(key));
+                    }
+                }
+                const databases = indexedDB.databases ? await indexedDB.databases() : [];
+                for (const info of databases) {
+                    parts.push(info.name);
+                    const db = await new Promise((ok, fail) => {
+                        const request = indexedDB.open(info.name);
+                        request.onsuccess = () => ok(request.result);
+                        request.onerror = () => fail(request.error);
+                    });
+                    for (const name of db.objectStoreNames) {
+                        const rows = await new Promise((ok, fail) => {
+                            const request = db.transaction(name).objectStore(name).getAll();
+                            request.onsuccess = () => ok(request.result);
+                            request.onerror = () => fail(request.error);
+                        });
+                        parts.push(name, JSON.stringify(rows));
+                    }
+                    db.close();
+                }
+                if (self.caches) {
+                    for (const name of await caches.keys()) {
+                        const cache = await caches.open(name);
+                        for (const request of await cache.keys()) parts.push(request.url);
+                    }
+                }
+                return JSON.stringify(parts);
+            })().then(done, e => done('inspection failed: ' + e))"#,
+        )
+        .await;
+    let text = value.as_str().unwrap_or_default().to_string();
+    assert!(!text.starts_with("inspection failed"), "{text}");
+    text
+}
+
+/// The pieces of `payload` that would identify the person: raw, and URL-encoded
+/// both ways (`+` and `%20` for spaces).
+fn needles(payload: &str) -> Vec<String> {
+    let mut needles = Vec::new();
+    for field in payload
+        .split('|')
+        .filter(|field| field.chars().count() >= 6)
+    {
+        let encoded: String = url::form_urlencoded::byte_serialize(field.as_bytes()).collect();
+        needles.push(encoded.replace('+', "%20"));
+        needles.push(encoded);
+        needles.push(field.to_string());
+    }
+    needles
+}
+
+fn assert_absent(haystack: &str, payload: &str, place: &str) {
+    for needle in needles(payload) {
+        assert!(!haystack.contains(&needle), "{place} holds {needle:?}");
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn pasted_card_shows_name_birth_date_and_renewal() {
+    let browser = Browser::start().await;
+    open_scanner(&browser).await;
+    paste(&browser, CHIP_CARD).await;
+    browser.click(READ_BUTTON).await;
+    let text = result_text(&browser).await;
+    assert!(text.contains("Thông tin trong mã QR"), "{text}");
+    assert!(text.contains("Nguyễn Văn Mẫu"), "{text}");
+    assert!(
+        text.contains("15/03/1995"),
+        "birth date as dd/mm/yyyy: {text}"
+    );
+    assert!(text.contains("Thẻ cần đổi trước ngày 15/03/2035"), "{text}");
+    assert!(text.contains("Thẻ CCCD gắn chip (2021–2024)"), "{text}");
+    assert!(
+        text.contains("Hà Nội"),
+        "province of birth registration: {text}"
+    );
+    assert!(
+        text.contains("không phải bằng chứng danh tính"),
+        "the not-proof note: {text}"
+    );
+    assert!(
+        !text.contains("Cần kiểm tra"),
+        "a clean card has no warnings: {text}"
+    );
+    // The focus moves to the result, and the typed text stays in the box.
+    let focused = browser.eval("return document.activeElement?.id").await;
+    assert_eq!(focused, json!("ket-qua-doc-ma"));
+    let kept = browser
+        .eval("return document.querySelector('#qr-text').value")
+        .await;
+    assert_eq!(kept, json!(CHIP_CARD));
+    // The renewal guide is one tap away.
+    let guide_link = browser
+        .eval(
+            "return !!document.querySelector(\".card-result a[href='/g/cap-doi-the-can-cuoc/']\")",
+        )
+        .await;
+    assert_eq!(guide_link, json!(true));
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn mismatched_sex_digit_is_warned_about() {
+    let browser = Browser::start().await;
+    open_scanner(&browser).await;
+    paste(&browser, SEX_MISMATCH).await;
+    browser.click(READ_BUTTON).await;
+    let text = result_text(&browser).await;
+    assert!(text.contains("Cần kiểm tra"), "{text}");
+    assert!(
+        text.contains("Số thứ 4 của số định danh không khớp với giới tính"),
+        "the sex-digit warning: {text}"
+    );
+    // The data is still shown, to compare with the card.
+    assert!(text.contains("Nguyễn Văn Mẫu"), "{text}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn other_text_is_not_a_card_and_links_stay_text() {
+    let browser = Browser::start().await;
+    open_scanner(&browser).await;
+    let cases = [
+        ("https://example.com/khuyen-mai?ma=123", true),
+        ("javascript:alert('xin chào')", false),
+        ("data:text/html,<script>alert(1)</script>", false),
+        ("Chúc mừng năm mới!", true),
+    ];
+    for (text, copyable) in cases {
+        paste(&browser, text).await;
+        browser.click(READ_BUTTON).await;
+        let shown = result_text(&browser).await;
+        assert!(
+            shown.contains("Đây không phải mã QR trên thẻ CCCD"),
+            "{text}: {shown}"
+        );
+        assert!(shown.contains(text), "{text} is shown as text: {shown}");
+        let links = browser
+            .eval("return document.querySelectorAll('.card-result a').length")
+            .await;
+        assert_eq!(links, json!(0), "{text}: no link is made from a QR text");
+        let copy = browser
+            .eval("return !!document.querySelector('.card-result button.copy')")
+            .await;
+        assert_eq!(copy, json!(copyable), "{text}: copy button");
+        assert_eq!(
+            browser.eval("return location.pathname").await,
+            json!("/quet/"),
+            "nothing was opened"
+        );
+        browser.click_text("Xóa").await;
+        browser
+            .wait_until(
+                "the result to go",
+                "return !document.querySelector('.card-result')",
+            )
+            .await;
+    }
+    let alerts = browser.eval("return typeof window.alert").await;
+    assert_eq!(alerts, json!("function"));
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn scanner_typing_then_enter_reads_and_shift_enter_is_a_new_line() {
+    let browser = Browser::start().await;
+    open_scanner(&browser).await;
+    // Shift+Enter (\u{E008} Shift, \u{E007} Enter, \u{E000} releases Shift) adds a line, reads nothing.
+    browser
+        .type_into(TEXTAREA, "dòng một\u{E008}\u{E007}\u{E000}dòng hai")
+        .await;
+    let value = browser
+        .eval("return document.querySelector('#qr-text').value")
+        .await;
+    assert_eq!(value, json!("dòng một\ndòng hai"));
+    assert_eq!(
+        browser
+            .eval("return !!document.querySelector('.card-result')")
+            .await,
+        json!(false)
+    );
+    // “Xóa” is only offered with a result; empty the box by hand like a person would.
+    browser.eval("const box = document.querySelector('#qr-text'); box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true}));").await;
+    // A keyboard-wedge scanner types the payload and presses Enter.
+    browser
+        .type_into(TEXTAREA, &format!("{CAN_CUOC}\u{E007}"))
+        .await;
+    let text = result_text(&browser).await;
+    assert!(text.contains("Lê Hoàng Thử Nghiệm"), "{text}");
+    assert!(text.contains("02/09/2004"), "{text}");
+    assert!(text.contains("Thẻ căn cước (từ 1/7/2024)"), "{text}");
+    assert!(text.contains("Thẻ cần đổi trước ngày 02/09/2029"), "{text}");
+    assert!(
+        text.contains("Trường 8 (số định danh cá nhân)"),
+        "extra fields are labelled: {text}"
+    );
+    assert!(
+        text.contains("Phạm Thị Mẹ Mẫu"),
+        "unlabelled extra fields are kept: {text}"
+    );
+    assert!(text.contains("Trường 11"), "{text}");
+    let kept = browser
+        .eval("return document.querySelector('#qr-text').value")
+        .await;
+    assert_eq!(kept, json!(CAN_CUOC), "Enter is not added to the text");
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn empty_box_gets_a_friendly_message() {
+    let browser = Browser::start().await;
+    open_scanner(&browser).await;
+    browser.click(READ_BUTTON).await;
+    browser
+        .wait_until(
+            "the empty-box message",
+            "return document.querySelector('.text-reader .field-error')?.textContent",
+        )
+        .await;
+    assert!(browser.text(".text-reader").await.contains("Ô đang trống"));
+    assert_eq!(
+        browser
+            .eval("return !!document.querySelector('.card-result')")
+            .await,
+        json!(false)
+    );
+    // Blank space is empty too, and is left as it was.
+    paste(&browser, "   ").await;
+    browser.click(READ_BUTTON).await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('#qr-text').value")
+            .await,
+        json!("   ")
+    );
+    assert_eq!(
+        browser
+            .eval("return !!document.querySelector('.card-result')")
+            .await,
+        json!(false)
+    );
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn copy_button_copies_one_field() {
+    let browser = Browser::start().await;
+    browser
+        .cdp(
+            "Browser.grantPermissions",
+            json!({ "origin": site().origin(), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+        )
+        .await;
+    open_scanner(&browser).await;
+    paste(&browser, CHIP_CARD).await;
+    browser.click(READ_BUTTON).await;
+    result_text(&browser).await;
+    browser.click_text("Chép Họ và tên").await;
+    browser
+        .wait_until(
+            "the copied status",
+            "return document.querySelector('.copy-ok')?.textContent",
+        )
+        .await;
+    assert_eq!(browser.text(".copy-ok").await, "Đã chép");
+    let clipboard = browser
+        .eval_async("navigator.clipboard.readText().then(done, e => done('failed: ' + e))")
+        .await;
+    assert_eq!(clipboard, json!("Nguyễn Văn Mẫu"));
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn card_data_leaves_no_trace() {
+    let browser = Browser::start().await;
+    open_scanner(&browser).await;
+    browser.console().await;
+    browser.requested_urls().await;
+
+    // “Xóa” clears the result and the box.
+    paste(&browser, SEX_MISMATCH).await;
+    browser.click(READ_BUTTON).await;
+    result_text(&browser).await;
+    browser.click_text("Xóa").await;
+    browser
+        .wait_until(
+            "the result to go",
+            "return !document.querySelector('.card-result')",
+        )
+        .await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('#qr-text').value")
+            .await,
+        json!("")
+    );
+    assert_absent(
+        &browser.text("main").await,
+        SEX_MISMATCH,
+        "the page after Xóa",
+    );
+
+    // Leaving the screen drops the reading.
+    paste(&browser, CAN_CUOC).await;
+    browser.click(READ_BUTTON).await;
+    result_text(&browser).await;
+    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser
+        .wait_until(
+            "the guide list",
+            "return location.pathname === '/huong-dan/'",
+        )
+        .await;
+    let stored = everything_stored(&browser).await;
+    for payload in [SEX_MISMATCH, CAN_CUOC] {
+        assert_absent(&stored, payload, "storage, URL or history");
+        let page = browser
+            .eval("return document.documentElement.outerHTML")
+            .await;
+        assert_absent(page.as_str().unwrap_or_default(), payload, "the page");
+    }
+    // Back on the scanner, nothing of the earlier reading is there.
+    browser.client.back().await.expect("back");
+    browser
+        .wait_until(
+            "the scanner",
+            "return location.pathname === '/quet/' && !!document.querySelector('#qr-text')",
+        )
+        .await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('#qr-text').value")
+            .await,
+        json!("")
+    );
+    assert_eq!(
+        browser
+            .eval("return !!document.querySelector('.card-result')")
+            .await,
+        json!(false)
+    );
+    let stored = everything_stored(&browser).await;
+
+    let console: Vec<String> = browser
+        .console()
+        .await
+        .into_iter()
+        .map(|(_, message)| message)
+        .collect();
+    let requests = browser.requested_urls().await;
+    for payload in [SEX_MISMATCH, CAN_CUOC] {
+        assert_absent(&stored, payload, "storage, URL or history");
+        assert_absent(&console.join("\n"), payload, "the console");
+        assert_absent(&requests.join("\n"), payload, "a request URL");
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn result_screens_have_no_serious_accessibility_violations() {
+    let browser = Browser::start().await;
+    open_scanner(&browser).await;
+    let empty = browser.axe_serious().await;
+    assert!(empty.is_empty(), "scanner page: {empty:#?}");
+    for payload in [SEX_MISMATCH, CAN_CUOC, "https://example.com/"] {
+        paste(&browser, payload).await;
+        browser.click(READ_BUTTON).await;
+        result_text(&browser).await;
+        let violations = browser.axe_serious().await;
+        assert!(violations.is_empty(), "{payload}: {violations:#?}");
+        browser.click_text("Xóa").await;
+        browser
+            .wait_until(
+                "the result to go",
+                "return !document.querySelector('.card-result')",
+            )
+            .await;
+    }
+    let no_scroll: Value = browser
+        .eval("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        .await;
+    assert_eq!(no_scroll, json!(true));
+    browser.close().await;
+}
