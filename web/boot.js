@@ -7,6 +7,9 @@
 //   sotay-install       ← the user tapped "Cài đặt ứng dụng"
 import init from "{{GLUE}}";
 
+// Which build this is (also in <meta name="sotay-build">); tests tell builds apart by it.
+window.sotayBuild = "{{LABEL}}";
+
 const root = document.documentElement;
 // Apply saved reading settings before the WASM arrives, so pre-rendered text
 // already has the right size and contrast.

@@ -26,22 +26,35 @@ async fn wait_for_step(browser: &Browser, n: usize, total: usize) {
            && shown.length === 1 && shown[0].querySelector('h2').id === 'buoc-{n}'
            && location.search === '?buoc={n}';"
     );
-    browser.wait_until(&format!("step {n}/{total}"), &script).await;
+    browser
+        .wait_until(&format!("step {n}/{total}"), &script)
+        .await;
 }
 
 /// Presses a key in whatever has the focus.
 async fn press(browser: &Browser, key: Key) {
-    let focused = browser.client.active_element().await.expect("a focused element");
-    focused.send_keys(&String::from(char::from(key))).await.expect("key press");
+    let focused = browser
+        .client
+        .active_element()
+        .await
+        .expect("a focused element");
+    focused
+        .send_keys(&String::from(char::from(key)))
+        .await
+        .expect("key press");
 }
 
 async fn step_count(browser: &Browser) -> usize {
-    let count = browser.eval("return document.querySelectorAll('.guide-steps .step').length").await;
+    let count = browser
+        .eval("return document.querySelectorAll('.guide-steps .step').length")
+        .await;
     count.as_u64().unwrap_or(0) as usize
 }
 
 async fn checklist_ticks(browser: &Browser) -> Value {
-    browser.eval("return [...document.querySelectorAll('.checklist input')].map(i => i.checked)").await
+    browser
+        .eval("return [...document.querySelectorAll('.checklist input')].map(i => i.checked)")
+        .await
 }
 
 #[tokio::test]
@@ -55,14 +68,21 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
     let total = step_count(&browser).await;
     assert!(total >= 3, "the guide has {total} steps");
     wait_for_step(&browser, 1, total).await;
-    assert!(browser.text("body").await.contains("Cập nhật ngày"), "the review date shows");
+    assert!(
+        browser.text("body").await.contains("Cập nhật ngày"),
+        "the review date shows"
+    );
 
     // Forward through every step; focus follows the step heading.
     for n in 2..=total {
         browser.click(".step-nav button.next").await;
         wait_for_step(&browser, n, total).await;
         let focused = browser.eval("return document.activeElement.id").await;
-        assert_eq!(focused, json!(format!("buoc-{n}")), "focus moves to the step heading");
+        assert_eq!(
+            focused,
+            json!(format!("buoc-{n}")),
+            "focus moves to the step heading"
+        );
     }
     // The last “Tiếp” says “Xong” and opens the finish screen with what happens next.
     assert!(browser.text(".step-nav button.next").await.contains("Xong"));
@@ -78,7 +98,10 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
         .await;
     let finish = browser.text(".finish").await;
     assert!(finish.contains("Điều gì xảy ra tiếp theo"), "{finish}");
-    assert!(finish.contains("Việc tiếp theo"), "the next guide is offered: {finish}");
+    assert!(
+        finish.contains("Việc tiếp theo"),
+        "the next guide is offered: {finish}"
+    );
 
     // And back again, to the first step.
     browser.click(".finish button.prev").await;
@@ -87,7 +110,13 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
         browser.click(".step-nav button.prev").await;
         wait_for_step(&browser, n, total).await;
     }
-    assert_eq!(browser.eval("return document.querySelector('.step-nav button.prev')").await, Value::Null, "no “Quay lại” on step 1");
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.step-nav button.prev')")
+            .await,
+        Value::Null,
+        "no “Quay lại” on step 1"
+    );
 
     // Arrow keys move too (focus is on the heading, not in a text field).
     press(&browser, Key::Right).await;
@@ -114,17 +143,30 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
     browser.wait_for_app().await;
     wait_for_step(&browser, 3, total).await;
     // Nothing personal is stored: only the step and the ticked item numbers.
-    let saved = browser.eval(&format!("return localStorage.getItem('sotay.progress.{GUIDE}')")).await;
+    let saved = browser
+        .eval(&format!(
+            "return localStorage.getItem('sotay.progress.{GUIDE}')"
+        ))
+        .await;
     assert_eq!(saved, json!("{\"step\":2,\"checked\":[0]}"));
 
     // “Bắt đầu lại” clears both.
     browser.click_text("Bắt đầu lại").await;
     wait_for_step(&browser, 1, total).await;
-    assert!(checklist_ticks(&browser).await.as_array().is_some_and(|t| t.iter().all(|v| v == &json!(false))));
+    assert!(
+        checklist_ticks(&browser)
+            .await
+            .as_array()
+            .is_some_and(|t| t.iter().all(|v| v == &json!(false)))
+    );
     browser.client.refresh().await.expect("reload");
     browser.wait_for_app().await;
     wait_for_step(&browser, 1, total).await;
-    assert!(browser.axe_serious().await.is_empty(), "{:?}", browser.axe_serious().await);
+    assert!(
+        browser.axe_serious().await.is_empty(),
+        "{:?}",
+        browser.axe_serious().await
+    );
     browser.assert_console_clean().await;
     browser.close().await;
 }
@@ -134,7 +176,9 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
 async fn a_step_link_opens_that_step_and_the_overview_shows_all() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/g/dang-ky-tam-tru/?buoc=3")).await;
+    browser
+        .goto(&server.url("/g/dang-ky-tam-tru/?buoc=3"))
+        .await;
     browser.wait_for_app().await;
     let total = step_count(&browser).await;
     wait_for_step(&browser, 3, total).await;
@@ -158,11 +202,15 @@ async fn a_step_link_opens_that_step_and_the_overview_shows_all() {
     assert_eq!(links, json!(true));
 
     // An unknown guide gets a friendly page with the way back to the list.
-    browser.goto(&server.url("/g/khong-co-huong-dan-nay/")).await;
+    browser
+        .goto(&server.url("/g/khong-co-huong-dan-nay/"))
+        .await;
     browser.wait_for_app().await;
     assert!(browser.heading().await.contains("Không tìm thấy hướng dẫn"));
     browser.click_text("Xem danh sách hướng dẫn").await;
-    browser.wait_until("the list", "return location.pathname === '/huong-dan/'").await;
+    browser
+        .wait_until("the list", "return location.pathname === '/huong-dan/'")
+        .await;
     browser.close().await;
 }
 
@@ -174,7 +222,9 @@ async fn search_ignores_diacritics_and_case() {
     browser.goto(&server.url("/huong-dan/")).await;
     browser.wait_for_app().await;
     // Before searching: every guide, grouped by category.
-    let groups = browser.eval("return document.querySelectorAll('.guide-group').length").await;
+    let groups = browser
+        .eval("return document.querySelectorAll('.guide-group').length")
+        .await;
     assert!(groups.as_u64().unwrap_or(0) >= 3, "{groups}");
 
     browser.type_into("#tim-huong-dan", "kich hoat").await;
@@ -184,8 +234,14 @@ async fn search_ignores_diacritics_and_case() {
             "return document.querySelector(\".search-results a[href^='/g/kich-hoat-vneid/']\")",
         )
         .await;
-    let first = browser.eval("return document.querySelector('.search-results a').getAttribute('href')").await;
-    assert_eq!(first, json!("/g/kich-hoat-vneid/"), "the activation guide comes first");
+    let first = browser
+        .eval("return document.querySelector('.search-results a').getAttribute('href')")
+        .await;
+    assert_eq!(
+        first,
+        json!("/g/kich-hoat-vneid/"),
+        "the activation guide comes first"
+    );
     assert!(browser.text(".search-status").await.starts_with("Tìm thấy"));
 
     let clear = String::from(char::from(Key::Backspace)).repeat(12);
@@ -201,11 +257,23 @@ async fn search_ignores_diacritics_and_case() {
     // Nothing found: a friendly message, the way to the questionnaire, and the text stays.
     browser.type_into("#tim-huong-dan", &clear).await;
     browser.type_into("#tim-huong-dan", "qwxz").await;
-    browser.wait_until("the no-result message", "return document.querySelector('.no-results')").await;
-    let value = browser.eval("return document.getElementById('tim-huong-dan').value").await;
+    browser
+        .wait_until(
+            "the no-result message",
+            "return document.querySelector('.no-results')",
+        )
+        .await;
+    let value = browser
+        .eval("return document.getElementById('tim-huong-dan').value")
+        .await;
     assert_eq!(value, json!("qwxz"));
     browser.click(".no-results a[href='/can-lam-gi/']").await;
-    browser.wait_until("the questionnaire", "return location.pathname === '/can-lam-gi/'").await;
+    browser
+        .wait_until(
+            "the questionnaire",
+            "return location.pathname === '/can-lam-gi/'",
+        )
+        .await;
     browser.assert_console_clean().await;
     browser.close().await;
 }
@@ -220,16 +288,42 @@ async fn the_questionnaire_recommends_level_2_for_a_chip_card_without_account() 
     browser.click("input[name='the-chip'][value='yes']").await;
     browser.click("input[name='tai-khoan'][value='none']").await;
     browser.click_text("Xem gợi ý").await;
-    browser.wait_until("suggestions", "return document.querySelector('.recommendations li a')").await;
-    let first = browser.eval("return document.querySelector('.recommendations li a').getAttribute('href')").await;
-    assert_eq!(first, json!("/g/dang-ky-tai-khoan-muc-2/"), "the level-2 guide comes first");
+    browser
+        .wait_until(
+            "suggestions",
+            "return document.querySelector('.recommendations li a')",
+        )
+        .await;
+    let first = browser
+        .eval("return document.querySelector('.recommendations li a').getAttribute('href')")
+        .await;
+    assert_eq!(
+        first,
+        json!("/g/dang-ky-tai-khoan-muc-2/"),
+        "the level-2 guide comes first"
+    );
     let reason = browser.text(".recommendations li").await;
-    assert!(reason.contains("công an xã/phường"), "the reason is given: {reason}");
-    assert_eq!(browser.eval("return document.activeElement.id").await, json!("goi-y"));
-    assert!(browser.axe_serious().await.is_empty(), "{:?}", browser.axe_serious().await);
+    assert!(
+        reason.contains("công an xã/phường"),
+        "the reason is given: {reason}"
+    );
+    assert_eq!(
+        browser.eval("return document.activeElement.id").await,
+        json!("goi-y")
+    );
+    assert!(
+        browser.axe_serious().await.is_empty(),
+        "{:?}",
+        browser.axe_serious().await
+    );
 
     browser.click(".recommendations li a").await;
-    browser.wait_until("the guide", "return location.pathname === '/g/dang-ky-tai-khoan-muc-2/'").await;
+    browser
+        .wait_until(
+            "the guide",
+            "return location.pathname === '/g/dang-ky-tai-khoan-muc-2/'",
+        )
+        .await;
     assert!(browser.heading().await.contains("mức 2"));
     browser.assert_console_clean().await;
     browser.close().await;
@@ -242,16 +336,30 @@ async fn text_size_persists_across_reload() {
     let browser = Browser::start().await;
     browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
     browser.wait_for_app().await;
-    let normal = browser.eval("return parseFloat(getComputedStyle(document.querySelector('.step h2')).fontSize)").await;
+    let normal = browser
+        .eval("return parseFloat(getComputedStyle(document.querySelector('.step h2')).fontSize)")
+        .await;
     browser.click("button[aria-label='Chữ to']").await;
-    browser.wait_until("large text", "return document.documentElement.classList.contains('text-large')").await;
+    browser
+        .wait_until(
+            "large text",
+            "return document.documentElement.classList.contains('text-large')",
+        )
+        .await;
     browser.client.refresh().await.expect("reload");
     browser.wait_for_app().await;
-    let html_class = browser.eval("return document.documentElement.className").await;
-    assert!(html_class.as_str().unwrap_or("").contains("text-large"), "{html_class}");
+    let html_class = browser
+        .eval("return document.documentElement.className")
+        .await;
+    assert!(
+        html_class.as_str().unwrap_or("").contains("text-large"),
+        "{html_class}"
+    );
     let pressed = browser.eval("return document.querySelector(\"button[aria-label='Chữ to']\").getAttribute('aria-pressed')").await;
     assert_eq!(pressed, json!("true"));
-    let large = browser.eval("return parseFloat(getComputedStyle(document.querySelector('.step h2')).fontSize)").await;
+    let large = browser
+        .eval("return parseFloat(getComputedStyle(document.querySelector('.step h2')).fontSize)")
+        .await;
     assert!(large.as_f64() > normal.as_f64(), "{large} > {normal}");
     browser.close().await;
 }
@@ -263,17 +371,34 @@ async fn home_lists_the_most_used_guides_and_english_falls_back_to_vietnamese() 
     let browser = Browser::start().await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_app().await;
-    let popular = browser.eval("return [...document.querySelectorAll('.popular a')].map(a => a.getAttribute('href'))").await;
+    let popular = browser
+        .eval(
+            "return [...document.querySelectorAll('.popular a')].map(a => a.getAttribute('href'))",
+        )
+        .await;
     assert_eq!(popular.as_array().map(Vec::len), Some(6), "{popular}");
     assert!(browser.eval("return document.querySelector(\".scam-warning a[href='/g/lua-dao-gia-danh-cong-an/']\")").await.is_object());
 
     browser.click_text("English").await;
-    browser.wait_until("English", "return document.documentElement.lang === 'en'").await;
+    browser
+        .wait_until("English", "return document.documentElement.lang === 'en'")
+        .await;
     browser.click(".site-nav a[href='/huong-dan/']").await;
-    browser.wait_until("the list in English", "return document.querySelector('h1').textContent.includes('Step-by-step')").await;
+    browser
+        .wait_until(
+            "the list in English",
+            "return document.querySelector('h1').textContent.includes('Step-by-step')",
+        )
+        .await;
     let body = browser.text("main").await;
-    assert!(body.contains("Activating your VNeID"), "translated guides show in English");
-    assert!(body.contains("(Vietnamese version)"), "untranslated ones say so");
+    assert!(
+        body.contains("Activating your VNeID"),
+        "translated guides show in English"
+    );
+    assert!(
+        body.contains("(Vietnamese version)"),
+        "untranslated ones say so"
+    );
     browser.click("a[href='/g/dang-ky-tam-tru/']").await;
     browser.wait_until("the guide", "return document.querySelector('.player-head .progress')?.textContent.startsWith('Step 1/')").await;
     assert!(browser.text("main").await.contains("(Vietnamese version)"));

@@ -2,4 +2,6 @@
 
 mod cccd;
 mod guides;
+mod pwa;
 mod shell;
+mod poster;

@@ -6,7 +6,7 @@ use serde_json::json;
 use sotay_e2e::{Browser, site};
 
 /// Every route with the words its heading must contain.
-const ROUTES: [(&str, &str); 9] = [
+const ROUTES: [(&str, &str); 8] = [
     ("/", "Sổ tay Công dân số"),
     ("/huong-dan/", "Hướng dẫn"),
     ("/g/kich-hoat-vneid/", "Kích hoạt"),
@@ -15,7 +15,6 @@ const ROUTES: [(&str, &str); 9] = [
     ("/ap-phich/", "mã QR"),
     ("/to-cong-nghe/", "Tổ công nghệ số"),
     ("/gioi-thieu/", "quyền riêng tư"),
-    ("/khong-co-trang-nay/", "Không tìm thấy"),
 ];
 
 /// Records CSP violations from the very start of every document.
@@ -45,6 +44,20 @@ async fn every_route_renders_its_heading_without_errors() {
         assert_eq!(violations, json!([]), "{path}: CSP violations");
     }
     browser.assert_console_clean().await;
+    // The friendly not-found page: the only console line is the browser's own 404 note.
+    let missing = server.url("/khong-co-trang-nay/");
+    browser.goto(&missing).await;
+    browser.wait_for_app().await;
+    assert!(browser.heading().await.contains("Không tìm thấy"));
+    let unexpected: Vec<_> = browser
+        .console()
+        .await
+        .into_iter()
+        .filter(|(level, message)| {
+            (level == "SEVERE" || message.contains("panicked")) && !(message.starts_with(&missing) && message.contains("404"))
+        })
+        .collect();
+    assert!(unexpected.is_empty(), "console errors on the not-found page: {unexpected:#?}");
     let foreign: Vec<String> = browser
         .requested_urls()
         .await

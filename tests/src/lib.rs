@@ -20,6 +20,8 @@ use serde_json::{Value, json};
 /// Paths handed over by `cargo xtask test`.
 pub struct Env {
     pub dist: PathBuf,
+    /// The same site built with another label, for the update test.
+    pub dist_b: PathBuf,
     pub sotay: PathBuf,
     pub chromium: PathBuf,
     pub chromedriver: PathBuf,
@@ -37,6 +39,7 @@ impl Env {
             };
             Env {
                 dist: var("SOTAY_E2E_DIST"),
+                dist_b: var("SOTAY_E2E_DIST_B"),
                 sotay: var("SOTAY_E2E_SOTAY"),
                 chromium: var("SOTAY_E2E_CHROMIUM"),
                 chromedriver: var("SOTAY_E2E_CHROMEDRIVER"),

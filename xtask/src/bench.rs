@@ -1,6 +1,12 @@
 //! `cargo xtask bench …`: numbers and ratios, never pass/fail.
+//!
+//! Both benchmarks run in headless Chromium on the release build, through the
+//! e2e harness (`tests/bench/`), and print a table.
 
 use crate::Result;
+use crate::dist::{DistArgs, dist};
+use crate::run::{cargo, run, target_dir};
+use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Need};
 
 #[derive(clap::Subcommand, Clone, Copy)]
 pub enum Bench {
@@ -11,7 +17,25 @@ pub enum Bench {
 }
 
 pub fn bench(what: Bench) -> Result {
-    match what {
-        Bench::Load | Bench::Scan => Err("benchmark not built yet".into()),
-    }
+    tools::ensure_all(Need::everything())?;
+    let site = dist(&DistArgs {
+        base_url: "http://127.0.0.1:8080/".into(),
+        out: target_dir().join("bench-dist"),
+        label: "bench".into(),
+    })?;
+    run(cargo().args(["build", "-p", "sotay-cli"]))?;
+    let filter = match what {
+        Bench::Load => "load",
+        Bench::Scan => "scan",
+    };
+    run(cargo()
+        .args(["test", "-p", "sotay-e2e", "--test", "bench", "--"])
+        .args(["--ignored", "--nocapture", "--test-threads=1", filter])
+        .env("SOTAY_E2E_DIST", &site)
+        .env("SOTAY_E2E_DIST_B", &site)
+        .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
+        .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
+        .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
+        .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js"))
+        .env("SOTAY_E2E_NODE_MODULES", tools::node_module("")))
 }

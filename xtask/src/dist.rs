@@ -88,7 +88,8 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     let boot_source = String::from_utf8_lossy(&read(&root().join("web/boot.js"))?)
         .replace("{{GLUE}}", &url(&glue))
         .replace("{{WASM}}", &url(&wasm))
-        .replace("{{BASE}}", &base_path);
+        .replace("{{BASE}}", &base_path)
+        .replace("{{LABEL}}", &args.label.replace(['"', '\\', '<'], ""));
     let boot = write_hashed(&assets, "boot", "js", boot_source.as_bytes())?;
 
     crate::icons::write_icons(&out.join("icons"))?;
@@ -97,7 +98,6 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
 
     let template = String::from_utf8_lossy(&read(&root().join("web/index.html"))?).into_owned();
     let pages = prerender(&base_path)?;
-    let mut page_urls = Vec::new();
     for page in &pages {
         let html = template
             .replace("{{TITLE}}", &escape(&page.title))
@@ -113,17 +113,18 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         let file = if page.file.ends_with(".html") {
             out.join(&page.file)
         } else {
-            page_urls.push(format!("{base_path}{}", page.file));
             out.join(&page.file).join("index.html")
         };
         write(&file, html.as_bytes())?;
     }
 
-    // Everything the app needs offline, by URL; the version changes whenever any byte does.
-    let mut precache: Vec<String> = page_urls;
+    // Everything the app needs offline, by URL: the home page as the app shell
+    // and every file but the other pre-rendered pages (their content is in the
+    // WASM too). The version changes whenever any byte of the site does.
+    let mut precache: Vec<String> = vec![base_path.clone()];
     for file in files_under(&out)? {
         let relative = file.strip_prefix(&out).unwrap_or(&file).to_string_lossy().replace('\\', "/");
-        if !relative.ends_with("index.html") && relative != "404.html" {
+        if !relative.ends_with(".html") {
             precache.push(format!("{base_path}{relative}"));
         }
     }

@@ -17,7 +17,7 @@ pub struct TestArgs {
 pub fn test(args: &TestArgs) -> Result {
     tools::ensure_all(Need { browser: !args.no_e2e, ..Need::everything() })?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]))?;
     // Native tests of every crate, including guide content validation and the
     // fuzz seed corpora as regression tests. The e2e tests are `#[ignore]`d here.
     run(cargo().args(["test", "--workspace"]))?;
@@ -26,13 +26,22 @@ pub fn test(args: &TestArgs) -> Result {
     }
     let site = dist(&DistArgs {
         base_url: "http://127.0.0.1:8080/".into(),
-        out: "target/e2e-dist".into(),
-        label: "e2e".into(),
+        out: target_dir().join("e2e-dist"),
+        label: "e2e-a".into(),
+    })?;
+    // A second build of the same code with another label: the update test
+    // serves it after the first to watch the service worker move from A to B.
+    // Only the post-WASM steps run again, so it takes seconds.
+    let site_b = dist(&DistArgs {
+        base_url: "http://127.0.0.1:8080/".into(),
+        out: target_dir().join("e2e-dist-b"),
+        label: "e2e-b".into(),
     })?;
     run(cargo().args(["build", "-p", "sotay-cli"]))?;
     run(cargo()
         .args(["test", "-p", "sotay-e2e", "--", "--include-ignored", "--test-threads=1"])
         .env("SOTAY_E2E_DIST", &site)
+        .env("SOTAY_E2E_DIST_B", &site_b)
         .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
         .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
         .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
@@ -40,13 +49,16 @@ pub fn test(args: &TestArgs) -> Result {
 }
 
 /// Bounded fuzzing of every target in fuzz/ with cargo-fuzz on a nightly toolchain.
+/// libFuzzer writes what it discovers into the first corpus folder, so that is a
+/// scratch folder under target/; the seed corpus in the repo stays small and readable.
 pub fn fuzz(seconds: u64) -> Result {
     let fuzz_dir = root().join("fuzz");
-    let targets = std::fs::read_dir(fuzz_dir.join("fuzz_targets"))
+    let mut targets = std::fs::read_dir(fuzz_dir.join("fuzz_targets"))
         .map_err(|error| format!("no fuzz/fuzz_targets: {error}"))?
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| entry.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect::<Vec<_>>();
+    targets.sort();
     if crate::run::output(Command::new("rustup").args(["run", "nightly", "rustc", "--version"])).is_none() {
         run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
     }
@@ -54,9 +66,14 @@ pub fn fuzz(seconds: u64) -> Result {
         run(Command::new("cargo").args(["install", "--locked", "cargo-fuzz"]))?;
     }
     for target in targets {
+        let scratch = target_dir().join("fuzz-corpus").join(&target);
+        std::fs::create_dir_all(&scratch).map_err(|error| format!("{}: {error}", scratch.display()))?;
         run(Command::new("cargo")
             .current_dir(&fuzz_dir)
-            .args(["+nightly", "fuzz", "run", &target, "--", &format!("-max_total_time={seconds}")]))?;
+            .args(["+nightly", "fuzz", "run", &target])
+            .arg(&scratch)
+            .arg(fuzz_dir.join("corpus").join(&target))
+            .args(["--", &format!("-max_total_time={seconds}"), "-max_len=4096", "-print_final_stats=1"]))?;
     }
     Ok(())
 }

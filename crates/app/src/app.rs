@@ -63,7 +63,9 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<RouterContext> context={router}>
             <ContextProvider<AppContext> {context}>
-                <Layout>{ page }</Layout>
+                <crate::commune::CommuneProvider query={props.query.clone()}>
+                    <Layout>{ page }</Layout>
+                </crate::commune::CommuneProvider>
             </ContextProvider<AppContext>>
         </ContextProvider<RouterContext>>
     }

@@ -53,7 +53,10 @@ mod imp {
     }
 
     pub fn origin() -> String {
-        gloo::utils::window().location().origin().unwrap_or_default()
+        gloo::utils::window()
+            .location()
+            .origin()
+            .unwrap_or_default()
     }
 
     pub fn today() -> (i32, u32, u32) {
@@ -68,6 +71,46 @@ mod imp {
     /// Opens the browser's print dialog (the print CSS lays out the whole guide).
     pub fn print() {
         let _ = gloo::utils::window().print();
+    }
+
+    fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+    }
+
+    /// A `blob:` URL holding `text` (e.g. a poster SVG for an `<img>` or a
+    /// download link); free it with [`revoke_object_url`].
+    pub fn object_url(text: &str, mime: &str) -> Option<String> {
+        web_sys::Url::create_object_url_with_blob(&blob(text, mime)?).ok()
+    }
+
+    pub fn revoke_object_url(url: &str) {
+        let _ = web_sys::Url::revoke_object_url(url);
+    }
+
+    /// Saves `text` as a file called `file_name` (a Blob behind a temporary
+    /// `<a download>`). False when the browser refused.
+    pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
+        use wasm_bindgen::JsCast;
+        let Some(url) = object_url(text, mime) else {
+            return false;
+        };
+        let anchor = gloo::utils::document()
+            .create_element("a")
+            .ok()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let Some(anchor) = anchor else {
+            revoke_object_url(&url);
+            return false;
+        };
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+        // The download has started by the next tick; a minute is generous for slow phones.
+        gloo::timers::callback::Timeout::new(60_000, move || revoke_object_url(&url)).forget();
+        true
     }
 
     /// Puts `text` on the clipboard (`navigator.clipboard.writeText`); `on_done(true)`
@@ -105,35 +148,47 @@ mod imp {
 
     /// Calls `on_key(true)` for →, `on_key(false)` for ← — unless a modifier is held
     /// or the focus is in a text field, where arrows move the caret.
-    pub fn on_arrow_keys(mut on_key: impl FnMut(bool) + 'static) -> Option<gloo::events::EventListener> {
+    pub fn on_arrow_keys(
+        mut on_key: impl FnMut(bool) + 'static,
+    ) -> Option<gloo::events::EventListener> {
         use wasm_bindgen::JsCast;
         let window = web_sys::window()?;
-        Some(gloo::events::EventListener::new(&window, "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
-                return;
-            }
-            let forward = match event.key().as_str() {
-                "ArrowRight" => true,
-                "ArrowLeft" => false,
-                _ => return,
-            };
-            if let Some(active) = gloo::utils::document().active_element() {
-                let tag = active.tag_name().to_ascii_lowercase();
-                let kind = active.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
-                let text_input = tag == "input" && !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit");
-                let editable = active
-                    .dyn_ref::<web_sys::HtmlElement>()
-                    .is_some_and(|element| element.is_content_editable());
-                if text_input || tag == "textarea" || tag == "select" || editable {
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        Some(gloo::events::EventListener::new_with_options(
+            &window,
+            "keydown",
+            options,
+            move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
                     return;
                 }
-            }
-            event.prevent_default();
-            on_key(forward);
-        }))
+                let forward = match event.key().as_str() {
+                    "ArrowRight" => true,
+                    "ArrowLeft" => false,
+                    _ => return,
+                };
+                if let Some(active) = gloo::utils::document().active_element() {
+                    let tag = active.tag_name().to_ascii_lowercase();
+                    let kind = active
+                        .get_attribute("type")
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
+                    let text_input = tag == "input"
+                        && !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit");
+                    let editable = active
+                        .dyn_ref::<web_sys::HtmlElement>()
+                        .is_some_and(|element| element.is_content_editable());
+                    if text_input || tag == "textarea" || tag == "select" || editable {
+                        return;
+                    }
+                }
+                event.prevent_default();
+                on_key(forward);
+            },
+        ))
     }
 
     fn speech() -> Option<web_sys::SpeechSynthesis> {
@@ -147,7 +202,13 @@ mod imp {
             .get_voices()
             .iter()
             .filter_map(|voice| voice.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-            .find(|voice| voice.lang().to_ascii_lowercase().replace('_', "-").starts_with(lang_prefix))
+            .find(|voice| {
+                voice
+                    .lang()
+                    .to_ascii_lowercase()
+                    .replace('_', "-")
+                    .starts_with(lang_prefix)
+            })
     }
 
     pub fn has_voice(lang_prefix: &str) -> bool {
@@ -155,9 +216,15 @@ mod imp {
     }
 
     /// Browsers load their voices late; `on_change` runs when the list changes.
-    pub fn on_voices_changed(mut on_change: impl FnMut() + 'static) -> Option<gloo::events::EventListener> {
+    pub fn on_voices_changed(
+        mut on_change: impl FnMut() + 'static,
+    ) -> Option<gloo::events::EventListener> {
         let speech = speech()?;
-        Some(gloo::events::EventListener::new(&speech, "voiceschanged", move |_| on_change()))
+        Some(gloo::events::EventListener::new(
+            &speech,
+            "voiceschanged",
+            move |_| on_change(),
+        ))
     }
 
     /// Reads `text` aloud with a voice for `lang_prefix`, stopping anything being read;
@@ -188,6 +255,47 @@ mod imp {
             speech.cancel();
         }
     }
+    /// True when `window[name]` is truthy (flags set by web/boot.js before the WASM started).
+    pub fn window_flag(name: &str) -> bool {
+        js_sys::Reflect::get(
+            &gloo::utils::window(),
+            &wasm_bindgen::JsValue::from_str(name),
+        )
+        .map(|value| value.is_truthy())
+        .unwrap_or(false)
+    }
+
+    /// Sends a plain event to web/boot.js (which owns the service worker and install prompt).
+    pub fn dispatch_window_event(name: &str) {
+        if let Ok(event) = web_sys::Event::new(name) {
+            let _ = gloo::utils::window().dispatch_event(&event);
+        }
+    }
+
+    pub fn on_window_event(
+        name: &'static str,
+        mut handler: impl FnMut() + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        Some(gloo::events::EventListener::new(
+            &gloo::utils::window(),
+            name,
+            move |_| handler(),
+        ))
+    }
+
+    pub fn is_online() -> bool {
+        gloo::utils::window().navigator().on_line()
+    }
+
+    /// The `content` of `<meta name=…>` in the page head.
+    pub fn meta_content(name: &str) -> Option<String> {
+        let selector = format!("meta[name=\"{name}\"]");
+        gloo::utils::document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -211,23 +319,50 @@ mod imp {
         (2026, 1, 1)
     }
     pub fn print() {}
+    pub fn object_url(_text: &str, _mime: &str) -> Option<String> {
+        None
+    }
+    pub fn revoke_object_url(_url: &str) {}
+    pub fn download_text(_file_name: &str, _mime: &str, _text: &str) -> bool {
+        false
+    }
     pub fn copy_text(_text: &str, on_done: impl FnOnce(bool) + 'static) {
         on_done(false);
     }
     pub fn focus(_id: &str) {}
-    pub fn on_arrow_keys(_on_key: impl FnMut(bool) + 'static) -> Option<gloo::events::EventListener> {
+    pub fn on_arrow_keys(
+        _on_key: impl FnMut(bool) + 'static,
+    ) -> Option<gloo::events::EventListener> {
         None
     }
     pub fn has_voice(_lang_prefix: &str) -> bool {
         false
     }
-    pub fn on_voices_changed(_on_change: impl FnMut() + 'static) -> Option<gloo::events::EventListener> {
+    pub fn on_voices_changed(
+        _on_change: impl FnMut() + 'static,
+    ) -> Option<gloo::events::EventListener> {
         None
     }
     pub fn speak(_text: &str, _lang_prefix: &str, _on_end: impl FnMut() + 'static) -> bool {
         false
     }
     pub fn stop_speaking() {}
+    pub fn window_flag(_name: &str) -> bool {
+        false
+    }
+    pub fn dispatch_window_event(_name: &str) {}
+    pub fn on_window_event(
+        _name: &'static str,
+        _handler: impl FnMut() + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        None
+    }
+    pub fn is_online() -> bool {
+        true
+    }
+    pub fn meta_content(_name: &str) -> Option<String> {
+        None
+    }
 }
 
 pub use imp::*;

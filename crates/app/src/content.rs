@@ -22,6 +22,7 @@ pub fn guide(lang: Lang, id: &str) -> Option<&'static Guide> {
 }
 
 /// Every guide id (each has a Vietnamese version).
+#[cfg(feature = "ssr")]
 pub fn guide_ids() -> Vec<&'static str> {
     let mut ids: Vec<&str> = catalog().ids().collect();
     ids.sort_unstable();

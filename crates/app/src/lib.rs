@@ -8,6 +8,7 @@
 
 pub mod app;
 mod browser;
+mod commune;
 mod components;
 mod content;
 mod i18n;
@@ -34,9 +35,8 @@ pub fn start() {
     // The pre-rendered HTML is replaced in the same task as the first render,
     // so the browser never paints an empty page in between.
     root.set_inner_html("");
-    root.set_attribute("data-app", "ready").ok();
     yew::Renderer::<App>::with_root_and_props(
-        root,
+        root.clone(),
         AppProps {
             path,
             query,
@@ -45,4 +45,9 @@ pub fn start() {
         },
     )
     .render();
+    // Tests and `cargo xtask bench load` watch for these.
+    root.set_attribute("data-app", "ready").ok();
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.mark("sotay-ready");
+    }
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 use sotay_scan::files::load_luma;
 
 #[derive(clap::Args)]
@@ -30,7 +30,7 @@ pub fn run(args: Args) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for file in &args.files {
-        let line = decode_file(file);
+        let line = serde_json::to_string(&decode_file(file)).unwrap_or_default();
         // A closed pipe (`sotay decode … | head`) just ends the output.
         if writeln!(out, "{line}").is_err() {
             break;
@@ -39,29 +39,46 @@ pub fn run(args: Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The JSON line for one file.
-fn decode_file(file: &Path) -> Value {
+/// One output line, fields in the documented order.
+#[derive(Serialize)]
+struct Line {
+    file: String,
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ms: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// The result for one file.
+fn decode_file(file: &Path) -> Line {
     let name = file.display().to_string();
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
-        Err(err) => return failure(&name, read_error_vi(&err)),
+        Err(err) => return failure(name, read_error_vi(&err)),
     };
     let image = match load_luma(&bytes) {
         Ok(image) => image,
-        Err(err) => return failure(&name, &err.message_vi()),
+        Err(err) => return failure(name, &err.message_vi()),
     };
     let started = Instant::now();
     let found = sotay_scan::decode(&image.luma, image.width, image.height);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    json!({
-        "file": name,
-        "text": found.into_iter().next().map(|code| code.text),
-        "ms": (ms * 10.0).round() / 10.0,
-    })
+    Line {
+        file: name,
+        text: found.into_iter().next().map(|code| code.text),
+        ms: Some((ms * 10.0).round() / 10.0),
+        error: None,
+    }
 }
 
-fn failure(name: &str, message: &str) -> Value {
-    json!({ "file": name, "text": null, "error": message })
+fn failure(file: String, message: &str) -> Line {
+    Line {
+        file,
+        text: None,
+        ms: None,
+        error: Some(message.to_owned()),
+    }
 }
 
 fn read_error_vi(err: &io::Error) -> &'static str {

@@ -32,7 +32,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    // Usage errors exit 1, not clap's 2: `sotay cccd` uses 2 for "not a card".
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Cccd(args) => cccd::run(args),
         Command::Decode(args) => decode::run(args),

@@ -4,7 +4,7 @@
 
 use sotay_poster::{
     BaseUrl, CommuneProfile, Layout, MIN_MODULE_MM, PosterError, PosterSpec, guide_url, parse_link,
-    render_svg,
+    render, render_svg,
 };
 
 fn long_bien() -> CommuneProfile {
@@ -152,6 +152,12 @@ fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
         _ => 1,
     };
     assert_eq!(codes.len(), expected_count, "{layout}");
+    // The printed width reported for the scanning-distance note is the code's own.
+    let reported = render(&spec).unwrap().qr_width_mm;
+    for qr in &codes {
+        let width = qr.module_mm * (qr.modules - 8) as f64;
+        assert!((width - reported).abs() < 0.01, "{layout}: {width} vs {reported}");
+    }
     for qr in &codes {
         assert!(
             qr.module_mm >= MIN_MODULE_MM,

@@ -23,7 +23,9 @@ pub fn guide_item(guide: &Guide, lang: Lang, step: Option<usize>, detail: Option
     };
     let summary = match detail {
         Some(detail) => html! { <span class="summary">{ detail.to_string() }</span> },
-        None => html! { <span class="summary" lang={guide.lang.code()}>{ guide.summary.clone() }</span> },
+        None => {
+            html! { <span class="summary" lang={guide.lang.code()}>{ guide.summary.clone() }</span> }
+        }
     };
     let step_hint = step.map(|n| {
         html! { <span class="step-hint">{ format!("{} {n}", lang.pick("Mở ở bước", "Opens at step")) }</span> }

@@ -57,12 +57,22 @@ pub struct StepCardProps {
 
 #[function_component]
 pub fn StepCard(props: &StepCardProps) -> Html {
-    let StepCardProps { step, number, lang, off, .. } = props;
+    let StepCardProps {
+        step,
+        number,
+        lang,
+        off,
+        ..
+    } = props;
     let lang = *lang;
     let heading_id = step_heading_id(*number);
     let illustration = step.illustration.as_ref().map(|name| {
         let src = format!("{}illustrations/{name}.svg", base_path());
-        let alt = format!("{} {}", lang.pick("Hình minh họa:", "Illustration:"), step.title);
+        let alt = format!(
+            "{} {}",
+            lang.pick("Hình minh họa:", "Illustration:"),
+            step.title
+        );
         html! { <img class="illustration" {src} {alt} loading="lazy" /> }
     });
     let tip = step.tip.as_ref().map(|tip| {

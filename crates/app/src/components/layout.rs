@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::i18n::Pick;
 
 use crate::app::use_app;
+use crate::components::app_status::AppStatus;
 use crate::i18n::Lang;
 use crate::route::{Link, Route};
 use crate::settings::{Settings, TextSize};
@@ -42,12 +43,16 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     </ul>
                 </nav>
             </header>
-            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <main id="main" tabindex="-1">
+                <AppStatus />
+                { props.children.clone() }
+            </main>
             <footer class="site-footer">
                 <ReadingSettings />
                 <p>
                     <Link to={Route::About}>{ lang.pick("Giới thiệu & quyền riêng tư", "About & privacy") }</Link>
                 </p>
+                <BuildLabel />
                 <p class="footnote">{ lang.pick(
                     "Ứng dụng hướng dẫn không chính thức, hỗ trợ Đề án 06. Thông tin thẻ được đọc ngay trên điện thoại, không gửi đi đâu.",
                     "An unofficial helper for Project 06. Card data is read on your phone and never sent anywhere.",
@@ -113,4 +118,21 @@ fn ReadingSettings() -> Html {
             </div>
         </section>
     }
+}
+
+/// Which build is running (from `<meta name="sotay-build">`), so a volunteer can
+/// tell whether a phone has the latest version.
+#[function_component]
+fn BuildLabel() -> Html {
+    let label = use_state(String::new);
+    {
+        let label = label.clone();
+        use_effect_with((), move |_| {
+            label.set(crate::browser::meta_content("sotay-build").unwrap_or_default());
+        });
+    }
+    if label.is_empty() {
+        return Html::default();
+    }
+    html! { <p class="build-label" data-build={(*label).clone()}>{ format!("Phiên bản {}", *label) }</p> }
 }

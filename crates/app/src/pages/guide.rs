@@ -185,7 +185,9 @@ fn GuideView(props: &GuideViewProps) -> Html {
         use_effect_with(voice_lang, move |voice_lang| {
             let voice_lang = *voice_lang;
             voice_available.set(browser::has_voice(voice_lang));
-            let listener = browser::on_voices_changed(move || voice_available.set(browser::has_voice(voice_lang)));
+            let listener = browser::on_voices_changed(move || {
+                voice_available.set(browser::has_voice(voice_lang))
+            });
             move || drop(listener)
         });
     }
@@ -193,7 +195,11 @@ fn GuideView(props: &GuideViewProps) -> Html {
         let dispatcher = player.dispatcher();
         use_effect_with((), move |_| {
             let listener = browser::on_arrow_keys(move |forward| {
-                dispatcher.dispatch(if forward { PlayerAction::Next } else { PlayerAction::Back })
+                dispatcher.dispatch(if forward {
+                    PlayerAction::Next
+                } else {
+                    PlayerAction::Back
+                })
             });
             move || drop(listener)
         });
@@ -201,11 +207,20 @@ fn GuideView(props: &GuideViewProps) -> Html {
     {
         // Remember progress; keep the address shareable (`?buoc=N`) without adding history entries.
         let id = guide.id.clone();
-        use_effect_with((player.step, player.checked.clone()), move |(step, checked)| {
-            save_progress(&id, *step, checked);
-            let route_step = (*step < total).then_some(step + 1);
-            browser::replace_history(&Route::Guide { id, step: route_step }.path());
-        });
+        use_effect_with(
+            (player.step, player.checked.clone()),
+            move |(step, checked)| {
+                save_progress(&id, *step, checked);
+                let route_step = (*step < total).then_some(step + 1);
+                browser::replace_history(
+                    &Route::Guide {
+                        id,
+                        step: route_step,
+                    }
+                    .path(),
+                );
+            },
+        );
     }
     {
         // Focus follows the step, so screen readers read it and the page scrolls to it.
@@ -257,21 +272,25 @@ fn GuideView(props: &GuideViewProps) -> Html {
         guide.reviewed.format_vi()
     );
 
-    let checklist = guide.before_you_start.iter().enumerate().map(|(index, item)| {
-        let onchange = {
-            let player = player.clone();
-            Callback::from(move |_: Event| player.dispatch(PlayerAction::Toggle(index)))
-        };
-        let checked = player.checked.contains(&index);
-        html! {
-            <li key={index}>
-                <label class="choice">
-                    <input type="checkbox" {checked} {onchange} />
-                    <span lang={content_lang}>{ item.clone() }</span>
-                </label>
-            </li>
-        }
-    });
+    let checklist = guide
+        .before_you_start
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let onchange = {
+                let player = player.clone();
+                Callback::from(move |_: Event| player.dispatch(PlayerAction::Toggle(index)))
+            };
+            let checked = player.checked.contains(&index);
+            html! {
+                <li key={index}>
+                    <label class="choice">
+                        <input type="checkbox" {checked} {onchange} />
+                        <span lang={content_lang}>{ item.clone() }</span>
+                    </label>
+                </li>
+            }
+        });
 
     let progress = if !playing {
         html! {
@@ -280,7 +299,11 @@ fn GuideView(props: &GuideViewProps) -> Html {
     } else {
         let shown = (step + 1).min(total);
         let label = if finished {
-            format!("{} {total}/{total} {}", lang.pick("Đã xong", "Done:"), lang.pick("bước", "steps"))
+            format!(
+                "{} {total}/{total} {}",
+                lang.pick("Đã xong", "Done:"),
+                lang.pick("bước", "steps")
+            )
         } else {
             format!("{} {shown}/{total}", lang.pick("Bước", "Step"))
         };
@@ -393,19 +416,23 @@ fn GuideView(props: &GuideViewProps) -> Html {
         }
     };
 
-    let next_guide = guide.next.as_deref().and_then(|id| content::guide(lang, id)).map(|next| {
-        html! {
-            <p class="next-guide no-print">
-                <Link to={Route::Guide { id: next.id.clone(), step: None }} class="button big">
-                    <span>
-                        { lang.pick("Việc tiếp theo: ", "Next: ") }
-                        <span lang={next.lang.code()}>{ next.title.clone() }</span>
-                        { fallback_note(next, lang) }
-                    </span>
-                </Link>
-            </p>
-        }
-    });
+    let next_guide = guide
+        .next
+        .as_deref()
+        .and_then(|id| content::guide(lang, id))
+        .map(|next| {
+            html! {
+                <p class="next-guide no-print">
+                    <Link to={Route::Guide { id: next.id.clone(), step: None }} class="button big">
+                        <span>
+                            { lang.pick("Việc tiếp theo: ", "Next: ") }
+                            <span lang={next.lang.code()}>{ next.title.clone() }</span>
+                            { fallback_note(next, lang) }
+                        </span>
+                    </Link>
+                </p>
+            }
+        });
     let related: Vec<Html> = guide
         .related
         .iter()
@@ -457,7 +484,10 @@ fn GuideView(props: &GuideViewProps) -> Html {
             </li>
         }
     });
-    let legal_basis = guide.legal_basis.iter().map(|law| html! { <li>{ law.clone() }</li> });
+    let legal_basis = guide
+        .legal_basis
+        .iter()
+        .map(|law| html! { <li>{ law.clone() }</li> });
 
     html! {
         <article class={classes!("page", "guide", player.overview.then_some("overview"))}>
@@ -508,4 +538,3 @@ fn GuideView(props: &GuideViewProps) -> Html {
         </article>
     }
 }
-

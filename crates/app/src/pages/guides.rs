@@ -79,13 +79,24 @@ pub fn GuideList() -> Html {
                 "{} {} {}",
                 lang.pick("Tìm thấy", "Found"),
                 hits.len(),
-                lang.pick("hướng dẫn.", if hits.len() == 1 { "guide." } else { "guides." })
+                lang.pick(
+                    "hướng dẫn.",
+                    if hits.len() == 1 { "guide." } else { "guides." }
+                )
             );
             let items = hits.iter().filter_map(|hit| {
                 let guide = catalog.get(lang, &hit.id)?;
-                Some(guide_item(guide, lang, hit.step.map(|index| index + 1), None))
+                Some(guide_item(
+                    guide,
+                    lang,
+                    hit.step.map(|index| index + 1),
+                    None,
+                ))
             });
-            (status, html! { <ul class="guide-list search-results">{ for items }</ul> })
+            (
+                status,
+                html! { <ul class="guide-list search-results">{ for items }</ul> },
+            )
         }
     };
 

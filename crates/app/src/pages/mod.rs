@@ -29,6 +29,7 @@ pub fn view(route: &Route) -> Html {
 }
 
 /// Title and description of a page, for `<title>` and search engines.
+#[cfg(feature = "ssr")]
 pub fn meta(route: &Route) -> (String, String) {
     const SITE: &str = "Sổ tay Công dân số";
     let (title, description) = match route {

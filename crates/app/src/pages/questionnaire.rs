@@ -36,10 +36,12 @@ pub fn Questionnaire() -> Html {
         }
     });
 
-    let answers = chosen.iter().fold(Answers::default(), |mut answers, (question, value)| {
-        answers.set(*question, value);
-        answers
-    });
+    let answers = chosen
+        .iter()
+        .fold(Answers::default(), |mut answers, (question, value)| {
+            answers.set(*question, value);
+            answers
+        });
 
     let questions = QUESTIONS.iter().enumerate().map(|(number, question)| {
         let name = field_name(question.id);

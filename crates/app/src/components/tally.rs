@@ -1,0 +1,185 @@
+//! The team's tally: one tap per guide counts a resident helped today.
+//! Counting, storage format and CSV live in `sotay_poster::Tally`.
+
+use sotay_poster::{Tally, TallyDate};
+use yew::prelude::*;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::content;
+use crate::i18n::{Lang, Pick};
+
+/// Where the counts are kept on the device (no personal data: counts only).
+pub const TALLY_STORAGE_KEY: &str = "sotay.tally";
+
+fn today() -> Option<TallyDate> {
+    let (year, month, day) = browser::today();
+    TallyDate::new(year, month, day)
+}
+
+/// The tally as stored on the device (an empty one when missing or damaged).
+pub fn load_tally() -> Tally {
+    browser::local_get(TALLY_STORAGE_KEY)
+        .map(|json| Tally::from_json(&json))
+        .unwrap_or_default()
+}
+
+fn save(tally: &Tally) {
+    if tally.is_empty() {
+        browser::local_remove(TALLY_STORAGE_KEY);
+    } else {
+        browser::local_set(TALLY_STORAGE_KEY, &tally.to_json());
+    }
+}
+
+fn title(lang: Lang, id: &str) -> String {
+    content::guide(lang, id).map_or_else(|| id.to_owned(), |g| g.title.clone())
+}
+
+#[function_component]
+pub fn TallyCounter() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let tally = use_state(Tally::new);
+    let day = use_state(|| None::<TallyDate>);
+    let status = use_state(String::new);
+    let confirming = use_state(|| false);
+    {
+        let (tally, day) = (tally.clone(), day.clone());
+        use_effect_with((), move |_| {
+            tally.set(load_tally());
+            day.set(today());
+        });
+    }
+
+    let change = |id: String, add: bool| {
+        let (tally, day, status) = (tally.clone(), day.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            // The date is read at the tap: a phone left on past midnight counts on the right day.
+            let Some(date) = today() else {
+                status.set(lang.pick("Không đọc được ngày trên máy.", "Cannot read the date.").into());
+                return;
+            };
+            // Re-read storage: another tab may have counted too.
+            let mut next = load_tally();
+            let message = if add {
+                match next.add(date, &id) {
+                    Ok(count) => match lang {
+                        Lang::Vi => format!("Đã đếm: {} — hôm nay {count} người.", title(lang, &id)),
+                        Lang::En => format!("Counted: {} — {count} today.", title(lang, &id)),
+                    },
+                    Err(error) => lang.pick(error.message_vi(), error.message_en()).to_owned(),
+                }
+            } else {
+                let count = next.remove_one(date, &id);
+                match lang {
+                    Lang::Vi => format!("Đã bớt 1: {} — hôm nay {count} người.", title(lang, &id)),
+                    Lang::En => format!("Took one off: {} — {count} today.", title(lang, &id)),
+                }
+            };
+            save(&next);
+            tally.set(next);
+            day.set(Some(date));
+            status.set(message);
+        })
+    };
+
+    let export = {
+        let (tally, status) = (tally.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let csv = tally.to_csv(|id| content::guide(Lang::Vi, id).map(|g| g.title.clone()));
+            let name = match today() {
+                Some(date) => format!("so-nguoi-duoc-huong-dan_{date}.csv"),
+                None => "so-nguoi-duoc-huong-dan.csv".to_owned(),
+            };
+            let saved = browser::download_text(&name, "text/csv;charset=utf-8", &csv);
+            status.set(if saved {
+                lang.pick("Đã tạo tệp CSV (xem mục Tải về).", "CSV file saved (see Downloads).").into()
+            } else {
+                lang.pick("Trình duyệt không cho tải tệp về.", "The browser refused the download.").into()
+            });
+        })
+    };
+    let ask_reset = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel_reset = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let reset = {
+        let (tally, status, confirming) = (tally.clone(), status.clone(), confirming.clone());
+        Callback::from(move |_: MouseEvent| {
+            let empty = Tally::new();
+            save(&empty);
+            tally.set(empty);
+            confirming.set(false);
+            status.set(lang.pick("Đã xóa mọi số đếm.", "All counts cleared.").into());
+        })
+    };
+
+    let today_total = day.map_or(0, |date| tally.day_total(date));
+    let guides = content::catalog().list(lang);
+    let rows = guides.iter().map(|guide| {
+        let count = day.map_or(0, |date| tally.count(date, &guide.id));
+        let add_label = match lang {
+            Lang::Vi => format!("Đếm thêm 1 người cho: {}", guide.title),
+            Lang::En => format!("Count one more for: {}", guide.title),
+        };
+        let remove_label = match lang {
+            Lang::Vi => format!("Bớt 1 người cho: {}", guide.title),
+            Lang::En => format!("Take one off: {}", guide.title),
+        };
+        html! {
+            <li class="tally-row" data-guide={guide.id.clone()}>
+                <button type="button" class="tally-add" aria-label={add_label}
+                    onclick={change(guide.id.clone(), true)}>
+                    <span class="tally-plus" aria-hidden="true">{ "+1" }</span>
+                    <span class="tally-title">{ guide.title.as_str() }</span>
+                </button>
+                <span class="tally-count" aria-label={lang.pick("Hôm nay", "Today")}>{ count }</span>
+                <button type="button" class="secondary tally-remove" aria-label={remove_label}
+                    disabled={count == 0} onclick={change(guide.id.clone(), false)}>
+                    { "−1" }
+                </button>
+            </li>
+        }
+    });
+    let day_label = day.map(|d| d.format_vi()).unwrap_or_default();
+    html! {
+        <section class="tally" aria-labelledby="tally-heading">
+            <h2 id="tally-heading">{ lang.pick("Đếm số người đã hướng dẫn", "Residents helped") }</h2>
+            <p class="hint">{ lang.pick(
+                "Mỗi lần giúp xong một người, bấm vào hướng dẫn đã dùng. Chỉ lưu con số trên máy này, không lưu tên hay số giấy tờ.",
+                "Each time you finish helping someone, tap the guide you used. Only counts are kept, on this phone: no names, no ID numbers.",
+            ) }</p>
+            <p class="tally-total">
+                { lang.pick("Hôm nay", "Today") }
+                if !day_label.is_empty() { { " (" }{ day_label }{ ")" } }
+                { ": " }<strong class="tally-today">{ today_total }</strong>
+                { lang.pick(" người", " residents") }
+            </p>
+            <p class="tally-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+            <ul class="tally-list">{ for rows }</ul>
+            <div class="actions">
+                <button type="button" onclick={export}>{ lang.pick("Xuất tệp CSV", "Export CSV") }</button>
+                <button type="button" class="secondary" onclick={ask_reset} disabled={*confirming}>
+                    { lang.pick("Xóa số đếm", "Clear counts") }
+                </button>
+            </div>
+            if *confirming {
+                <div class="banner warning tally-confirm" role="alertdialog" aria-labelledby="tally-confirm-text">
+                    <p id="tally-confirm-text"><strong>{ lang.pick(
+                        "Bạn chắc chứ? Mọi số đếm trên máy này sẽ bị xóa. Nên xuất tệp CSV trước.",
+                        "Are you sure? Every count on this phone will be deleted. Export the CSV first.",
+                    ) }</strong></p>
+                    <div class="actions">
+                        <button type="button" class="danger" onclick={reset}>{ lang.pick("Xóa hết", "Delete all") }</button>
+                        <button type="button" class="secondary" onclick={cancel_reset}>{ lang.pick("Không xóa", "Keep them") }</button>
+                    </div>
+                </div>
+            }
+        </section>
+    }
+}
