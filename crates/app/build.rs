@@ -17,7 +17,10 @@ fn main() {
         for error in &report.errors {
             eprintln!("{error}");
         }
-        panic!("{} lỗi trong nội dung hướng dẫn (guide content errors), xem ở trên", report.errors.len());
+        panic!(
+            "{} lỗi trong nội dung hướng dẫn (guide content errors), xem ở trên",
+            report.errors.len()
+        );
     }
     let json = serde_json::to_string(&report.catalog).expect("the catalog serialises");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("guides.json");

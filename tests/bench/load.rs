@@ -36,7 +36,12 @@ async fn throttle(browser: &Browser, offline: bool) {
             }),
         )
         .await;
-    browser.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": CPU_SLOWDOWN })).await;
+    browser
+        .cdp(
+            "Emulation.setCPUThrottlingRate",
+            json!({ "rate": CPU_SLOWDOWN }),
+        )
+        .await;
 }
 
 /// (first contentful paint, app ready mark, bytes over the wire) of the current document.
@@ -98,7 +103,9 @@ async fn load() {
         measure("guide /g/kich-hoat-vneid/", "/g/kich-hoat-vneid/").await,
     ];
     println!();
-    println!("Fast 3G (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT), CPU 4× slower, cold cache, release build");
+    println!(
+        "Fast 3G (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT), CPU 4× slower, cold cache, release build"
+    );
     println!(
         "| page | transferred KB (goal ≤ 200) | first text ms (≤ 1000) | interactive ms (≤ 3000) | offline reload ms (≤ 300) | offline first text ms |"
     );
@@ -118,5 +125,7 @@ async fn load() {
             row.offline_first_text_ms,
         );
     }
-    println!("(ratios below 1.00× meet the goal; 'interactive' is when the app has taken over the pre-rendered page)");
+    println!(
+        "(ratios below 1.00× meet the goal; 'interactive' is when the app has taken over the pre-rendered page)"
+    );
 }

@@ -2,3 +2,4 @@
 //! Run them with `cargo xtask bench load` (or `scan`), which builds the site first.
 
 mod load;
+mod scan;

@@ -3,7 +3,7 @@
 //! Every person here is made up.
 
 use serde_json::{Value, json};
-use sotay_e2e::{Browser, site};
+use sotay_e2e::{Browser, Server, site};
 
 /// A chip CCCD card (2021–2024) of a made-up man born 15/03/1995 in Hà Nội.
 const CHIP_CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
@@ -15,8 +15,8 @@ const CAN_CUOC: &str = "079304001234||Lê Hoàng Thử Nghiệm|02092004|Nam|S�
 const TEXTAREA: &str = "#qr-text";
 const READ_BUTTON: &str = ".text-reader button";
 
-async fn open_scanner(browser: &Browser) {
-    browser.goto(&site().url("/quet/")).await;
+async fn open_scanner(browser: &Browser, server: &Server) {
+    browser.goto(&server.url("/quet/")).await;
     browser.wait_for_app().await;
     assert!(browser.heading().await.contains("Quét mã QR trên thẻ CCCD"));
 }
@@ -110,8 +110,9 @@ fn assert_absent(haystack: &str, payload: &str, place: &str) {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn pasted_card_shows_name_birth_date_and_renewal() {
+    let server = site();
     let browser = Browser::start().await;
-    open_scanner(&browser).await;
+    open_scanner(&browser, &server).await;
     paste(&browser, CHIP_CARD).await;
     browser.click(READ_BUTTON).await;
     let text = result_text(&browser).await;
@@ -156,8 +157,9 @@ async fn pasted_card_shows_name_birth_date_and_renewal() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn mismatched_sex_digit_is_warned_about() {
+    let server = site();
     let browser = Browser::start().await;
-    open_scanner(&browser).await;
+    open_scanner(&browser, &server).await;
     paste(&browser, SEX_MISMATCH).await;
     browser.click(READ_BUTTON).await;
     let text = result_text(&browser).await;
@@ -174,8 +176,9 @@ async fn mismatched_sex_digit_is_warned_about() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn other_text_is_not_a_card_and_links_stay_text() {
+    let server = site();
     let browser = Browser::start().await;
-    open_scanner(&browser).await;
+    open_scanner(&browser, &server).await;
     let cases = [
         ("https://example.com/khuyen-mai?ma=123", true),
         ("javascript:alert('xin chào')", false),
@@ -221,8 +224,9 @@ async fn other_text_is_not_a_card_and_links_stay_text() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn scanner_typing_then_enter_reads_and_shift_enter_is_a_new_line() {
+    let server = site();
     let browser = Browser::start().await;
-    open_scanner(&browser).await;
+    open_scanner(&browser, &server).await;
     // Shift+Enter (\u{E008} Shift, \u{E007} Enter, \u{E000} releases Shift) adds a line, reads nothing.
     browser
         .type_into(TEXTAREA, "dòng một\u{E008}\u{E007}\u{E000}dòng hai")
@@ -268,8 +272,9 @@ async fn scanner_typing_then_enter_reads_and_shift_enter_is_a_new_line() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn empty_box_gets_a_friendly_message() {
+    let server = site();
     let browser = Browser::start().await;
-    open_scanner(&browser).await;
+    open_scanner(&browser, &server).await;
     browser.click(READ_BUTTON).await;
     browser
         .wait_until(
@@ -306,14 +311,15 @@ async fn empty_box_gets_a_friendly_message() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn copy_button_copies_one_field() {
+    let server = site();
     let browser = Browser::start().await;
     browser
         .cdp(
             "Browser.grantPermissions",
-            json!({ "origin": site().origin(), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+            json!({ "origin": server.origin(), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
         )
         .await;
-    open_scanner(&browser).await;
+    open_scanner(&browser, &server).await;
     paste(&browser, CHIP_CARD).await;
     browser.click(READ_BUTTON).await;
     result_text(&browser).await;
@@ -336,10 +342,41 @@ async fn copy_button_copies_one_field() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn card_data_leaves_no_trace() {
+    let server = site();
     let browser = Browser::start().await;
-    open_scanner(&browser).await;
+    open_scanner(&browser, &server).await;
     browser.console().await;
     browser.requested_urls().await;
+
+    // The inspection sees what a page stores: a canary in each kind of storage is found.
+    browser
+        .eval_async(
+            r#"localStorage.setItem('canary-l', 'CANARY-LOCAL');
+               sessionStorage.setItem('canary-s', 'CANARY-SESSION');
+               const request = indexedDB.open('canary-db');
+               request.onupgradeneeded = () => request.result.createObjectStore('rows', { autoIncrement: true });
+               request.onsuccess = () => {
+                   const db = request.result;
+                   const tx = db.transaction('rows', 'readwrite');
+                   tx.objectStore('rows').add({ text: 'CANARY-IDB' });
+                   tx.oncomplete = () => { db.close(); done(true); };
+               };"#,
+        )
+        .await;
+    let stored = everything_stored(&browser).await;
+    for canary in ["CANARY-LOCAL", "CANARY-SESSION", "CANARY-IDB", "/quet/"] {
+        assert!(
+            stored.contains(canary),
+            "the inspection misses {canary}: {stored}"
+        );
+    }
+    browser
+        .eval_async(
+            "localStorage.removeItem('canary-l'); sessionStorage.removeItem('canary-s');
+             const request = indexedDB.deleteDatabase('canary-db');
+             request.onsuccess = request.onerror = request.onblocked = () => done(true);",
+        )
+        .await;
 
     // “Xóa” clears the result and the box.
     paste(&browser, SEX_MISMATCH).await;
@@ -423,16 +460,33 @@ async fn card_data_leaves_no_trace() {
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn result_screens_have_no_serious_accessibility_violations() {
+    let server = site();
     let browser = Browser::start().await;
-    open_scanner(&browser).await;
+    // The narrowest phone the app supports: nothing may scroll sideways.
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": true }),
+        )
+        .await;
+    open_scanner(&browser, &server).await;
     let empty = browser.axe_serious().await;
     assert!(empty.is_empty(), "scanner page: {empty:#?}");
-    for payload in [SEX_MISMATCH, CAN_CUOC, "https://example.com/"] {
+    let long_link = format!("https://example.com/{}", "a".repeat(200));
+    for payload in [SEX_MISMATCH, CAN_CUOC, long_link.as_str()] {
         paste(&browser, payload).await;
         browser.click(READ_BUTTON).await;
         result_text(&browser).await;
         let violations = browser.axe_serious().await;
         assert!(violations.is_empty(), "{payload}: {violations:#?}");
+        let no_scroll: Value = browser
+            .eval("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+            .await;
+        assert_eq!(
+            no_scroll,
+            json!(true),
+            "{payload}: no sideways scrolling at 320 px"
+        );
         browser.click_text("Xóa").await;
         browser
             .wait_until(
@@ -441,9 +495,5 @@ async fn result_screens_have_no_serious_accessibility_violations() {
             )
             .await;
     }
-    let no_scroll: Value = browser
-        .eval("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-        .await;
-    assert_eq!(no_scroll, json!(true));
     browser.close().await;
 }

@@ -2,6 +2,8 @@
 
 mod cccd;
 mod guides;
-mod pwa;
-mod shell;
 mod poster;
+mod pwa;
+mod scan;
+mod shell;
+mod trust;

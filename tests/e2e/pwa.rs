@@ -42,7 +42,10 @@ async fn after_one_visit_everything_works_offline() {
     browser.wait_for_app().await;
     assert!(browser.heading().await.contains("Sổ tay Công dân số"));
     browser
-        .wait_until("the offline indicator", "return document.querySelector('[data-status=offline]')")
+        .wait_until(
+            "the offline indicator",
+            "return document.querySelector('[data-status=offline]')",
+        )
         .await;
     for (path, words) in [
         ("/g/kich-hoat-vneid/", "Kích hoạt"),
@@ -52,9 +55,16 @@ async fn after_one_visit_everything_works_offline() {
         browser.goto(&format!("{origin}{path}")).await;
         browser.wait_for_app().await;
         let heading = browser.heading().await;
-        assert!(heading.to_lowercase().contains(&words.to_lowercase()), "{path} offline: {heading}");
         assert!(
-            browser.eval("return document.querySelectorAll('.step').length").await.as_u64() > Some(0),
+            heading.to_lowercase().contains(&words.to_lowercase()),
+            "{path} offline: {heading}"
+        );
+        assert!(
+            browser
+                .eval("return document.querySelectorAll('.step').length")
+                .await
+                .as_u64()
+                > Some(0),
             "{path} offline shows a step"
         );
     }
@@ -62,15 +72,28 @@ async fn after_one_visit_everything_works_offline() {
     browser.goto(&format!("{origin}/huong-dan/")).await;
     browser.wait_for_app().await;
     browser.click("a[href='/g/cap-doi-the-can-cuoc/']").await;
-    browser.wait_until("the guide", "return location.pathname === '/g/cap-doi-the-can-cuoc/'").await;
+    browser
+        .wait_until(
+            "the guide",
+            "return location.pathname === '/g/cap-doi-the-can-cuoc/'",
+        )
+        .await;
     // The scanner's upload path and the poster builder.
     browser.goto(&format!("{origin}/quet/")).await;
     browser.wait_for_app().await;
-    browser.wait_until("the photo upload input", "return document.querySelector('input[type=file]')").await;
+    browser
+        .wait_until(
+            "the photo upload input",
+            "return document.querySelector('input[type=file]')",
+        )
+        .await;
     browser.goto(&format!("{origin}/ap-phich/")).await;
     browser.wait_for_app().await;
     browser
-        .wait_until("the poster preview", "return document.querySelector('.poster-preview img, .poster-preview svg')")
+        .wait_until(
+            "the poster preview",
+            "return document.querySelector('.poster-preview img, .poster-preview svg')",
+        )
         .await;
     set_offline(&browser, false).await;
     browser.assert_console_clean().await;
@@ -106,7 +129,11 @@ async fn a_new_version_is_offered_and_never_mixed_with_the_old() {
     // Navigating makes the browser look for a new service worker; B installs and waits.
     browser.client.refresh().await.expect("reload");
     browser.wait_for_app().await;
-    assert_eq!(browser.eval("return window.sotayBuild").await, "e2e-a", "A keeps running until the user agrees");
+    assert_eq!(
+        browser.eval("return window.sotayBuild").await,
+        "e2e-a",
+        "A keeps running until the user agrees"
+    );
     browser
         .wait_until_for(
             "the update prompt",
@@ -116,24 +143,47 @@ async fn a_new_version_is_offered_and_never_mixed_with_the_old() {
         .await;
     browser.click(".update-banner button").await;
     browser
-        .wait_until_for("build B to run", "return window.sotayBuild === 'e2e-b'", Duration::from_secs(30))
+        .wait_until_for(
+            "build B to run",
+            "return window.sotayBuild === 'e2e-b'",
+            Duration::from_secs(30),
+        )
         .await;
     browser.wait_for_app().await;
-    let label = browser.eval("return document.querySelector('meta[name=sotay-build]').content").await;
+    let label = browser
+        .eval("return document.querySelector('meta[name=sotay-build]').content")
+        .await;
     assert_eq!(label, "e2e-b");
     // Every script, style and module the page loaded belongs to B.
     let b_files = precache_of(&env.dist_b);
-    let a_only: Vec<String> = precache_of(&env.dist).into_iter().filter(|f| !b_files.contains(f)).collect();
-    assert!(!a_only.is_empty(), "the two builds differ in at least one file");
+    let a_only: Vec<String> = precache_of(&env.dist)
+        .into_iter()
+        .filter(|f| !b_files.contains(f))
+        .collect();
+    assert!(
+        !a_only.is_empty(),
+        "the two builds differ in at least one file"
+    );
     let loaded = browser
         .eval("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
         .await;
-    for path in loaded.as_array().expect("a list").iter().filter_map(Value::as_str) {
-        assert!(!a_only.iter().any(|a| a == path), "B's page loaded A's file {path}");
+    for path in loaded
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(Value::as_str)
+    {
+        assert!(
+            !a_only.iter().any(|a| a == path),
+            "B's page loaded A's file {path}"
+        );
     }
     // Old caches go once B is active.
     browser
-        .wait_until("only B's cache", "return caches.keys().then(k => k.length === 1)")
+        .wait_until(
+            "only B's cache",
+            "return caches.keys().then(k => k.length === 1)",
+        )
         .await;
     drop(server_b);
     browser.close().await;
@@ -143,17 +193,32 @@ async fn a_new_version_is_offered_and_never_mixed_with_the_old() {
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn guides_read_without_javascript() {
     let server = site();
-    let browser = Browser::start_with(Options { javascript_disabled: true, ..Options::default() }).await;
-    let guide_file = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/guides/vi/kich-hoat-vneid.toml");
+    let browser = Browser::start_with(Options {
+        javascript_disabled: true,
+        ..Options::default()
+    })
+    .await;
+    let guide_file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../assets/guides/vi/kich-hoat-vneid.toml"
+    );
     let toml = std::fs::read_to_string(guide_file).expect("the guide file");
     let steps = toml.matches("[[steps]]").count();
     browser.goto(&server.url("/g/kich-hoat-vneid/")).await;
     let heading = browser.text("h1").await;
     assert!(heading.contains("Kích hoạt"), "{heading}");
-    let shown = browser.client.find_all(fantoccini::Locator::Css(".step")).await.expect("steps").len();
+    let shown = browser
+        .client
+        .find_all(fantoccini::Locator::Css(".step"))
+        .await
+        .expect("steps")
+        .len();
     assert_eq!(shown, steps, "every step is on the page without JavaScript");
     let body = browser.text("body").await;
-    assert!(body.contains("Bước 1") || body.contains("1"), "steps are numbered");
+    assert!(
+        body.contains("Bước 1") || body.contains("1"),
+        "steps are numbered"
+    );
     browser.close().await;
 }
 

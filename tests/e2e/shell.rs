@@ -37,7 +37,10 @@ async fn every_route_renders_its_heading_without_errors() {
         browser.goto(&server.url(path)).await;
         browser.wait_for_app().await;
         let h1 = browser.heading().await;
-        assert!(h1.contains(heading), "{path}: heading {h1:?} lacks {heading:?}");
+        assert!(
+            h1.contains(heading),
+            "{path}: heading {h1:?} lacks {heading:?}"
+        );
         let lang = browser.eval("return document.documentElement.lang").await;
         assert_eq!(lang, "vi", "{path}");
         let violations = browser.eval("return window.__csp").await;
@@ -54,17 +57,30 @@ async fn every_route_renders_its_heading_without_errors() {
         .await
         .into_iter()
         .filter(|(level, message)| {
-            (level == "SEVERE" || message.contains("panicked")) && !(message.starts_with(&missing) && message.contains("404"))
+            (level == "SEVERE" || message.contains("panicked"))
+                && !(message.starts_with(&missing) && message.contains("404"))
         })
         .collect();
-    assert!(unexpected.is_empty(), "console errors on the not-found page: {unexpected:#?}");
+    assert!(
+        unexpected.is_empty(),
+        "console errors on the not-found page: {unexpected:#?}"
+    );
     let foreign: Vec<String> = browser
         .requested_urls()
         .await
         .into_iter()
-        .filter(|url| !url.starts_with(&server.origin()) && !url.starts_with("data:") && !url.starts_with("blob:"))
+        // chrome:// is the browser's own new-tab page before the first visit, not the app.
+        .filter(|url| {
+            !url.starts_with(&server.origin())
+                && !url.starts_with("data:")
+                && !url.starts_with("blob:")
+                && !url.starts_with("chrome://")
+        })
         .collect();
-    assert!(foreign.is_empty(), "requests left the test server: {foreign:?}");
+    assert!(
+        foreign.is_empty(),
+        "requests left the test server: {foreign:?}"
+    );
     browser.close().await;
 }
 
@@ -76,17 +92,31 @@ async fn navigation_works_by_clicking_and_back() {
     browser.goto(&server.url("/")).await;
     browser.wait_for_app().await;
     browser.click(".site-nav a[href='/huong-dan/']").await;
-    browser.wait_until("the guide list", "return location.pathname === '/huong-dan/'").await;
+    browser
+        .wait_until(
+            "the guide list",
+            "return location.pathname === '/huong-dan/'",
+        )
+        .await;
     assert!(browser.heading().await.contains("Hướng dẫn"));
     browser.click(".site-nav a[href='/quet/']").await;
-    browser.wait_until("the scanner", "return location.pathname === '/quet/'").await;
+    browser
+        .wait_until("the scanner", "return location.pathname === '/quet/'")
+        .await;
     assert!(browser.heading().await.contains("Quét"));
     browser.client.back().await.expect("back");
     browser.wait_until("back to the list", "return location.pathname === '/huong-dan/' && document.querySelector('h1').textContent.includes('Hướng dẫn')").await;
     browser.click_text("Giới thiệu").await;
-    browser.wait_until("the about page", "return location.pathname === '/gioi-thieu/'").await;
+    browser
+        .wait_until(
+            "the about page",
+            "return location.pathname === '/gioi-thieu/'",
+        )
+        .await;
     // A client-side navigation must not reload the page: the app stays the same instance.
-    let navigations = browser.eval("return performance.getEntriesByType('navigation').length").await;
+    let navigations = browser
+        .eval("return performance.getEntriesByType('navigation').length")
+        .await;
     assert_eq!(navigations, json!(1));
     browser.assert_console_clean().await;
     browser.close().await;
@@ -103,8 +133,16 @@ fn get_headers(port: u16, path: &str, accept_encoding: &str) -> (u16, String) {
     let mut response = Vec::new();
     stream.read_to_end(&mut response).expect("read");
     let text = String::from_utf8_lossy(&response);
-    let head = text.split("\r\n\r\n").next().unwrap_or_default().to_ascii_lowercase();
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let head = text
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     (status, head)
 }
 
@@ -124,10 +162,26 @@ fn every_response_type_carries_the_security_headers() {
     let cases = [
         ("/".to_string(), "text/html", "no-cache"),
         ("/g/kich-hoat-vneid/".to_string(), "text/html", "no-cache"),
-        (format!("/assets/{}", asset(".wasm")), "application/wasm", "immutable"),
-        (format!("/assets/{}", asset(".js")), "javascript", "immutable"),
-        (format!("/assets/{}", asset(".css")), "text/css", "immutable"),
-        ("/manifest.webmanifest".to_string(), "application/manifest+json", "no-cache"),
+        (
+            format!("/assets/{}", asset(".wasm")),
+            "application/wasm",
+            "immutable",
+        ),
+        (
+            format!("/assets/{}", asset(".js")),
+            "javascript",
+            "immutable",
+        ),
+        (
+            format!("/assets/{}", asset(".css")),
+            "text/css",
+            "immutable",
+        ),
+        (
+            "/manifest.webmanifest".to_string(),
+            "application/manifest+json",
+            "no-cache",
+        ),
         ("/sw.js".to_string(), "javascript", "no-cache"),
         ("/icons/icon-192.png".to_string(), "image/png", "no-cache"),
     ];
@@ -143,12 +197,25 @@ fn every_response_type_carries_the_security_headers() {
         ] {
             assert!(head.contains(needle), "{path}: missing {needle}\n{head}");
         }
-        assert!(head.contains(&format!("content-type: {content_type}")) || head.contains(content_type), "{path}: type\n{head}");
+        assert!(
+            head.contains(&format!("content-type: {content_type}")) || head.contains(content_type),
+            "{path}: type\n{head}"
+        );
         assert!(head.contains(cache), "{path}: cache-control\n{head}");
     }
-    let (_, head) = get_headers(server.port, &format!("/assets/{}", asset(".wasm")), "br, gzip");
-    assert!(head.contains("content-encoding: br"), "wasm is served with brotli\n{head}");
+    let (_, head) = get_headers(
+        server.port,
+        &format!("/assets/{}", asset(".wasm")),
+        "br, gzip",
+    );
+    assert!(
+        head.contains("content-encoding: br"),
+        "wasm is served with brotli\n{head}"
+    );
     let (status, head) = get_headers(server.port, "/khong-co/", "identity");
     assert_eq!(status, 404, "unknown paths are 404\n{head}");
-    assert!(head.contains("content-security-policy"), "404 carries the headers too");
+    assert!(
+        head.contains("content-security-policy"),
+        "404 carries the headers too"
+    );
 }

@@ -32,11 +32,12 @@ impl Env {
     pub fn get() -> &'static Env {
         static ENV: OnceLock<Env> = OnceLock::new();
         ENV.get_or_init(|| {
-            let var = |name: &str| {
-                std::env::var_os(name).map(PathBuf::from).unwrap_or_else(|| {
+            let var =
+                |name: &str| {
+                    std::env::var_os(name).map(PathBuf::from).unwrap_or_else(|| {
                     panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`")
                 })
-            };
+                };
             Env {
                 dist: var("SOTAY_E2E_DIST"),
                 dist_b: var("SOTAY_E2E_DIST_B"),
@@ -80,7 +81,9 @@ impl Server {
             .expect("sotay serve starts");
         let stdout = child.stdout.take().expect("piped stdout");
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).expect("sotay serve prints its address");
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("sotay serve prints its address");
         let port = line
             .rsplit("http://127.0.0.1:")
             .next()
@@ -140,7 +143,10 @@ impl Chromedriver {
             assert!(Instant::now() < deadline, "chromedriver did not start");
             std::thread::sleep(Duration::from_millis(50));
         }
-        Chromedriver { child, url: format!("http://127.0.0.1:{port}") }
+        Chromedriver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
     }
 }
 
@@ -183,10 +189,11 @@ impl Browser {
         } else {
             None
         };
-        let profile = options
-            .profile
-            .clone()
-            .unwrap_or_else(|| temp.as_ref().map(|t| t.path().to_path_buf()).unwrap_or_default());
+        let profile = options.profile.clone().unwrap_or_else(|| {
+            temp.as_ref()
+                .map(|t| t.path().to_path_buf())
+                .unwrap_or_default()
+        });
         let (width, height) = options.window.unwrap_or((412, 915));
         let mut args = vec![
             "--headless=new".to_string(),
@@ -205,14 +212,18 @@ impl Browser {
         if let Some(video) = &options.fake_camera {
             args.push("--use-fake-ui-for-media-stream".into());
             args.push("--use-fake-device-for-media-stream".into());
-            args.push(format!("--use-file-for-fake-video-capture={}", video.display()));
+            args.push(format!(
+                "--use-file-for-fake-video-capture={}",
+                video.display()
+            ));
         }
         let mut chrome_options = json!({
             "binary": env.chromium,
             "args": args,
         });
         if options.javascript_disabled {
-            chrome_options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+            chrome_options["prefs"] =
+                json!({ "profile.managed_default_content_settings.javascript": 2 });
         }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("chrome"));
@@ -227,28 +238,43 @@ impl Browser {
             .connect(&driver.url)
             .await
             .expect("a chromedriver session");
-        Browser { client, _driver: driver, _profile: temp }
+        Browser {
+            client,
+            _driver: driver,
+            _profile: temp,
+        }
     }
 
     pub async fn goto(&self, url: &str) {
-        self.client.goto(url).await.unwrap_or_else(|e| panic!("goto {url}: {e}"));
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("goto {url}: {e}"));
     }
 
     /// Waits until the app has taken over the pre-rendered page.
     pub async fn wait_for_app(&self) {
-        self.wait_until("the app to start", "return document.getElementById('app')?.dataset.app === 'ready'")
-            .await;
+        self.wait_until(
+            "the app to start",
+            "return document.getElementById('app')?.dataset.app === 'ready'",
+        )
+        .await;
     }
 
     /// Polls `script` (a function body returning a truthy value) for up to 10 s.
     pub async fn wait_until(&self, what: &str, script: &str) -> Value {
-        self.wait_until_for(what, script, Duration::from_secs(10)).await
+        self.wait_until_for(what, script, Duration::from_secs(10))
+            .await
     }
 
     pub async fn wait_until_for(&self, what: &str, script: &str, timeout: Duration) -> Value {
         let deadline = Instant::now() + timeout;
         loop {
-            let value = self.client.execute(script, vec![]).await.unwrap_or(Value::Null);
+            let value = self
+                .client
+                .execute(script, vec![])
+                .await
+                .unwrap_or(Value::Null);
             if truthy(&value) {
                 return value;
             }
@@ -291,7 +317,10 @@ impl Browser {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"));
-        element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Clicks the first link or button whose visible text contains `text`.
@@ -307,7 +336,10 @@ impl Browser {
             .for_element(Locator::XPath(&xpath))
             .await
             .unwrap_or_else(|e| panic!("no link or button with text {text:?}: {e}"));
-        element.click().await.unwrap_or_else(|e| panic!("click {text:?}: {e}"));
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {text:?}: {e}"));
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
@@ -318,19 +350,29 @@ impl Browser {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"));
-        element.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        element
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     /// The `<h1>` text, once there is one.
     pub async fn heading(&self) -> String {
-        self.wait_until("a heading", "return document.querySelector('h1')?.textContent").await;
+        self.wait_until(
+            "a heading",
+            "return document.querySelector('h1')?.textContent",
+        )
+        .await;
         self.text("h1").await
     }
 
     /// A DevTools protocol command, through chromedriver.
     pub async fn cdp(&self, method: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp { method: method.to_string(), params })
+            .issue_cmd(Cdp {
+                method: method.to_string(),
+                params,
+            })
             .await
             .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
     }
@@ -356,14 +398,20 @@ impl Browser {
             .await
             .into_iter()
             .filter(|event| event["method"] == "Network.requestWillBeSent")
-            .filter_map(|event| event["params"]["request"]["url"].as_str().map(str::to_string))
+            .filter_map(|event| {
+                event["params"]["request"]["url"]
+                    .as_str()
+                    .map(str::to_string)
+            })
             .collect()
     }
 
     async fn log(&self, kind: &str) -> Vec<(String, String)> {
         let value = self
             .client
-            .issue_cmd(GetLog { kind: kind.to_string() })
+            .issue_cmd(GetLog {
+                kind: kind.to_string(),
+            })
             .await
             .unwrap_or(Value::Null);
         value
@@ -395,8 +443,12 @@ impl Browser {
 
     /// Runs axe-core on the current page; returns the serious and critical violations.
     pub async fn axe_serious(&self) -> Vec<String> {
-        let source = std::fs::read_to_string(&Env::get().axe).expect("axe-core is installed by xtask");
-        self.client.execute(&source, vec![]).await.expect("axe-core loads");
+        let source =
+            std::fs::read_to_string(&Env::get().axe).expect("axe-core is installed by xtask");
+        self.client
+            .execute(&source, vec![])
+            .await
+            .expect("axe-core loads");
         let result = self
             .eval_async(
                 "axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
@@ -407,7 +459,12 @@ impl Browser {
             .await;
         result
             .as_array()
-            .map(|items| items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -442,8 +499,15 @@ struct Cdp {
 }
 
 impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
@@ -459,11 +523,18 @@ struct GetLog {
 }
 
 impl WebDriverCompatibleCommand for GetLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": self.kind }).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({ "type": self.kind }).to_string()),
+        )
     }
 }

@@ -53,8 +53,22 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     let mut wasm_pack = Command::new("wasm-pack");
     wasm_pack
         .current_dir(root())
-        .args(["build", "crates/app", "--release", "--target", "web", "--no-typescript", "--no-pack"])
-        .args(["--mode", "no-install", "--out-name", "sotay_app", "--out-dir"])
+        .args([
+            "build",
+            "crates/app",
+            "--release",
+            "--target",
+            "web",
+            "--no-typescript",
+            "--no-pack",
+        ])
+        .args([
+            "--mode",
+            "no-install",
+            "--out-name",
+            "sotay_app",
+            "--out-dir",
+        ])
         .arg(&pkg)
         .env("SOTAY_BASE_PATH", &base_path);
     run(&mut wasm_pack)?;
@@ -76,14 +90,25 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         .arg(&optimised))?;
 
     if out.exists() {
-        fs::remove_dir_all(&out).map_err(|error| format!("cannot clear {}: {error}", out.display()))?;
+        fs::remove_dir_all(&out)
+            .map_err(|error| format!("cannot clear {}: {error}", out.display()))?;
     }
     let assets = out.join("assets");
     fs::create_dir_all(&assets).map_err(io_error(&assets))?;
 
     let wasm = write_hashed(&assets, "sotay_app", "wasm", &read(&optimised)?)?;
-    let glue = write_hashed(&assets, "sotay_app", "js", &read(&pkg.join("sotay_app.js"))?)?;
-    let css = write_hashed(&assets, "style", "css", &read(&root().join("web/style.css"))?)?;
+    let glue = write_hashed(
+        &assets,
+        "sotay_app",
+        "js",
+        &read(&pkg.join("sotay_app.js"))?,
+    )?;
+    let css = write_hashed(
+        &assets,
+        "style",
+        "css",
+        &read(&root().join("web/style.css"))?,
+    )?;
     let url = |name: &str| format!("{base_path}assets/{name}");
     let boot_source = String::from_utf8_lossy(&read(&root().join("web/boot.js"))?)
         .replace("{{GLUE}}", &url(&glue))
@@ -92,8 +117,18 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         .replace("{{LABEL}}", &args.label.replace(['"', '\\', '<'], ""));
     let boot = write_hashed(&assets, "boot", "js", boot_source.as_bytes())?;
 
+    // ── The QR decoder's Web Worker (issue 5, scan engineer) ──────────────
+    // Its own WASM module, loaded only by the scan screen, so the decoder is
+    // never part of the main bundle; its URL reaches the app through
+    // `<meta name="sotay-scan-worker">`.
+    let scan_worker = build_scan_worker(&assets, &base_path)?;
+    // ──────────────────────────────────────────────────────────────────────
+
     crate::icons::write_icons(&out.join("icons"))?;
-    copy_dir(&root().join("assets/illustrations"), &out.join("illustrations"))?;
+    copy_dir(
+        &root().join("assets/illustrations"),
+        &out.join("illustrations"),
+    )?;
     write_manifest(&out, &base_path)?;
 
     let template = String::from_utf8_lossy(&read(&root().join("web/index.html"))?).into_owned();
@@ -108,6 +143,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
             .replace("{{WASM}}", &url(&wasm))
             .replace("{{BOOT}}", &url(&boot))
             .replace("{{LABEL}}", &escape(&args.label))
+            .replace("{{SCAN_WORKER}}", &url(&scan_worker))
             // Last: the body is rendered markup and may itself contain braces.
             .replace("{{BODY}}", &page.body);
         let file = if page.file.ends_with(".html") {
@@ -123,7 +159,11 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     // WASM too). The version changes whenever any byte of the site does.
     let mut precache: Vec<String> = vec![base_path.clone()];
     for file in files_under(&out)? {
-        let relative = file.strip_prefix(&out).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+        let relative = file
+            .strip_prefix(&out)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .replace('\\', "/");
         if !relative.ends_with(".html") {
             precache.push(format!("{base_path}{relative}"));
         }
@@ -131,7 +171,12 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     precache.sort();
     let mut version = Sha256::new();
     for file in files_under(&out)? {
-        version.update(file.strip_prefix(&out).unwrap_or(&file).to_string_lossy().as_bytes());
+        version.update(
+            file.strip_prefix(&out)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .as_bytes(),
+        );
         version.update(read(&file)?);
     }
     let version = hex(&version.finalize())[..16].to_string();
@@ -141,7 +186,8 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         .replace("{{BASE}}", &base_path)
         .replace("{{PRECACHE}}", &precache_json);
     write(&out.join("sw.js"), sw.as_bytes())?;
-    let build = serde_json::json!({ "version": version, "label": args.label, "precache": precache });
+    let build =
+        serde_json::json!({ "version": version, "label": args.label, "precache": precache });
     write(&out.join("build.json"), build.to_string().as_bytes())?;
 
     compress_text_files(&out)?;
@@ -149,15 +195,67 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     Ok(out)
 }
 
+/// Builds `crates/scan-worker` (wasm-pack, no-modules target for a classic
+/// worker), optimises it for speed (decoding is hot; it is downloaded only on
+/// the scan screen), and writes the module, its glue and `web/scan-worker.js`
+/// with hashed names. Returns the worker script's file name in `assets`.
+fn build_scan_worker(assets: &Path, base_path: &str) -> Result<String> {
+    let pkg = target_dir().join("wasm-pkg-scan-worker");
+    run(Command::new("wasm-pack")
+        .current_dir(root())
+        .args([
+            "build",
+            "crates/scan-worker",
+            "--release",
+            "--target",
+            "no-modules",
+        ])
+        .args(["--no-typescript", "--no-pack", "--mode", "no-install"])
+        .args(["--out-name", "sotay_scan_worker", "--out-dir"])
+        .arg(&pkg))?;
+    let optimised = pkg.join("sotay_scan_worker_opt.wasm");
+    run(Command::new(wasm_opt_path())
+        .arg(pkg.join("sotay_scan_worker_bg.wasm"))
+        .args(["-O3", "--strip-debug", "--strip-producers"])
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg("-o")
+        .arg(&optimised))?;
+    let url = |name: &str| format!("{base_path}assets/{name}");
+    let wasm = write_hashed(assets, "sotay_scan_worker", "wasm", &read(&optimised)?)?;
+    let glue = write_hashed(
+        assets,
+        "sotay_scan_worker",
+        "js",
+        &read(&pkg.join("sotay_scan_worker.js"))?,
+    )?;
+    let script = String::from_utf8_lossy(&read(&root().join("web/scan-worker.js"))?)
+        .replace("{{GLUE}}", &url(&glue))
+        .replace("{{WASM}}", &url(&wasm));
+    write_hashed(assets, "scan-worker", "js", script.as_bytes())
+}
+
 /// `http://host/sotay` → `/sotay/`.
 pub fn base_path(base_url: &str) -> Result<String> {
     let after_scheme = base_url
         .strip_prefix("https://")
         .or_else(|| base_url.strip_prefix("http://"))
-        .ok_or_else(|| format!("SOTAY_BASE_URL must start with http:// or https://, got `{base_url}`"))?;
+        .ok_or_else(|| {
+            format!("SOTAY_BASE_URL must start with http:// or https://, got `{base_url}`")
+        })?;
     let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    Ok(if path.ends_with('/') { path.to_string() } else { format!("{path}/") })
+    Ok(if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    })
 }
 
 fn prerender(base_path: &str) -> Result<Vec<Page>> {
@@ -235,12 +333,20 @@ fn compress_text_files(out: &Path) -> Result {
             continue;
         }
         let mut brotli_bytes = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-        brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli_bytes, &params).map_err(|e| e.to_string())?;
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli_bytes, &params)
+            .map_err(|e| e.to_string())?;
         write(&with_suffix(&file, "br"), &brotli_bytes)?;
         let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gzip.write_all(&bytes).map_err(|e| e.to_string())?;
-        write(&with_suffix(&file, "gz"), &gzip.finish().map_err(|e| e.to_string())?)?;
+        write(
+            &with_suffix(&file, "gz"),
+            &gzip.finish().map_err(|e| e.to_string())?,
+        )?;
     }
     Ok(())
 }
@@ -248,24 +354,39 @@ fn compress_text_files(out: &Path) -> Result {
 fn report_sizes(out: &Path, wasm: &str) -> Result {
     let mut sizes: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for file in files_under(out)? {
-        let name = file.strip_prefix(out).unwrap_or(&file).to_string_lossy().into_owned();
+        let name = file
+            .strip_prefix(out)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .into_owned();
         if name.ends_with(".br") || name.ends_with(".gz") {
             continue;
         }
         let raw = fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        let br = fs::metadata(with_suffix(&file, "br")).map(|m| m.len()).unwrap_or(raw);
+        let br = fs::metadata(with_suffix(&file, "br"))
+            .map(|m| m.len())
+            .unwrap_or(raw);
         sizes.insert(name, (raw, br));
     }
     let wasm_key = format!("assets/{wasm}");
     if let Some((raw, br)) = sizes.get(&wasm_key) {
-        eprintln!("dist: {wasm_key}: {} KB raw, {} KB brotli", raw / 1024, br / 1024);
+        eprintln!(
+            "dist: {wasm_key}: {} KB raw, {} KB brotli",
+            raw / 1024,
+            br / 1024
+        );
     }
     let first_visit: u64 = sizes
         .iter()
         .filter(|(name, _)| name.starts_with("assets/") || name.as_str() == "index.html")
         .map(|(_, (_, br))| br)
         .sum();
-    eprintln!("dist: home page + assets, brotli: {} KB; {} files in {}", first_visit / 1024, sizes.len(), out.display());
+    eprintln!(
+        "dist: home page + assets, brotli: {} KB; {} files in {}",
+        first_visit / 1024,
+        sizes.len(),
+        out.display()
+    );
     Ok(())
 }
 
@@ -326,12 +447,18 @@ mod tests {
         assert_eq!(base_path("http://127.0.0.1:8080/").unwrap(), "/");
         assert_eq!(base_path("http://127.0.0.1:8080").unwrap(), "/");
         assert_eq!(base_path("https://xa.gov.vn/sotay").unwrap(), "/sotay/");
-        assert_eq!(base_path("https://xa.gov.vn/sotay/?x=1").unwrap(), "/sotay/");
+        assert_eq!(
+            base_path("https://xa.gov.vn/sotay/?x=1").unwrap(),
+            "/sotay/"
+        );
         assert!(base_path("ftp://x").is_err());
     }
 
     #[test]
     fn escaping() {
-        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 }

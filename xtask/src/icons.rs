@@ -21,11 +21,14 @@ pub fn write_icons(dir: &Path) -> Result {
     ] {
         let pixels = draw(size, safe_zone);
         let file = std::fs::File::create(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
-        let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), size as u32, size as u32);
+        let mut encoder =
+            png::Encoder::new(std::io::BufWriter::new(file), size as u32, size as u32);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
         let mut writer = encoder.write_header().map_err(|e| format!("{name}: {e}"))?;
-        writer.write_image_data(&pixels).map_err(|e| format!("{name}: {e}"))?;
+        writer
+            .write_image_data(&pixels)
+            .map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
 }
@@ -65,7 +68,10 @@ fn draw(size: usize, safe_zone: f32) -> Vec<u8> {
                 // Two text lines on the left.
                 for (line, length) in [(0.45, 0.42), (0.62, 0.32), (0.79, 0.38)] {
                     let ly = top + card_h * line;
-                    if (fy - ly).abs() < module * 0.45 && fx > left + card_w * 0.08 && fx < left + card_w * (0.08 + length) {
+                    if (fy - ly).abs() < module * 0.45
+                        && fx > left + card_w * 0.08
+                        && fx < left + card_w * (0.08 + length)
+                    {
                         colour = BLUE;
                     }
                 }

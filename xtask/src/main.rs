@@ -54,7 +54,9 @@ enum Command {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Setup => tools::ensure_all(tools::Need::everything()),
-        Command::Dist(args) => tools::ensure_all(tools::Need::build()).and_then(|()| dist::dist(&args).map(drop)),
+        Command::Dist(args) => {
+            tools::ensure_all(tools::Need::build()).and_then(|()| dist::dist(&args).map(drop))
+        }
         Command::Serve { addr, dist: args } => tools::ensure_all(tools::Need::build())
             .and_then(|()| dist::dist(&args))
             .and_then(|out| run::serve_foreground(&out, &addr)),

@@ -53,7 +53,10 @@ fn describe(command: &Command) -> String {
 pub fn serve_foreground(dist: &Path, addr: &str) -> Result {
     run(cargo().args(["build", "-p", "sotay-cli"]))?;
     let sotay = sotay_binary();
-    run(Command::new(sotay).arg("serve").arg(dist).args(["--addr", addr]))
+    run(Command::new(sotay)
+        .arg("serve")
+        .arg(dist)
+        .args(["--addr", addr]))
 }
 
 pub fn sotay_binary() -> PathBuf {

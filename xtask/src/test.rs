@@ -15,9 +15,20 @@ pub struct TestArgs {
 }
 
 pub fn test(args: &TestArgs) -> Result {
-    tools::ensure_all(Need { browser: !args.no_e2e, ..Need::everything() })?;
+    tools::ensure_all(Need {
+        browser: !args.no_e2e,
+        ..Need::everything()
+    })?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--all-features",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // Native tests of every crate, including guide content validation and the
     // fuzz seed corpora as regression tests. The e2e tests are `#[ignore]`d here.
     run(cargo().args(["test", "--workspace"]))?;
@@ -39,7 +50,14 @@ pub fn test(args: &TestArgs) -> Result {
     })?;
     run(cargo().args(["build", "-p", "sotay-cli"]))?;
     run(cargo()
-        .args(["test", "-p", "sotay-e2e", "--", "--include-ignored", "--test-threads=1"])
+        .args([
+            "test",
+            "-p",
+            "sotay-e2e",
+            "--",
+            "--include-ignored",
+            "--test-threads=1",
+        ])
         .env("SOTAY_E2E_DIST", &site)
         .env("SOTAY_E2E_DIST_B", &site_b)
         .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
@@ -56,24 +74,43 @@ pub fn fuzz(seconds: u64) -> Result {
     let mut targets = std::fs::read_dir(fuzz_dir.join("fuzz_targets"))
         .map_err(|error| format!("no fuzz/fuzz_targets: {error}"))?
         .filter_map(|entry| entry.ok())
-        .filter_map(|entry| entry.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter_map(|entry| {
+            entry
+                .path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
         .collect::<Vec<_>>();
     targets.sort();
-    if crate::run::output(Command::new("rustup").args(["run", "nightly", "rustc", "--version"])).is_none() {
-        run(Command::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+    if crate::run::output(Command::new("rustup").args(["run", "nightly", "rustc", "--version"]))
+        .is_none()
+    {
+        run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ]))?;
     }
     if crate::run::output(Command::new("cargo").args(["fuzz", "--version"])).is_none() {
         run(Command::new("cargo").args(["install", "--locked", "cargo-fuzz"]))?;
     }
     for target in targets {
         let scratch = target_dir().join("fuzz-corpus").join(&target);
-        std::fs::create_dir_all(&scratch).map_err(|error| format!("{}: {error}", scratch.display()))?;
+        std::fs::create_dir_all(&scratch)
+            .map_err(|error| format!("{}: {error}", scratch.display()))?;
         run(Command::new("cargo")
             .current_dir(&fuzz_dir)
             .args(["+nightly", "fuzz", "run", &target])
             .arg(&scratch)
             .arg(fuzz_dir.join("corpus").join(&target))
-            .args(["--", &format!("-max_total_time={seconds}"), "-max_len=4096", "-print_final_stats=1"]))?;
+            .args([
+                "--",
+                &format!("-max_total_time={seconds}"),
+                "-max_len=4096",
+                "-print_final_stats=1",
+            ]))?;
     }
     Ok(())
 }

@@ -26,11 +26,19 @@ pub struct Need {
 
 impl Need {
     pub fn build() -> Need {
-        Need { wasm: true, npm: true, browser: false }
+        Need {
+            wasm: true,
+            npm: true,
+            browser: false,
+        }
     }
 
     pub fn everything() -> Need {
-        Need { wasm: true, npm: true, browser: true }
+        Need {
+            wasm: true,
+            npm: true,
+            browser: true,
+        }
     }
 }
 
@@ -53,7 +61,10 @@ pub fn ensure_all(need: Need) -> Result {
 fn ensure_wasm_target() -> Result {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
         .ok_or("rustup is needed to add the wasm32-unknown-unknown target")?;
-    if installed.lines().any(|line| line.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -101,7 +112,8 @@ fn ensure_npm_packages() -> Result {
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
         .current_dir(&web))?;
-    std::fs::write(&stamp_path, wanted).map_err(|error| format!("cannot write {}: {error}", stamp_path.display()))
+    std::fs::write(&stamp_path, wanted)
+        .map_err(|error| format!("cannot write {}: {error}", stamp_path.display()))
 }
 
 pub fn wasm_opt_path() -> std::path::PathBuf {
@@ -132,7 +144,13 @@ fn ensure_chromium() -> Result {
         command
     };
     run(&mut apt(&["update", "-q"]))?;
-    run(&mut apt(&["install", "-y", "-q", "chromium", "chromium-driver"]))
+    run(&mut apt(&[
+        "install",
+        "-y",
+        "-q",
+        "chromium",
+        "chromium-driver",
+    ]))
 }
 
 pub fn hex(bytes: &[u8]) -> String {

@@ -13,7 +13,9 @@ pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     // build.rs wrote this JSON from the same types, so it always parses; an
     // empty catalog is the safe answer should it ever not.
-    CATALOG.get_or_init(|| serde_json::from_str(GUIDES_JSON).unwrap_or_else(|_| Catalog::new(Vec::new())))
+    CATALOG.get_or_init(|| {
+        serde_json::from_str(GUIDES_JSON).unwrap_or_else(|_| Catalog::new(Vec::new()))
+    })
 }
 
 /// A guide in the reader's language, falling back to Vietnamese.

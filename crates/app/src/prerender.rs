@@ -18,12 +18,21 @@ pub fn render_all() -> Vec<PrerenderedPage> {
     let mut routes: Vec<(Route, String)> = Route::static_routes()
         .into_iter()
         .map(|route| {
-            let folder = route.path().trim_start_matches(crate::route::base_path()).to_string();
+            let folder = route
+                .path()
+                .trim_start_matches(crate::route::base_path())
+                .to_string();
             (route, folder)
         })
         .collect();
     for id in crate::content::guide_ids() {
-        routes.push((Route::Guide { id: id.to_string(), step: None }, format!("g/{id}/")));
+        routes.push((
+            Route::Guide {
+                id: id.to_string(),
+                step: None,
+            },
+            format!("g/{id}/"),
+        ));
     }
     routes.push((Route::NotFound, "404.html".to_string()));
     routes
@@ -41,7 +50,12 @@ pub fn render_all() -> Vec<PrerenderedPage> {
                 .hydratable(false)
                 .render(),
             );
-            PrerenderedPage { file, title, description, body }
+            PrerenderedPage {
+                file,
+                title,
+                description,
+                body,
+            }
         })
         .collect()
 }

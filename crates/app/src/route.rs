@@ -159,10 +159,11 @@ pub fn use_router_state(initial: Route) -> RouterContext {
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                let (path, query) = browser::current_path_and_query();
-                route.set(Route::parse(&path, &query));
-            });
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    let (path, query) = browser::current_path_and_query();
+                    route.set(Route::parse(&path, &query));
+                });
             move || drop(listener)
         });
     }
@@ -222,34 +223,65 @@ mod tests {
         let routes = [
             Route::Home,
             Route::Guides,
-            Route::Guide { id: "kich-hoat-vneid".into(), step: None },
-            Route::Guide { id: "kich-hoat-vneid".into(), step: Some(3) },
+            Route::Guide {
+                id: "kich-hoat-vneid".into(),
+                step: None,
+            },
+            Route::Guide {
+                id: "kich-hoat-vneid".into(),
+                step: Some(3),
+            },
             Route::Questionnaire,
             Route::Scan,
             Route::Poster { guide: None },
-            Route::Poster { guide: Some("dang-ky-tam-tru".into()) },
+            Route::Poster {
+                guide: Some("dang-ky-tam-tru".into()),
+            },
             Route::Team,
             Route::About,
         ];
         for route in routes {
             let path = route.path();
-            let (p, q) = path.split_once('?').map_or((path.as_str(), ""), |(p, q)| (p, q));
+            let (p, q) = path
+                .split_once('?')
+                .map_or((path.as_str(), ""), |(p, q)| (p, q));
             assert_eq!(Route::parse(p, q), route, "{path}");
         }
     }
 
     #[test]
     fn odd_paths_are_not_found_or_tolerated() {
-        assert_eq!(Route::parse("/g/kich-hoat-vneid", ""), Route::Guide { id: "kich-hoat-vneid".into(), step: None });
+        assert_eq!(
+            Route::parse("/g/kich-hoat-vneid", ""),
+            Route::Guide {
+                id: "kich-hoat-vneid".into(),
+                step: None
+            }
+        );
         assert_eq!(Route::parse("/g/<script>/", ""), Route::NotFound);
         assert_eq!(Route::parse("/khong-co/", ""), Route::NotFound);
-        assert_eq!(Route::parse("/g/a/", "?buoc=0"), Route::Guide { id: "a".into(), step: None });
-        assert_eq!(Route::parse("/g/a/", "?buoc=abc"), Route::Guide { id: "a".into(), step: None });
+        assert_eq!(
+            Route::parse("/g/a/", "?buoc=0"),
+            Route::Guide {
+                id: "a".into(),
+                step: None
+            }
+        );
+        assert_eq!(
+            Route::parse("/g/a/", "?buoc=abc"),
+            Route::Guide {
+                id: "a".into(),
+                step: None
+            }
+        );
     }
 
     #[test]
     fn query_values_are_decoded() {
-        assert_eq!(query_param("?c=abc&x=%E1%BA%A1+b", "x").as_deref(), Some("ạ b"));
+        assert_eq!(
+            query_param("?c=abc&x=%E1%BA%A1+b", "x").as_deref(),
+            Some("ạ b")
+        );
         assert_eq!(query_param("?x=%E1%", "x").as_deref(), Some("\u{fffd}%"));
         assert_eq!(query_param("", "x"), None);
     }

@@ -13,7 +13,11 @@ mod poster;
 mod serve;
 
 #[derive(Parser)]
-#[command(name = "sotay", version, about = "Sổ tay Công dân số — công cụ dòng lệnh")]
+#[command(
+    name = "sotay",
+    version,
+    about = "Sổ tay Công dân số — công cụ dòng lệnh"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -37,7 +41,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+            return if error.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {

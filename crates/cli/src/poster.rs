@@ -49,12 +49,8 @@ fn parse_layout(text: &str) -> Result<Layout, String> {
 }
 
 const VIETNAM_UTC_OFFSET_SECONDS: i64 = 7 * 3600;
-const HOME_TITLE: &str = "Sổ tay Công dân số: hướng dẫn VNeID và dịch vụ công trực tuyến";
-const HOME_STEPS: [&str; 3] = [
-    "Mở camera điện thoại và quét mã QR",
-    "Chọn việc bạn cần làm, ví dụ kích hoạt VNeID",
-    "Làm theo từng bước; cần giúp thì đến nơi hỗ trợ ghi bên dưới",
-];
+// Shared with the app's poster builder, so both print the same home poster.
+use sotay_poster::{HOME_STEPS_VI as HOME_STEPS, HOME_TITLE_VI as HOME_TITLE};
 
 /// One page's content apart from the layout.
 struct Page {

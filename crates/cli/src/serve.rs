@@ -75,14 +75,20 @@ async fn serve(args: Args) -> ExitCode {
     };
     let bound = listener.local_addr().unwrap_or(args.addr);
     // Tests read this line to learn the port; keep its shape.
-    println!("Đang phục vụ {} tại http://{bound}/ (Ctrl-C để dừng)", args.dir.display());
+    println!(
+        "Đang phục vụ {} tại http://{bound}/ (Ctrl-C để dừng)",
+        args.dir.display()
+    );
 
     let app = router(&args.dir);
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
         println!("Đã dừng máy chủ.");
     };
-    match axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
+    match axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("Máy chủ gặp lỗi: {error}");
@@ -116,7 +122,10 @@ async fn add_headers(request: Request<axum::body::Body>, next: Next) -> Response
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
-        (HeaderName::from_static("permissions-policy"), PERMISSIONS_POLICY),
+        (
+            HeaderName::from_static("permissions-policy"),
+            PERMISSIONS_POLICY,
+        ),
         (header::CACHE_CONTROL, cache),
     ];
     let headers = response.headers_mut();

@@ -11,16 +11,26 @@ fn seed_corpus_parses_as_named() {
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.expect("a directory entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
         let Ok(text) = String::from_utf8(std::fs::read(&path).expect("readable")) else {
             continue;
         };
         let shown = format!("assets/guides/vi/{name}");
         match parse_guide(&shown, &text) {
-            Ok(_) => assert!(name.starts_with("valid_"), "{name} should have been refused"),
+            Ok(_) => assert!(
+                name.starts_with("valid_"),
+                "{name} should have been refused"
+            ),
             Err(errors) => {
                 assert!(name.starts_with("broken_"), "{name}: {errors:?}");
-                assert!(errors.iter().all(|e| e.to_string().contains(&name)), "{errors:?}");
+                assert!(
+                    errors.iter().all(|e| e.to_string().contains(&name)),
+                    "{errors:?}"
+                );
             }
         }
         checked += 1;

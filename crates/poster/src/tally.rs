@@ -28,7 +28,9 @@ pub struct TallyDate {
 impl TallyDate {
     /// `None` for a date that does not exist (30 February, month 13, …).
     pub fn new(year: i32, month: u32, day: u32) -> Option<TallyDate> {
-        let year = u16::try_from(year).ok().filter(|y| (2000..=9999).contains(y))?;
+        let year = u16::try_from(year)
+            .ok()
+            .filter(|y| (2000..=9999).contains(y))?;
         let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
         let day = u8::try_from(day).ok()?;
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -152,7 +154,11 @@ impl Tally {
                 if let Some(count) = count.filter(|c| *c > 0)
                     && is_guide_id(id)
                 {
-                    tally.days.entry(date).or_default().insert(id.clone(), count);
+                    tally
+                        .days
+                        .entry(date)
+                        .or_default()
+                        .insert(id.clone(), count);
                 }
             }
         }

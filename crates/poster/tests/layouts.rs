@@ -156,7 +156,10 @@ fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
     let reported = render(&spec).unwrap().qr_width_mm;
     for qr in &codes {
         let width = qr.module_mm * (qr.modules - 8) as f64;
-        assert!((width - reported).abs() < 0.01, "{layout}: {width} vs {reported}");
+        assert!(
+            (width - reported).abs() < 0.01,
+            "{layout}: {width} vs {reported}"
+        );
     }
     for qr in &codes {
         assert!(

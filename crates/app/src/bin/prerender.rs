@@ -13,7 +13,10 @@ fn main() {
         std::process::exit(1);
     });
     if let Err(error) = std::fs::write(&out, json) {
-        eprintln!("sotay-prerender: cannot write {}: {error}", out.to_string_lossy());
+        eprintln!(
+            "sotay-prerender: cannot write {}: {error}",
+            out.to_string_lossy()
+        );
         std::process::exit(1);
     }
 }

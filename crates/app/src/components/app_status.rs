@@ -15,7 +15,8 @@ pub fn AppStatus() -> Html {
     let update_ready = use_state(|| false);
     let install_ready = use_state(|| false);
     {
-        let (online, update_ready, install_ready) = (online.clone(), update_ready.clone(), install_ready.clone());
+        let (online, update_ready, install_ready) =
+            (online.clone(), update_ready.clone(), install_ready.clone());
         use_effect_with((), move |_| {
             online.set(browser::is_online());
             // boot.js may have seen these before the WASM started.
@@ -42,7 +43,8 @@ pub fn AppStatus() -> Html {
             move || drop(listeners)
         });
     }
-    let apply_update = Callback::from(|_: MouseEvent| browser::dispatch_window_event("sotay-apply-update"));
+    let apply_update =
+        Callback::from(|_: MouseEvent| browser::dispatch_window_event("sotay-apply-update"));
     let install = {
         let install_ready = install_ready.clone();
         Callback::from(move |_: MouseEvent| {

@@ -428,3 +428,27 @@ fn not_card_view(
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::link_scheme;
+
+    #[test]
+    fn link_schemes_are_found_and_sentences_are_not_links() {
+        assert_eq!(
+            link_scheme("javascript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(link_scheme("DATA:text/html,x").as_deref(), Some("data"));
+        assert_eq!(
+            link_scheme("https://dichvucong.gov.vn").as_deref(),
+            Some("https")
+        );
+        assert_eq!(link_scheme("tel:0912345678").as_deref(), Some("tel"));
+        assert_eq!(link_scheme("Lưu ý: mang theo thẻ"), None);
+        assert_eq!(link_scheme("Note: bring the card"), None);
+        assert_eq!(link_scheme("001095012345||Nguyễn Văn Mẫu"), None);
+        assert_eq!(link_scheme(":abc"), None);
+        assert_eq!(link_scheme("1abc:def"), None);
+    }
+}

@@ -37,10 +37,13 @@ pub fn CommuneHelpBox(props: &CommuneHelpBoxProps) -> Html {
     let row = |label: &'static str, value: Html| {
         html! { <li><span class="commune-label">{ label }{ ": " }</span>{ value }</li> }
     };
-    let phone = profile.phone.as_deref().map(|phone| match phone_link(phone) {
-        Some(href) => html! { <a href={href}>{ phone }</a> },
-        None => html! { { phone } },
-    });
+    let phone = profile
+        .phone
+        .as_deref()
+        .map(|phone| match phone_link(phone) {
+            Some(href) => html! { <a href={href}>{ phone }</a> },
+            None => html! { { phone } },
+        });
     html! {
         <section class="help-box commune-help" aria-label={lang.pick("Nơi hỗ trợ", "Help point")}>
             <p class="commune-help-title">

@@ -107,3 +107,25 @@ pub fn StepCard(props: &StepCardProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_aloud_says_title_text_tip_and_warning() {
+        let step = Step {
+            title: "Nhập mã OTP".into(),
+            text: "Nhập mã.\n\nChạm “Xác nhận”.".into(),
+            tip: Some("Mã dùng được vài phút.".into()),
+            warning: Some("Không đọc mã cho ai.".into()),
+            illustration: None,
+            key: false,
+            link: None,
+        };
+        assert_eq!(
+            spoken_text(&step, Lang::Vi),
+            "Nhập mã OTP. Nhập mã. Chạm “Xác nhận”. Mẹo: Mã dùng được vài phút. Cẩn thận: Không đọc mã cho ai."
+        );
+    }
+}

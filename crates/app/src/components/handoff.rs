@@ -62,19 +62,23 @@ pub fn HandoffButton(props: &HandoffButtonProps) -> Html {
     };
     let close = {
         let shown = shown.clone();
-        let opener = opener.clone();
-        Callback::from(move |_: ()| {
-            shown.set(None);
-            // Back to the button that opened it, as a dialog should.
-            if let Some(button) = opener.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        })
+        Callback::from(move |_: ()| shown.set(None))
     };
+    let was_open = use_mut_ref(|| false);
     {
-        let close_button = close_button.clone();
+        let (close_button, opener) = (close_button.clone(), opener.clone());
+        // After the DOM has changed: into the dialog when it opens, back to the
+        // button that opened it when it closes, as a dialog should.
         use_effect_with(shown.is_some(), move |open| {
-            if *open && let Some(button) = close_button.cast::<HtmlElement>() {
+            let target = if *open {
+                Some(close_button)
+            } else if *was_open.borrow() {
+                Some(opener)
+            } else {
+                None
+            };
+            *was_open.borrow_mut() = *open;
+            if let Some(button) = target.and_then(|node| node.cast::<HtmlElement>()) {
                 let _ = button.focus();
             }
         });

@@ -24,7 +24,10 @@ pub fn Layout(props: &LayoutProps) -> Html {
         (Route::Home, lang.pick("Trang chủ", "Home")),
         (Route::Guides, lang.pick("Hướng dẫn", "Guides")),
         (Route::Scan, lang.pick("Quét CCCD", "Scan ID card")),
-        (Route::Poster { guide: None }, lang.pick("Tạo mã QR", "Make QR")),
+        (
+            Route::Poster { guide: None },
+            lang.pick("Tạo mã QR", "Make QR"),
+        ),
         (Route::Team, lang.pick("Tổ công nghệ số", "Digital team")),
     ];
     html! {
@@ -96,7 +99,11 @@ fn ReadingSettings() -> Html {
             </button>
         }
     });
-    let contrast_pressed = if settings.high_contrast { "true" } else { "false" };
+    let contrast_pressed = if settings.high_contrast {
+        "true"
+    } else {
+        "false"
+    };
     let other_lang = match lang {
         Lang::Vi => "English",
         Lang::En => "Tiếng Việt",

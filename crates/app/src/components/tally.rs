@@ -57,7 +57,10 @@ pub fn TallyCounter() -> Html {
         Callback::from(move |_: MouseEvent| {
             // The date is read at the tap: a phone left on past midnight counts on the right day.
             let Some(date) = today() else {
-                status.set(lang.pick("Không đọc được ngày trên máy.", "Cannot read the date.").into());
+                status.set(
+                    lang.pick("Không đọc được ngày trên máy.", "Cannot read the date.")
+                        .into(),
+                );
                 return;
             };
             // Re-read storage: another tab may have counted too.
@@ -65,7 +68,9 @@ pub fn TallyCounter() -> Html {
             let message = if add {
                 match next.add(date, &id) {
                     Ok(count) => match lang {
-                        Lang::Vi => format!("Đã đếm: {} — hôm nay {count} người.", title(lang, &id)),
+                        Lang::Vi => {
+                            format!("Đã đếm: {} — hôm nay {count} người.", title(lang, &id))
+                        }
                         Lang::En => format!("Counted: {} — {count} today.", title(lang, &id)),
                     },
                     Err(error) => lang.pick(error.message_vi(), error.message_en()).to_owned(),
@@ -94,9 +99,17 @@ pub fn TallyCounter() -> Html {
             };
             let saved = browser::download_text(&name, "text/csv;charset=utf-8", &csv);
             status.set(if saved {
-                lang.pick("Đã tạo tệp CSV (xem mục Tải về).", "CSV file saved (see Downloads).").into()
+                lang.pick(
+                    "Đã tạo tệp CSV (xem mục Tải về).",
+                    "CSV file saved (see Downloads).",
+                )
+                .into()
             } else {
-                lang.pick("Trình duyệt không cho tải tệp về.", "The browser refused the download.").into()
+                lang.pick(
+                    "Trình duyệt không cho tải tệp về.",
+                    "The browser refused the download.",
+                )
+                .into()
             });
         })
     };
@@ -115,7 +128,10 @@ pub fn TallyCounter() -> Html {
             save(&empty);
             tally.set(empty);
             confirming.set(false);
-            status.set(lang.pick("Đã xóa mọi số đếm.", "All counts cleared.").into());
+            status.set(
+                lang.pick("Đã xóa mọi số đếm.", "All counts cleared.")
+                    .into(),
+            );
         })
     };
 
@@ -123,25 +139,23 @@ pub fn TallyCounter() -> Html {
     let guides = content::catalog().list(lang);
     let rows = guides.iter().map(|guide| {
         let count = day.map_or(0, |date| tally.count(date, &guide.id));
-        let add_label = match lang {
-            Lang::Vi => format!("Đếm thêm 1 người cho: {}", guide.title),
-            Lang::En => format!("Count one more for: {}", guide.title),
+        let (add_prefix, remove_prefix, count_prefix) = match lang {
+            Lang::Vi => ("Đếm thêm 1 người: ", "Bớt 1 người: ", "Hôm nay: "),
+            Lang::En => ("Count one more: ", "Take one off: ", "Today: "),
         };
-        let remove_label = match lang {
-            Lang::Vi => format!("Bớt 1 người cho: {}", guide.title),
-            Lang::En => format!("Take one off: {}", guide.title),
-        };
+        // The names read "Đếm thêm 1 người: <guide>"; the eye sees "+1 <guide>".
         html! {
             <li class="tally-row" data-guide={guide.id.clone()}>
-                <button type="button" class="tally-add" aria-label={add_label}
-                    onclick={change(guide.id.clone(), true)}>
+                <button type="button" class="tally-add" onclick={change(guide.id.clone(), true)}>
                     <span class="tally-plus" aria-hidden="true">{ "+1" }</span>
+                    <span class="visually-hidden">{ add_prefix }</span>
                     <span class="tally-title">{ guide.title.as_str() }</span>
                 </button>
-                <span class="tally-count" aria-label={lang.pick("Hôm nay", "Today")}>{ count }</span>
-                <button type="button" class="secondary tally-remove" aria-label={remove_label}
+                <span class="tally-count"><span class="visually-hidden">{ count_prefix }</span>{ count }</span>
+                <button type="button" class="secondary tally-remove"
                     disabled={count == 0} onclick={change(guide.id.clone(), false)}>
-                    { "−1" }
+                    <span aria-hidden="true">{ "−1" }</span>
+                    <span class="visually-hidden">{ remove_prefix }{ guide.title.as_str() }</span>
                 </button>
             </li>
         }

@@ -118,7 +118,7 @@ pub fn TextInputReader(props: &TextInputReaderProps) -> Html {
             />
             <div id={STATUS_ID} aria-live="polite">{ message }</div>
             <div class="actions">
-                <button type="button" {onclick}>{ lang.pick("Đọc", "Read") }</button>
+                <button type="button" class="button big" {onclick}>{ lang.pick("Đọc", "Read") }</button>
             </div>
         </div>
     }

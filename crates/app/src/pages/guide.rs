@@ -16,8 +16,10 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
+use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::{fallback_note, guide_item};
 use crate::components::guide_step::{StepCard, paragraphs, spoken_text, step_heading_id};
+use crate::components::handoff::HandoffButton;
 use crate::content;
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
@@ -513,6 +515,11 @@ fn GuideView(props: &GuideViewProps) -> Html {
             { step_nav }
             { finish }
             { tools }
+            <p class="no-print handoff-row">
+                <HandoffButton
+                    url={Route::Guide { id: guide.id.clone(), step: None }.path()}
+                    title={guide.title.clone()} />
+            </p>
 
             if !guide.problems.is_empty() {
                 <section class="guide-problems" aria-labelledby="truc-trac">
@@ -522,6 +529,8 @@ fn GuideView(props: &GuideViewProps) -> Html {
             }
             <section class="help-box" aria-labelledby="hoi-ai">
                 <h2 id="hoi-ai">{ lang.pick("Hỏi ai khi cần giúp", "Where to get help") }</h2>
+                // The commune's own help point, when the link carried one.
+                <CommuneHelp />
                 <p lang={content_lang}>{ guide.help.clone() }</p>
             </section>
             <section class="sources" aria-labelledby="nguon">
@@ -536,5 +545,63 @@ fn GuideView(props: &GuideViewProps) -> Html {
                 <Link to={Route::Guides}>{ lang.pick("← Tất cả hướng dẫn", "← All guides") }</Link>
             </p>
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn player(step: usize, total: usize) -> Rc<Player> {
+        Rc::new(Player {
+            step,
+            total,
+            checked: BTreeSet::new(),
+            overview: false,
+            moved: false,
+        })
+    }
+
+    #[test]
+    fn steps_stay_between_the_first_and_the_finish_screen() {
+        let last = player(2, 3).reduce(PlayerAction::Next);
+        assert_eq!(last.step, 3, "after the last step comes the finish screen");
+        assert!(last.moved);
+        assert_eq!(last.reduce(PlayerAction::Next).step, 3);
+        assert_eq!(player(0, 3).reduce(PlayerAction::Back).step, 0);
+    }
+
+    #[test]
+    fn arrows_do_nothing_in_the_overview() {
+        let overview = player(1, 3).reduce(PlayerAction::ToggleOverview);
+        assert!(overview.overview);
+        assert_eq!(overview.clone().reduce(PlayerAction::Next).step, 1);
+        assert_eq!(overview.reduce(PlayerAction::Back).step, 1);
+    }
+
+    #[test]
+    fn restart_clears_ticks_and_step() {
+        let ticked = player(2, 3)
+            .reduce(PlayerAction::Toggle(0))
+            .reduce(PlayerAction::Toggle(4))
+            .reduce(PlayerAction::Toggle(0));
+        assert_eq!(ticked.checked.iter().copied().collect::<Vec<_>>(), [4]);
+        let fresh = ticked.reduce(PlayerAction::Restart);
+        assert_eq!(
+            (fresh.step, fresh.checked.len(), fresh.overview),
+            (0, 0, false)
+        );
+    }
+
+    #[test]
+    fn saved_progress_is_small_json_without_personal_data() {
+        let saved = SavedProgress {
+            step: 2,
+            checked: vec![0, 3],
+        };
+        let json = serde_json::to_string(&saved).unwrap_or_default();
+        assert_eq!(json, r#"{"step":2,"checked":[0,3]}"#);
+        let back: SavedProgress = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!((back.step, back.checked), (2, vec![0, 3]));
     }
 }

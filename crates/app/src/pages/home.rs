@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::use_app;
+use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::guide_item;
 use crate::content;
 use crate::i18n::Pick;
@@ -53,6 +54,7 @@ pub fn Home() -> Html {
                 <h2 id="hay-dung">{ lang.pick("Hướng dẫn hay dùng", "Most used guides") }</h2>
                 <ul class="guide-list">{ for popular }</ul>
             </section>
+            <CommuneHelp />
         </article>
     }
 }

@@ -439,22 +439,31 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
         },
         Some(Ok(built)) => {
             let page_view = match (&built.page, &*preview_url) {
-                (Err(message), _) => html! { <p class="banner error poster-problem">{ message.clone() }</p> },
-                (Ok(_), None) => html! { <p class="hint">{ lang.pick("Đang vẽ…", "Drawing…") }</p> },
+                (Err(message), _) => {
+                    html! { <p class="banner error poster-problem">{ message.clone() }</p> }
+                }
+                (Ok(_), None) => {
+                    html! { <p class="hint">{ lang.pick("Đang vẽ…", "Drawing…") }</p> }
+                }
                 (Ok(page), Some(url)) => {
                     let width_cm = page.qr_width_mm / 10.0;
                     let distance_m = max_scan_distance_cm(page.qr_width_mm) / 100.0;
                     let note = match lang {
                         Lang::Vi => format!(
                             "Khi in đúng khổ giấy, mã rộng {} cm đọc được từ khoảng {} m (quy tắc: khoảng cách quét không quá 10 lần bề rộng mã).",
-                            decimal_vi(width_cm), decimal_vi(distance_m)
+                            decimal_vi(width_cm),
+                            decimal_vi(distance_m)
                         ),
                         Lang::En => format!(
                             "Printed at full size, the {:.1} cm wide code scans from about {:.1} m (rule of thumb: distance up to 10 × the code's width).",
                             width_cm, distance_m
                         ),
                     };
-                    let sheet_class = classes!("poster-preview", "poster-sheet", format!("layout-{}", current_layout.slug()));
+                    let sheet_class = classes!(
+                        "poster-preview",
+                        "poster-sheet",
+                        format!("layout-{}", current_layout.slug())
+                    );
                     html! {
                         <>
                             <figure class={sheet_class}>
@@ -497,7 +506,11 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
     let paste_feedback = (*paste_message).clone().map(|(ok, message)| {
         html! { <p class={if ok { "banner ok" } else { "banner error" }}>{ message }</p> }
     });
-    let preview_profile = typed_profile.as_ref().ok().and_then(|p| p.as_ref()).map(|(p, _)| p.clone());
+    let preview_profile = typed_profile
+        .as_ref()
+        .ok()
+        .and_then(|p| p.as_ref())
+        .map(|(p, _)| p.clone());
 
     html! {
         <article class="page poster-builder">
@@ -648,7 +661,10 @@ mod tests {
         let code = profile.encode().unwrap();
         let link = format!("https://sotay.example.vn/g/tam-tru/?c={code}");
         assert_eq!(profile_from_paste(&link), Ok(profile.clone()));
-        assert_eq!(profile_from_paste(&format!(" {code} ")), Ok(profile.clone()));
+        assert_eq!(
+            profile_from_paste(&format!(" {code} ")),
+            Ok(profile.clone())
+        );
         assert!(profile_from_paste("https://x.vn/?c=<script>").is_err());
         assert!(profile_from_paste("").is_err());
 

@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
+use crate::components::camera_reader::CameraReader;
 use crate::components::card_result::{CardResult, RESULT_HEADING_ID};
+use crate::components::photo_reader::PhotoReader;
 use crate::components::text_input_reader::TextInputReader;
 use crate::i18n::Pick;
 
@@ -106,12 +108,11 @@ pub fn ScanPage() -> Html {
             <p class="visually-hidden" aria-live="polite">{ status }</p>
             { result }
             if reading.is_none() {
-                // The scan engineer's readers mount here, each with `on_text={on_text.clone()}`
-                // and `key={*generation}`; they are left out while a result is shown, so the
-                // camera stops:
-                //   <CameraReader on_text={on_text.clone()} key={*generation} />
-                //   <PhotoReader on_text={on_text.clone()} key={*generation} />
-                <div class="scan-readers"></div>
+                // Left out while a result is shown, so the camera stops.
+                <div class="scan-readers">
+                    <CameraReader on_text={on_text.clone()} key={format!("camera-{}", *generation)} />
+                    <PhotoReader on_text={on_text.clone()} key={format!("photo-{}", *generation)} />
+                </div>
             }
             <section class="paste-reader" aria-labelledby="doc-bang-chu">
                 <h2 id="doc-bang-chu">{ lang.pick("Dán hoặc gõ nội dung mã", "Paste or type the code's text") }</h2>

@@ -1,0 +1,191 @@
+//! The photo reader of “Quét CCCD”: choose or take a photo of the card and
+//! read its QR code in the scan worker.
+//!
+//! Phone photos (12 MP and more) are shrunk to at most 1600 px on the longer
+//! side before decoding; very large files are refused before they are read.
+//! Privacy: the photo and the decoded text stay in memory; the text goes to
+//! `on_text` and nowhere else.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{File, HtmlInputElement, ImageBitmap};
+use yew::prelude::*;
+
+use crate::app::use_app;
+use crate::components::scan_worker::{FrameGrabber, Reply, ScanWorker, fit_within};
+use crate::i18n::{Lang, Pick};
+
+/// Photos larger than this are refused before reading (a phone photo is 2–10 MB).
+const MAX_BYTES: f64 = 30.0 * 1024.0 * 1024.0;
+/// The longer side photos are shrunk to before decoding.
+const MAX_SIDE: u32 = 1600;
+
+#[derive(Properties, PartialEq)]
+pub struct PhotoReaderProps {
+    /// Gets the text of the first code read.
+    pub on_text: Callback<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Outcome {
+    Idle,
+    Reading,
+    Empty,
+    TooBig,
+    NotImage,
+    Damaged,
+    NoCode,
+    NoDecoder,
+}
+
+fn message(outcome: Outcome, lang: Lang) -> (&'static str, Vec<&'static str>) {
+    let retake = lang.pick(
+        "Chụp lại gần hơn, thẻ nằm phẳng, đủ sáng, không lóa; mã QR rõ nét và nằm trọn trong ảnh.",
+        "Take the photo closer, the card flat, in good light without glare; the QR code sharp and whole.",
+    );
+    let type_in = lang.pick(
+        "Hoặc gõ nội dung mã ở ô bên dưới.",
+        "Or type the code's text below.",
+    );
+    match outcome {
+        Outcome::Idle => ("", vec![]),
+        Outcome::Reading => (lang.pick("Đang đọc ảnh…", "Reading the photo…"), vec![]),
+        Outcome::Empty => (lang.pick("Tệp ảnh trống (0 byte).", "The file is empty (0 bytes)."), vec![lang.pick("Hãy chọn hoặc chụp lại ảnh khác.", "Choose or take another photo.")]),
+        Outcome::TooBig => (
+            lang.pick("Ảnh quá lớn (trên 30 MB), máy có thể bị treo khi mở.", "The photo is too large (over 30 MB) to open safely."),
+            vec![lang.pick("Hãy chụp bằng camera của điện thoại ở chế độ thường, hoặc chụp màn hình ảnh rồi chọn lại.", "Take it with the phone's normal camera mode, or take a screenshot of it and choose that.")],
+        ),
+        Outcome::NotImage => (
+            lang.pick("Tệp này không phải ảnh.", "This file is not a picture."),
+            vec![lang.pick("Hãy chọn ảnh JPG hoặc PNG chụp mã QR trên thẻ.", "Choose a JPG or PNG photo of the card's QR code.")],
+        ),
+        Outcome::Damaged => (
+            lang.pick("Không mở được ảnh: tệp có thể bị hỏng hoặc chưa tải xong.", "The photo could not be opened: it may be damaged or not fully downloaded."),
+            vec![lang.pick("Hãy chụp lại ảnh, hoặc tải lại ảnh rồi chọn lần nữa.", "Take the photo again, or download it again and choose it once more."), type_in],
+        ),
+        Outcome::NoCode => (lang.pick("Không tìm thấy mã QR đọc được trong ảnh.", "No readable QR code in the photo."), vec![retake, type_in]),
+        Outcome::NoDecoder => (lang.pick("Trình duyệt này không chạy được bộ đọc mã.", "This browser cannot run the code reader."), vec![type_in]),
+    }
+}
+
+/// Decodes the photo into a luma frame at most `MAX_SIDE` on its longer side.
+async fn photo_luma(file: &File) -> Result<(Vec<u8>, u32, u32), Outcome> {
+    let promise = gloo::utils::window()
+        .create_image_bitmap_with_blob(file)
+        .map_err(|_| Outcome::Damaged)?;
+    let bitmap: ImageBitmap = JsFuture::from(promise)
+        .await
+        .map_err(|_| Outcome::Damaged)?
+        .unchecked_into();
+    let (width, height) = fit_within(bitmap.width(), bitmap.height(), MAX_SIDE);
+    let grabber = FrameGrabber::new().ok_or(Outcome::NoDecoder)?;
+    let frame = grabber.grab(width, height, |context| {
+        context.set_image_smoothing_enabled(true);
+        context.draw_image_with_image_bitmap_and_dw_and_dh(
+            &bitmap,
+            0.0,
+            0.0,
+            f64::from(width),
+            f64::from(height),
+        )
+    });
+    bitmap.close();
+    let (luma, _) = frame.ok_or(Outcome::Damaged)?;
+    Ok((luma, width, height))
+}
+
+#[function_component]
+pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
+    let lang = use_app().lang();
+    let outcome = use_state(|| Outcome::Idle);
+    let worker: Rc<RefCell<Option<ScanWorker>>> = use_mut_ref(|| None);
+    // The file input is remembered by the browser; clearing it lets the same photo be chosen again.
+    let input = use_node_ref();
+
+    let on_change = {
+        let outcome = outcome.clone();
+        let worker = worker.clone();
+        let on_text = props.on_text.clone();
+        let input = input.clone();
+        Callback::from(move |_: Event| {
+            let Some(element) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = element.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            element.set_value("");
+            let size = file.size();
+            if size <= 0.0 {
+                outcome.set(Outcome::Empty);
+                return;
+            }
+            if size > MAX_BYTES {
+                outcome.set(Outcome::TooBig);
+                return;
+            }
+            // Some phones give no type; then the picture decoder decides.
+            let kind = file.type_();
+            let said_image = kind.is_empty() || kind.starts_with("image/");
+            if !said_image {
+                outcome.set(Outcome::NotImage);
+                return;
+            }
+            outcome.set(Outcome::Reading);
+            if worker.borrow().is_none() {
+                let outcome = outcome.clone();
+                let on_text = on_text.clone();
+                *worker.borrow_mut() =
+                    ScanWorker::start(move |reply: Reply| match reply.found.into_iter().next() {
+                        Some(found) => {
+                            outcome.set(Outcome::Idle);
+                            on_text.emit(found.text);
+                        }
+                        None if reply.failed => outcome.set(Outcome::NoDecoder),
+                        None => outcome.set(Outcome::NoCode),
+                    });
+            }
+            let outcome = outcome.clone();
+            let worker = worker.clone();
+            spawn_local(async move {
+                match photo_luma(&file).await {
+                    Ok((luma, width, height)) => {
+                        let sent = worker
+                            .borrow()
+                            .as_ref()
+                            .is_some_and(|w| w.post(1, width, height, &luma, 0));
+                        if !sent {
+                            outcome.set(Outcome::NoDecoder);
+                        }
+                    }
+                    Err(problem) => outcome.set(problem),
+                }
+            });
+        })
+    };
+
+    let (title, steps) = message(*outcome, lang);
+    let is_problem = !matches!(*outcome, Outcome::Idle | Outcome::Reading);
+    html! {
+        <section class="photo-reader" aria-labelledby="quet-anh">
+            <h2 id="quet-anh">{ lang.pick("Chọn ảnh", "Choose a photo") }</h2>
+            <label for="qr-photo" class="photo-label">
+                { lang.pick("Chụp hoặc chọn ảnh có mã QR trên thẻ", "Take or choose a photo of the card's QR code") }
+            </label>
+            <input id="qr-photo" class="photo-input" type="file" accept="image/*" capture="environment" ref={input} onchange={on_change} />
+            <div aria-live="polite">
+                if is_problem {
+                    <div class="banner error photo-problem" role="alert">
+                        <p><strong>{ title }</strong></p>
+                        <ul>{ for steps.into_iter().map(|step| html! { <li>{ step }</li> }) }</ul>
+                    </div>
+                } else if *outcome == Outcome::Reading {
+                    <p class="hint">{ title }</p>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,154 @@
+//! “Quét CCCD” with a camera and with photos: Chromium's fake camera plays a
+//! `.y4m` made from a card QR by the scan corpus; photos are sent to the file
+//! input. The QR decoder runs in its own worker WASM. Every person here is made up.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sotay_e2e::{Browser, Options, Server, site};
+use sotay_scan::corpus::{self, CardKind, Condition, Frame};
+
+/// A chip CCCD card of a made-up man.
+const CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
+const NAME: &str = "Nguyễn Văn Mẫu";
+
+fn card_frame() -> Frame {
+    corpus::render_text(Condition::Clean, 7, CardKind::Cccd, CARD)
+}
+
+/// A grey 1280 × 720 picture with no code in it.
+fn empty_frame() -> Frame {
+    let mut frame = card_frame();
+    frame.luma = vec![128; frame.width * frame.height];
+    frame
+}
+
+fn video(dir: &Path, name: &str, frame: Frame) -> std::path::PathBuf {
+    let path = dir.join(name);
+    corpus::write_y4m(&[frame.clone(), frame], &path, 10).expect("write the fake camera video");
+    path
+}
+
+/// Opens the scan screen; the server must outlive the test (the worker loads lazily).
+async fn open_scanner(browser: &Browser) -> Server {
+    let server = site();
+    browser.goto(&server.url("/quet/")).await;
+    browser.wait_for_app().await;
+    server
+}
+
+async fn wait_for_name(browser: &Browser, within: Duration) {
+    browser
+        .wait_until_for(
+            "the card's name on the result screen",
+            &format!(
+                "return document.querySelector('.card-result')?.textContent.includes('{NAME}')"
+            ),
+            within,
+        )
+        .await;
+}
+
+const TRACK_STATES: &str =
+    "return window.sotayCameraTrackStates ? window.sotayCameraTrackStates() : null";
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn camera_reads_a_card_and_stops() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let camera = video(dir.path(), "card.y4m", card_frame());
+    let browser = Browser::start_with(Options {
+        fake_camera: Some(camera),
+        ..Options::default()
+    })
+    .await;
+    let _server = open_scanner(&browser).await;
+    browser.click(".camera-start").await;
+    // The issue's goal: the name is on screen within 3 s of allowing the camera.
+    wait_for_name(&browser, Duration::from_secs(3)).await;
+    let states = browser.eval(TRACK_STATES).await;
+    let states = states.as_array().expect("the camera's track states");
+    assert!(
+        !states.is_empty() && states.iter().all(|s| s == "ended"),
+        "tracks after reading: {states:?}"
+    );
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn leaving_the_screen_ends_every_camera_track() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let camera = video(dir.path(), "empty.y4m", empty_frame());
+    let browser = Browser::start_with(Options {
+        fake_camera: Some(camera),
+        ..Options::default()
+    })
+    .await;
+    let _server = open_scanner(&browser).await;
+    browser.click(".camera-start").await;
+    browser
+        .wait_until(
+            "the camera to run",
+            "return document.querySelector('.camera-reader')?.dataset.camera === 'on'
+                && window.sotayCameraTrackStates?.().every(s => s === 'live')",
+        )
+        .await;
+    // The live hint asks for the card while nothing is read.
+    assert!(browser.text(".live-hint").await.contains("giữa khung"));
+    browser.click("a.brand").await;
+    browser
+        .wait_until("the home page", "return location.pathname === '/'")
+        .await;
+    let states = browser.eval(TRACK_STATES).await;
+    let states = states.as_array().expect("the camera's track states");
+    assert!(
+        !states.is_empty() && states.iter().all(|s| s == "ended"),
+        "tracks after leaving: {states:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn photo_of_a_card_opens_the_result() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let photo = dir.path().join("the.jpg");
+    corpus::write_jpeg(&card_frame(), &photo, 85).expect("write the photo");
+    let browser = Browser::start().await;
+    let _server = open_scanner(&browser).await;
+    browser
+        .type_into("#qr-photo", &photo.to_string_lossy())
+        .await;
+    wait_for_name(&browser, Duration::from_secs(10)).await;
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn a_file_that_is_not_a_picture_gets_a_friendly_message() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "không phải ảnh").expect("write the file");
+    let photo = dir.path().join("blank.jpg");
+    corpus::write_jpeg(&empty_frame(), &photo, 85).expect("write the photo");
+    let browser = Browser::start().await;
+    let _server = open_scanner(&browser).await;
+    browser
+        .type_into("#qr-photo", &text.to_string_lossy())
+        .await;
+    browser
+        .wait_until("the message", "return document.querySelector('.photo-problem')?.textContent.includes('không phải ảnh')")
+        .await;
+    // A picture without a code says so, with tips.
+    browser
+        .type_into("#qr-photo", &photo.to_string_lossy())
+        .await;
+    browser
+        .wait_until("the message", "return document.querySelector('.photo-problem')?.textContent.includes('Không tìm thấy mã QR')")
+        .await;
+    browser.close().await;
+}
+
