@@ -33,7 +33,7 @@ fn median(values: &mut [f64]) -> f64 {
     }
     values.sort_by(f64::total_cmp);
     let mid = values.len() / 2;
-    if values.len() % 2 == 0 {
+    if values.len().is_multiple_of(2) {
         (values[mid - 1] + values[mid]) / 2.0
     } else {
         values[mid]
@@ -76,7 +76,8 @@ async fn scan() {
         root.join("zxing/zxing_reader.wasm"),
     )
     .expect("zxing-wasm's .wasm");
-    fs::write(root.join("bench.html"), include_str!("bench.html")).expect("write page");
+    // `sotay serve` wants an index.html: the benchmark page is it.
+    fs::write(root.join("index.html"), include_str!("bench.html")).expect("write page");
     fs::write(root.join("scan_bench.js"), include_str!("scan_bench.js")).expect("write script");
     corpus::write_corpus(&root.join("corpus"), seeds).expect("write the corpus");
     let worker = fs::read_dir(root.join("assets"))
@@ -98,7 +99,7 @@ async fn scan() {
 
     let server = Server::start(root);
     let browser = Browser::start().await;
-    browser.goto(&server.url("/bench.html")).await;
+    browser.goto(&server.url("/")).await;
     browser
         .eval(&format!(
             "window.startBench('/assets/{worker}'); return true"

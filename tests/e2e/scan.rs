@@ -151,4 +151,3 @@ async fn a_file_that_is_not_a_picture_gets_a_friendly_message() {
         .await;
     browser.close().await;
 }
-

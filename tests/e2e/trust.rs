@@ -291,7 +291,11 @@ async fn press(browser: &Browser, key: Key) {
     let actions = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: key })
         .then(KeyAction::Up { value: key });
-    browser.client.perform_actions(actions).await.expect("key press");
+    browser
+        .client
+        .perform_actions(actions)
+        .await
+        .expect("key press");
 }
 
 async fn press_text(browser: &Browser, text: &str) {
@@ -438,12 +442,12 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
 }
 
 /// Elements wider than the viewport, to name the culprit when a page scrolls sideways.
-const OVERFLOW: &str = "const w = innerWidth;
-  return { scroll: document.documentElement.scrollWidth, width: w,
+const OVERFLOW: &str = "const w = 160;
+  return { scroll: document.documentElement.scrollWidth, width: innerWidth,
     wide: [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect();
         return r.width > 0 && r.right > w + 1 && getComputedStyle(e).position !== 'fixed'; })
       .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))
-      .slice(0, 6).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')
+      .slice(0, 6).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')
         + ' right=' + Math.round(e.getBoundingClientRect().right)) };";
 
 #[tokio::test]
@@ -849,7 +853,11 @@ fn png_bomb(side: u32) -> Vec<u8> {
         for &byte in bytes {
             crc ^= u32::from(byte);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc
@@ -866,8 +874,12 @@ fn png_bomb(side: u32) -> Vec<u8> {
     let mut used = 0u64;
     let mut push = |code: u32, length: u32, reversed: bool| {
         for i in 0..length {
-            let bit = if reversed { (code >> (length - 1 - i)) & 1 } else { (code >> i) & 1 };
-            if used % 8 == 0 {
+            let bit = if reversed {
+                (code >> (length - 1 - i)) & 1
+            } else {
+                (code >> i) & 1
+            };
+            if used.is_multiple_of(8) {
                 bits.push(0);
             }
             if bit == 1
@@ -906,16 +918,32 @@ fn png_bomb(side: u32) -> Vec<u8> {
 }
 
 /// Chooses `file` in the photo reader and waits for its message.
-async fn choose_photo(browser: &Browser, file: &std::path::Path) -> String {
-    browser.eval("document.querySelector('.photo-problem')?.remove()").await;
-    browser.type_into("#qr-photo", &file.to_string_lossy()).await;
-    let message = browser
-        .wait_until_for(
-            "the photo reader's answer",
-            "const p = document.querySelector('.photo-problem'); return p && p.textContent.trim() && p.textContent",
-            Duration::from_secs(30),
-        )
+async fn choose_photo(browser: &Browser, file: &std::path::Path, previous: &str) -> String {
+    browser
+        .type_into("#qr-photo", &file.to_string_lossy())
         .await;
+    let script = format!(
+        "const p = document.querySelector('.photo-problem');
+         return p && p.textContent.trim() && p.textContent !== {} && !p.textContent.includes('Đang đọc') && p.textContent",
+        json!(previous)
+    );
+    // Generous: Chromium unpacks a whole picture before the reader can answer.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let message = loop {
+        let value = browser.eval(&script).await;
+        if value.as_str().is_some_and(|text| !text.is_empty()) {
+            break value;
+        }
+        if std::time::Instant::now() > deadline {
+            let files = browser.eval("return window.__files").await;
+            let shown = browser.text(".photo-reader").await;
+            panic!(
+                "no answer for {}: files handed over {files}; the reader shows {shown:?}",
+                file.display()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     message.as_str().unwrap_or_default().to_string()
 }
 
@@ -932,39 +960,53 @@ async fn the_photo_reader_answers_odd_files_gently_and_keeps_the_typed_text() {
     let photo = dir.path().join("the.jpg");
     sotay_scan::corpus::write_jpeg(&card, &photo, 85).expect("a card photo");
     let jpeg = std::fs::read(&photo).expect("the photo");
+    let big = vec![0u8; 50 * 1024 * 1024];
+    // Neighbours give different answers, so each answer is seen to change.
     let files: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.jpg", Vec::new(), "Tệp ảnh trống (0 byte)."),
-        ("big.jpg", vec![0u8; 50 * 1024 * 1024], "Ảnh quá lớn (trên 30 MB)"),
-        ("notes.txt", "không phải ảnh".as_bytes().to_vec(), "Tệp này không phải ảnh."),
+        ("big.jpg", big.clone(), "Ảnh quá lớn (trên 30 MB)"),
+        (
+            "notes.txt",
+            "không phải ảnh".as_bytes().to_vec(),
+            "Tệp này không phải ảnh.",
+        ),
         ("renamed.jpg", vec![7u8; 4096], "Không mở được ảnh"),
+        ("big.jpg", big.clone(), "Ảnh quá lớn (trên 30 MB)"),
         ("half.jpg", jpeg[..jpeg.len() / 2].to_vec(), "Không"),
+        ("big.jpg", big.clone(), "Ảnh quá lớn (trên 30 MB)"),
         ("stub.jpg", jpeg[..64].to_vec(), "Không mở được ảnh"),
-        ("bomb.png", png_bomb(16_000), "Không"),
+        ("big.jpg", big, "Ảnh quá lớn (trên 30 MB)"),
     ];
     let browser = Browser::start().await;
     browser.goto(&site().url("/quet/")).await;
     browser.wait_for_app().await;
+    // What the browser hands over for each file (name, type, size), for the failure message.
+    browser
+        .eval("window.__files = []; document.addEventListener('change', e => { const f = e.target.files?.[0]; if (f) window.__files.push([f.name, f.type, f.size]); }, true);")
+        .await;
     // Something typed first must survive every bad file.
     browser.type_into("#qr-text", "đang gõ dở").await;
+    let mut previous = String::new();
     for (name, bytes, expected) in &files {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).expect("write the file");
-        let message = choose_photo(&browser, &path).await;
+        let message = choose_photo(&browser, &path, &previous).await;
+        previous = message.clone();
         println!("photo {name} ({} bytes): {message}", bytes.len());
         assert!(message.contains(expected), "{name}: {message}");
-        let typed = browser.eval("return document.querySelector('#qr-text').value").await;
+        let typed = browser
+            .eval("return document.querySelector('#qr-text').value")
+            .await;
         assert_eq!(typed, json!("đang gõ dở"), "{name}: the typed text is kept");
-        assert_eq!(browser.eval("return !!document.querySelector('.card-result')").await, json!(false), "{name}");
+        assert_eq!(
+            browser
+                .eval("return !!document.querySelector('.card-result')")
+                .await,
+            json!(false),
+            "{name}"
+        );
     }
-    // And a good photo still reads after all that.
-    browser.type_into("#qr-photo", &photo.to_string_lossy()).await;
-    browser
-        .wait_until_for(
-            "the card from the photo",
-            "return document.querySelector('.card-result')?.textContent.includes('Trần Thị Riêng Tư')",
-            Duration::from_secs(20),
-        )
-        .await;
+    // That a good photo still reads afterwards: `after_a_damaged_photo_a_good_one_still_reads`.
     let panics: Vec<_> = browser
         .console()
         .await
@@ -986,19 +1028,29 @@ async fn camera_and_photo_scans_leave_no_trace_and_end_every_track() {
         CARD,
     );
     let camera = dir.path().join("card.y4m");
-    sotay_scan::corpus::write_y4m(&[frame.clone(), frame.clone()], &camera, 10).expect("the fake camera video");
+    sotay_scan::corpus::write_y4m(&[frame.clone(), frame.clone()], &camera, 10)
+        .expect("the fake camera video");
     let photo = dir.path().join("the.jpg");
     sotay_scan::corpus::write_jpeg(&frame, &photo, 85).expect("a card photo");
     let server = site();
     let origin = server.origin();
-    let browser = Browser::start_with(Options { fake_camera: Some(camera), ..Options::default() }).await;
+    let browser = Browser::start_with(Options {
+        fake_camera: Some(camera),
+        ..Options::default()
+    })
+    .await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_app().await;
     let first_load = requests_of(&browser.performance_events().await);
 
     // The camera.
     browser.click(".site-nav a[href='/quet/']").await;
-    browser.wait_until("the scanner", "return !!document.querySelector('.camera-start')").await;
+    browser
+        .wait_until(
+            "the scanner",
+            "return !!document.querySelector('.camera-start')",
+        )
+        .await;
     browser.click(".camera-start").await;
     browser
         .wait_until_for(
@@ -1007,16 +1059,27 @@ async fn camera_and_photo_scans_leave_no_trace_and_end_every_track() {
             Duration::from_secs(10),
         )
         .await;
-    let states = browser.eval("return window.sotayCameraTrackStates ? window.sotayCameraTrackStates() : null").await;
+    let states = browser
+        .eval("return window.sotayCameraTrackStates ? window.sotayCameraTrackStates() : null")
+        .await;
     assert!(
-        states.as_array().is_some_and(|s| !s.is_empty() && s.iter().all(|s| s == "ended")),
+        states
+            .as_array()
+            .is_some_and(|s| !s.is_empty() && s.iter().all(|s| s == "ended")),
         "camera tracks once the card is read: {states}"
     );
     browser.click_text("Xóa").await;
-    browser.wait_until("the result to go", "return !document.querySelector('.card-result')").await;
+    browser
+        .wait_until(
+            "the result to go",
+            "return !document.querySelector('.card-result')",
+        )
+        .await;
 
     // A photo.
-    browser.type_into("#qr-photo", &photo.to_string_lossy()).await;
+    browser
+        .type_into("#qr-photo", &photo.to_string_lossy())
+        .await;
     browser
         .wait_until_for(
             "the card from the photo",
@@ -1029,36 +1092,130 @@ async fn camera_and_photo_scans_leave_no_trace_and_end_every_track() {
 
     // Leave.
     browser.click(".site-nav a[href='/huong-dan/']").await;
-    browser.wait_until("the guide list", "return location.pathname === '/huong-dan/'").await;
-    let states = browser.eval("return window.sotayCameraTrackStates ? window.sotayCameraTrackStates() : null").await;
+    browser
+        .wait_until(
+            "the guide list",
+            "return location.pathname === '/huong-dan/'",
+        )
+        .await;
+    let states = browser
+        .eval("return window.sotayCameraTrackStates ? window.sotayCameraTrackStates() : null")
+        .await;
     assert!(
-        states.as_array().is_none_or(|s| s.iter().all(|s| s == "ended")),
+        states
+            .as_array()
+            .is_none_or(|s| s.iter().all(|s| s == "ended")),
         "camera tracks after leaving: {states}"
     );
     let after = inspect_storage(&browser, CARD).await;
-    println!("camera/photo: storage inspected after leaving: {}", after["seen"]);
+    println!(
+        "camera/photo: storage inspected after leaving: {}",
+        after["seen"]
+    );
     assert_eq!(after["found"], json!([]), "{after}");
     let later = requests_of(&browser.performance_events().await);
     println!(
         "camera/photo: {} requests on first load, {} after: {:?}",
         first_load.len(),
         later.len(),
-        later.iter().map(|(url, _)| url.trim_start_matches(&origin)).collect::<Vec<_>>()
+        later
+            .iter()
+            .map(|(url, _)| url.trim_start_matches(&origin))
+            .collect::<Vec<_>>()
     );
     for (url, rest) in first_load.iter().chain(&later) {
         for needle in needles(CARD) {
-            assert!(!url.contains(&needle) && !rest.contains(&needle), "a request carries {needle:?}: {url}");
+            assert!(
+                !url.contains(&needle) && !rest.contains(&needle),
+                "a request carries {needle:?}: {url}"
+            );
         }
     }
     let foreign: Vec<_> = later
         .iter()
         .map(|(url, _)| url)
-        .filter(|url| !url.starts_with(&origin) && !url.starts_with("data:") && !url.starts_with("blob:"))
+        .filter(|url| {
+            !url.starts_with(&origin) && !url.starts_with("data:") && !url.starts_with("blob:")
+        })
         .collect();
-    assert!(foreign.is_empty(), "requests left the app's origin: {foreign:?}");
-    let console: Vec<String> = browser.console().await.into_iter().map(|(_, message)| message).collect();
+    assert!(
+        foreign.is_empty(),
+        "requests left the app's origin: {foreign:?}"
+    );
+    let console: Vec<String> = browser
+        .console()
+        .await
+        .into_iter()
+        .map(|(_, message)| message)
+        .collect();
     for needle in needles(CARD) {
-        assert!(!console.join("\n").contains(&needle), "the console printed {needle:?}");
+        assert!(
+            !console.join("\n").contains(&needle),
+            "the console printed {needle:?}"
+        );
     }
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn a_png_bomb_photo_gets_a_gentle_answer_and_keeps_the_typed_text() {
+    // 6 MB that unpack to 16 000 × 16 000 RGBA (1 GB): a phone must not try.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let bomb = dir.path().join("bomb.png");
+    std::fs::write(&bomb, png_bomb(16_000)).expect("write the file");
+    let browser = Browser::start().await;
+    browser.goto(&site().url("/quet/")).await;
+    browser.wait_for_app().await;
+    browser
+        .eval("window.__files = []; document.addEventListener('change', e => { const f = e.target.files?.[0]; if (f) window.__files.push([f.name, f.type, f.size]); }, true);")
+        .await;
+    browser.type_into("#qr-text", "đang gõ dở").await;
+    let message = choose_photo(&browser, &bomb, "").await;
+    println!("photo bomb.png: {message}");
+    assert!(
+        // Any gentle answer with a way forward; today it is “no code found” or
+        // “this browser cannot run the reader”, depending on memory.
+        message.contains("Ảnh quá lớn")
+            || message.contains("Không")
+            || message.contains("ô bên dưới"),
+        "{message}"
+    );
+    let typed = browser
+        .eval("return document.querySelector('#qr-text').value")
+        .await;
+    assert_eq!(typed, json!("đang gõ dở"), "the typed text is kept");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn after_a_damaged_photo_a_good_one_still_reads() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let card = sotay_scan::corpus::render_text(
+        sotay_scan::corpus::Condition::Clean,
+        3,
+        sotay_scan::corpus::CardKind::Cccd,
+        CARD,
+    );
+    let photo = dir.path().join("the.jpg");
+    sotay_scan::corpus::write_jpeg(&card, &photo, 85).expect("a card photo");
+    let damaged = dir.path().join("renamed.jpg");
+    std::fs::write(&damaged, vec![7u8; 4096]).expect("write the file");
+    let browser = Browser::start().await;
+    browser.goto(&site().url("/quet/")).await;
+    browser.wait_for_app().await;
+    let message = choose_photo(&browser, &damaged, "").await;
+    assert!(message.contains("Không mở được ảnh"), "{message}");
+    browser
+        .type_into("#qr-photo", &photo.to_string_lossy())
+        .await;
+    browser
+        .wait_until_for(
+            "the card from the photo",
+            "return document.querySelector('.card-result')?.textContent.includes('Trần Thị Riêng Tư')",
+            Duration::from_secs(30),
+        )
+        .await;
     browser.close().await;
 }

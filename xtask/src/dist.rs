@@ -48,46 +48,9 @@ struct Page {
 pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     let base_path = base_path(&args.base_url)?;
     let out = root().join(&args.out);
-    let pkg = target_dir().join("wasm-pkg");
-
-    let mut wasm_pack = Command::new("wasm-pack");
-    wasm_pack
-        .current_dir(root())
-        .args([
-            "build",
-            "crates/app",
-            "--release",
-            "--target",
-            "web",
-            "--no-typescript",
-            "--no-pack",
-        ])
-        .args([
-            "--mode",
-            "no-install",
-            "--out-name",
-            "sotay_app",
-            "--out-dir",
-        ])
-        .arg(&pkg)
-        .env("SOTAY_BASE_PATH", &base_path);
-    run(&mut wasm_pack)?;
-
+    // The app's module: -Oz, every byte counts on a 3G first visit.
+    let pkg = build_wasm("crates/app", "sotay_app", "web", "-Oz", &base_path)?;
     let optimised = pkg.join("sotay_app_opt.wasm");
-    // The feature list is what Rust 1.95 emits for wasm32-unknown-unknown by default.
-    run(Command::new(wasm_opt_path())
-        .arg(pkg.join("sotay_app_bg.wasm"))
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
-        .args([
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ])
-        .arg("-o")
-        .arg(&optimised))?;
 
     if out.exists() {
         fs::remove_dir_all(&out)
@@ -195,28 +158,28 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     Ok(out)
 }
 
-/// Builds `crates/scan-worker` (wasm-pack, no-modules target for a classic
-/// worker), optimises it for speed (decoding is hot; it is downloaded only on
-/// the scan screen), and writes the module, its glue and `web/scan-worker.js`
-/// with hashed names. Returns the worker script's file name in `assets`.
-fn build_scan_worker(assets: &Path, base_path: &str) -> Result<String> {
-    let pkg = target_dir().join("wasm-pkg-scan-worker");
+/// `wasm-pack build` of one crate (release profile; the wasm-bindgen on PATH,
+/// never a download), then `wasm-opt` from the pinned npm binaryen into
+/// `<out_name>_opt.wasm`. Returns the package folder.
+fn build_wasm(
+    krate: &str,
+    out_name: &str,
+    target: &str,
+    opt_level: &str,
+    base_path: &str,
+) -> Result<PathBuf> {
+    let pkg = target_dir().join(format!("wasm-pkg-{out_name}"));
     run(Command::new("wasm-pack")
         .current_dir(root())
-        .args([
-            "build",
-            "crates/scan-worker",
-            "--release",
-            "--target",
-            "no-modules",
-        ])
+        .args(["build", krate, "--release", "--target", target])
         .args(["--no-typescript", "--no-pack", "--mode", "no-install"])
-        .args(["--out-name", "sotay_scan_worker", "--out-dir"])
-        .arg(&pkg))?;
-    let optimised = pkg.join("sotay_scan_worker_opt.wasm");
+        .args(["--out-name", out_name, "--out-dir"])
+        .arg(&pkg)
+        .env("SOTAY_BASE_PATH", base_path))?;
+    // The feature list is what Rust 1.95 emits for wasm32-unknown-unknown by default.
     run(Command::new(wasm_opt_path())
-        .arg(pkg.join("sotay_scan_worker_bg.wasm"))
-        .args(["-O3", "--strip-debug", "--strip-producers"])
+        .arg(pkg.join(format!("{out_name}_bg.wasm")))
+        .args([opt_level, "--strip-debug", "--strip-producers"])
         .args([
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
@@ -226,7 +189,24 @@ fn build_scan_worker(assets: &Path, base_path: &str) -> Result<String> {
             "--enable-multivalue",
         ])
         .arg("-o")
-        .arg(&optimised))?;
+        .arg(pkg.join(format!("{out_name}_opt.wasm"))))?;
+    Ok(pkg)
+}
+
+/// Builds `crates/scan-worker` (wasm-pack, no-modules target for a classic
+/// worker), optimises it for speed (decoding is hot; it is downloaded only on
+/// the scan screen), and writes the module, its glue and `web/scan-worker.js`
+/// with hashed names. Returns the worker script's file name in `assets`.
+fn build_scan_worker(assets: &Path, base_path: &str) -> Result<String> {
+    // -O3, not -Oz: only the scan screen loads it, and decoding speed is what matters there.
+    let pkg = build_wasm(
+        "crates/scan-worker",
+        "sotay_scan_worker",
+        "no-modules",
+        "-O3",
+        base_path,
+    )?;
+    let optimised = pkg.join("sotay_scan_worker_opt.wasm");
     let url = |name: &str| format!("{base_path}assets/{name}");
     let wasm = write_hashed(assets, "sotay_scan_worker", "wasm", &read(&optimised)?)?;
     let glue = write_hashed(

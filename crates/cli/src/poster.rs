@@ -227,29 +227,10 @@ fn today_in_vietnam() -> Date {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    let (year, month, day) =
-        civil_from_days((seconds + VIETNAM_UTC_OFFSET_SECONDS).div_euclid(86_400));
     // Only used to judge review dates: a broken clock must not stop printing.
-    u16::try_from(year)
-        .ok()
-        .and_then(|year| Date::new(year, month, day))
+    Date::from_unix_days((seconds + VIETNAM_UTC_OFFSET_SECONDS).div_euclid(86_400))
         .or_else(|| Date::new(2026, 1, 1))
         .expect("2026-01-01 is a valid date")
-}
-
-/// Gregorian (year, month, day) of a day count since 1970-01-01
-/// (H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 /// Reads the communes CSV. Bad rows are reported on stderr (with their line
@@ -333,16 +314,4 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
         });
     }
     Ok(communes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_from_days;
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_414), (2025, 11, 22));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-    }
 }

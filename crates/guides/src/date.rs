@@ -126,6 +126,39 @@ impl Date {
         }
     }
 
+    /// Today's date (UTC) from the system clock. Only with the `load` feature: the library
+    /// itself never reads a clock, but build scripts, tools and tests need "today" for the
+    /// review-date rules.
+    #[cfg(feature = "load")]
+    pub fn today_utc() -> Date {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_secs() / 86_400);
+        Date::from_unix_days(i64::try_from(days).unwrap_or(0)).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+
+    /// The civil date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
     /// `dd/mm/yyyy`, the way dates are written for Vietnamese readers.
     pub fn format_vi(self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
@@ -170,6 +203,14 @@ mod tests {
         assert_eq!((d.year(), d.month(), d.day()), (2026, 11, 22));
         assert_eq!(d.to_string(), "2026-11-22");
         assert_eq!(d.format_vi(), "22/11/2026");
+    }
+
+    #[test]
+    fn civil_dates_from_unix_days() {
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(20_414), Date::new(2025, 11, 22));
+        assert_eq!(Date::from_unix_days(19_782), Date::new(2024, 2, 29));
+        assert_eq!(Date::from_unix_days(-1), Date::new(1969, 12, 31));
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! rule. This is how `cargo xtask test` validates the content.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use sotay_guides::{
     Answers, Catalog, Date, GOALS, Lang, QuestionId, check_dir, load_dir, recommend, search,
@@ -12,28 +11,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/guides")
 }
 
-/// Today's UTC date from the system clock (tests run natively; the library never reads a clock).
 fn today() -> Date {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_secs();
-    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-    let z = i64::try_from(secs / 86_400).expect("days fit") + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(
-        u16::try_from(year).expect("year"),
-        u8::try_from(month).expect("month"),
-        u8::try_from(day).expect("day"),
-    )
-    .expect("valid date")
+    Date::today_utc()
 }
 
 fn catalog() -> Catalog {
@@ -166,7 +145,11 @@ fn search_finds_real_guides() {
 fn catalog_round_trips_through_json() {
     let catalog = catalog();
     let json = serde_json::to_string(&catalog).expect("serialize");
-    eprintln!("catalog: {} guide files, {} bytes of JSON", catalog.guides.len(), json.len());
+    eprintln!(
+        "catalog: {} guide files, {} bytes of JSON",
+        catalog.guides.len(),
+        json.len()
+    );
     let back: Catalog = serde_json::from_str(&json).expect("deserialize");
     assert_eq!(back, catalog);
     // English readers get the Vietnamese original when a guide is not translated.

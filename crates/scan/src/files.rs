@@ -84,6 +84,11 @@ pub fn load_luma(bytes: &[u8]) -> Result<LumaImage, FileError> {
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
     let mut decoder = reader.into_decoder()?;
+    // The decoders check dimensions but not the buffer the whole picture needs:
+    // a small "PNG bomb" can claim gigabytes. Refuse it before allocating.
+    if decoder.total_bytes() > MAX_ALLOC {
+        return Err(FileError::TooLarge);
+    }
     // A missing or unreadable EXIF block just means "as stored".
     let orientation = decoder
         .orientation()

@@ -372,10 +372,10 @@ fn schedule(session: &Shared, ui: &Ui, generation: u32) {
         let ui = ui.clone();
         Timeout::new(TICK_MS, move || tick(&session, &ui, generation))
     };
-    if let Ok(mut s) = session.try_borrow_mut() {
-        if s.generation == generation {
-            s.timer = Some(timer);
-        }
+    if let Ok(mut s) = session.try_borrow_mut()
+        && s.generation == generation
+    {
+        s.timer = Some(timer);
     }
 }
 
@@ -399,17 +399,17 @@ fn tick(session: &Shared, ui: &Ui, generation: u32) {
             if !s.worker_busy && s.worker.is_some() {
                 send_frame(&mut s, ui, &video);
             }
-            if !s.native_busy {
-                if let Some(detector) = s.detector.clone() {
-                    s.native_busy = true;
-                    detect_natively(
-                        session.clone(),
-                        ui.clone(),
-                        generation,
-                        detector,
-                        video.clone(),
-                    );
-                }
+            if !s.native_busy
+                && let Some(detector) = s.detector.clone()
+            {
+                s.native_busy = true;
+                detect_natively(
+                    session.clone(),
+                    ui.clone(),
+                    generation,
+                    detector,
+                    video.clone(),
+                );
             }
         }
     }

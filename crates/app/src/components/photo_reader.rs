@@ -2,16 +2,20 @@
 //! read its QR code in the scan worker.
 //!
 //! Phone photos (12 MP and more) are shrunk to at most 1600 px on the longer
-//! side before decoding; very large files are refused before they are read.
+//! side before decoding; very large files are refused before they are read,
+//! and pictures over 50 megapixels (a “PNG bomb”: a small file that unpacks to
+//! gigabytes) are refused from their header, before the browser decodes them.
+//! The picture is decoded before the scan worker is started, so a file that is
+//! not a readable picture never reaches the worker.
 //! Privacy: the photo and the decoded text stay in memory; the text goes to
 //! `on_text` and nowhere else.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
-use web_sys::{File, HtmlInputElement, ImageBitmap};
+use web_sys::{Blob, File, HtmlInputElement, ImageBitmap};
 use yew::prelude::*;
 
 use crate::app::use_app;
@@ -22,6 +26,12 @@ use crate::i18n::{Lang, Pick};
 const MAX_BYTES: f64 = 30.0 * 1024.0 * 1024.0;
 /// The longer side photos are shrunk to before decoding.
 const MAX_SIDE: u32 = 1600;
+/// Pictures with more pixels than this are refused before decoding (a 12 MP
+/// phone photo is far below; 50 MP of RGBA is already 200 MB of memory).
+const MAX_PIXELS: u64 = 50_000_000;
+/// How much of the file is read to find its size in pixels (JPEG's EXIF block
+/// before the frame header is at most 64 KB).
+const HEADER_BYTES: f64 = 256.0 * 1024.0;
 
 #[derive(Properties, PartialEq)]
 pub struct PhotoReaderProps {
@@ -39,9 +49,71 @@ enum Outcome {
     Damaged,
     NoCode,
     NoDecoder,
+    /// More than `MAX_PIXELS`: width × height.
+    TooManyPixels(u32, u32),
 }
 
-fn message(outcome: Outcome, lang: Lang) -> (&'static str, Vec<&'static str>) {
+/// Width and height read from a PNG (IHDR) or JPEG (SOF0/SOF2) header, without
+/// decoding the picture; `None` for other types or a header we cannot read.
+pub fn header_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if bytes.starts_with(PNG_SIGNATURE) {
+        // The first chunk must be IHDR: length (4), "IHDR", width, height (big endian).
+        if bytes.get(12..16)? != b"IHDR" {
+            return None;
+        }
+        let width = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
+        let height = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
+        return Some((width, height));
+    }
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        return jpeg_dimensions(bytes);
+    }
+    None
+}
+
+/// Walks the JPEG markers up to the first frame header (baseline or progressive).
+fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut at = 2;
+    loop {
+        // Markers may be padded with extra 0xFF bytes.
+        while *bytes.get(at)? == 0xFF && *bytes.get(at + 1)? == 0xFF {
+            at += 1;
+        }
+        if *bytes.get(at)? != 0xFF {
+            return None;
+        }
+        let marker = *bytes.get(at + 1)?;
+        match marker {
+            // Markers without a length: TEM, RSTn.
+            0x01 | 0xD0..=0xD7 => {
+                at += 2;
+                continue;
+            }
+            // End of image or start of scan before any frame header.
+            0xD9 | 0xDA => return None,
+            _ => {}
+        }
+        let length = usize::from(u16::from_be_bytes([*bytes.get(at + 2)?, *bytes.get(at + 3)?]));
+        if matches!(marker, 0xC0 | 0xC2) {
+            // Length (2), precision (1), height (2), width (2).
+            let height = u16::from_be_bytes([*bytes.get(at + 5)?, *bytes.get(at + 6)?]);
+            let width = u16::from_be_bytes([*bytes.get(at + 7)?, *bytes.get(at + 8)?]);
+            return Some((u32::from(width), u32::from(height)));
+        }
+        if length < 2 {
+            return None;
+        }
+        at += 2 + length;
+    }
+}
+
+/// Whether a picture of `width × height` is too large to decode safely.
+pub fn too_many_pixels(width: u32, height: u32) -> bool {
+    u64::from(width) * u64::from(height) > MAX_PIXELS
+}
+
+fn message(outcome: Outcome, lang: Lang) -> (String, Vec<&'static str>) {
     let retake = lang.pick(
         "Chụp lại gần hơn, thẻ nằm phẳng, đủ sáng, không lóa; mã QR rõ nét và nằm trọn trong ảnh.",
         "Take the photo closer, the card flat, in good light without glare; the QR code sharp and whole.",
@@ -50,7 +122,14 @@ fn message(outcome: Outcome, lang: Lang) -> (&'static str, Vec<&'static str>) {
         "Hoặc gõ nội dung mã ở ô bên dưới.",
         "Or type the code's text below.",
     );
-    match outcome {
+    let (title, steps) = match outcome {
+        Outcome::TooManyPixels(width, height) => {
+            let title = match lang {
+                Lang::Vi => format!("Ảnh quá lớn ({width} × {height} điểm ảnh). Hãy chụp lại hoặc chọn ảnh nhỏ hơn."),
+                _ => format!("The picture is too large ({width} × {height} pixels). Take the photo again or choose a smaller one."),
+            };
+            return (title, vec![type_in]);
+        }
         Outcome::Idle => ("", vec![]),
         Outcome::Reading => (lang.pick("Đang đọc ảnh…", "Reading the photo…"), vec![]),
         Outcome::Empty => (lang.pick("Tệp ảnh trống (0 byte).", "The file is empty (0 bytes)."), vec![lang.pick("Hãy chọn hoặc chụp lại ảnh khác.", "Choose or take another photo.")]),
@@ -68,7 +147,8 @@ fn message(outcome: Outcome, lang: Lang) -> (&'static str, Vec<&'static str>) {
         ),
         Outcome::NoCode => (lang.pick("Không tìm thấy mã QR đọc được trong ảnh.", "No readable QR code in the photo."), vec![retake, type_in]),
         Outcome::NoDecoder => (lang.pick("Trình duyệt này không chạy được bộ đọc mã.", "This browser cannot run the code reader."), vec![type_in]),
-    }
+    };
+    (title.to_owned(), steps)
 }
 
 /// Decodes the photo into a luma frame at most `MAX_SIDE` on its longer side.
