@@ -24,6 +24,20 @@ self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const keys = await caches.keys();
     await Promise.all(keys.filter((key) => key.startsWith("sotay-") && key !== CACHE).map((key) => caches.delete(key)));
+    // The page the reader is on was loaded before this worker existed: keep
+    // its own pre-rendered HTML too, so reloading it offline shows it at once.
+    const cache = await caches.open(CACHE);
+    const windows = await self.clients.matchAll({ type: "window" });
+    await Promise.all(windows.map(async (client) => {
+      const url = new URL(client.url);
+      if (url.origin !== self.location.origin) return;
+      const key = url.pathname.endsWith("/") ? url.pathname : url.pathname + "/";
+      if (await cache.match(key)) return;
+      try {
+        const response = await fetch(key);
+        if (response.ok) await cache.put(key, response);
+      } catch (error) { /* offline already: the shell fallback still works */ }
+    }));
     await self.clients.claim();
   })());
 });

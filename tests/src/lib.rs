@@ -165,8 +165,6 @@ pub struct Options {
     pub javascript_disabled: bool,
     /// A `.y4m` video Chromium's fake camera plays.
     pub fake_camera: Option<PathBuf>,
-    /// Keep this profile folder (to reuse a service worker across sessions).
-    pub profile: Option<PathBuf>,
 }
 
 /// A headless Chromium session with a fresh profile.
@@ -174,7 +172,7 @@ pub struct Browser {
     pub client: Client,
     // Dropped after the client: the session ends, then its driver, then the profile folder.
     _driver: Chromedriver,
-    _profile: Option<tempfile::TempDir>,
+    _profile: tempfile::TempDir,
 }
 
 impl Browser {
@@ -184,16 +182,7 @@ impl Browser {
 
     pub async fn start_with(options: Options) -> Browser {
         let env = Env::get();
-        let temp = if options.profile.is_none() {
-            Some(tempfile::tempdir().expect("a temporary profile folder"))
-        } else {
-            None
-        };
-        let profile = options.profile.clone().unwrap_or_else(|| {
-            temp.as_ref()
-                .map(|t| t.path().to_path_buf())
-                .unwrap_or_default()
-        });
+        let profile = tempfile::tempdir().expect("a temporary profile folder");
         let (width, height) = options.window.unwrap_or((412, 915));
         let mut args = vec![
             "--headless=new".to_string(),
@@ -205,7 +194,7 @@ impl Browser {
             "--disable-component-update".into(),
             "--disable-sync".into(),
             "--disable-quic".into(),
-            format!("--user-data-dir={}", profile.display()),
+            format!("--user-data-dir={}", profile.path().display()),
             format!("--window-size={width},{height}"),
             "--lang=vi".into(),
         ];
@@ -241,7 +230,7 @@ impl Browser {
         Browser {
             client,
             _driver: driver,
-            _profile: temp,
+            _profile: profile,
         }
     }
 

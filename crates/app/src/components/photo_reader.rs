@@ -94,7 +94,10 @@ fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
             0xD9 | 0xDA => return None,
             _ => {}
         }
-        let length = usize::from(u16::from_be_bytes([*bytes.get(at + 2)?, *bytes.get(at + 3)?]));
+        let length = usize::from(u16::from_be_bytes([
+            *bytes.get(at + 2)?,
+            *bytes.get(at + 3)?,
+        ]));
         if matches!(marker, 0xC0 | 0xC2) {
             // Length (2), precision (1), height (2), width (2).
             let height = u16::from_be_bytes([*bytes.get(at + 5)?, *bytes.get(at + 6)?]);
@@ -126,7 +129,7 @@ fn message(outcome: Outcome, lang: Lang) -> (String, Vec<&'static str>) {
         Outcome::TooManyPixels(width, height) => {
             let title = match lang {
                 Lang::Vi => format!("Ảnh quá lớn ({width} × {height} điểm ảnh). Hãy chụp lại hoặc chọn ảnh nhỏ hơn."),
-                _ => format!("The picture is too large ({width} × {height} pixels). Take the photo again or choose a smaller one."),
+                Lang::En => format!("The picture is too large ({width} × {height} pixels). Take the photo again or choose a smaller one."),
             };
             return (title, vec![type_in]);
         }
@@ -151,8 +154,27 @@ fn message(outcome: Outcome, lang: Lang) -> (String, Vec<&'static str>) {
     (title.to_owned(), steps)
 }
 
-/// Decodes the photo into a luma frame at most `MAX_SIDE` on its longer side.
+/// The first bytes of `file`, for `header_dimensions`; empty if unreadable.
+async fn header_bytes(file: &File) -> Vec<u8> {
+    let blob: &Blob = file;
+    let Ok(head) = blob.slice_with_f64_and_f64(0.0, HEADER_BYTES) else {
+        return Vec::new();
+    };
+    match JsFuture::from(head.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Decodes the photo into a luma frame at most `MAX_SIDE` on its longer side,
+/// refusing pictures over `MAX_PIXELS` (from the header when it can be read,
+/// so the browser never unpacks them).
 async fn photo_luma(file: &File) -> Result<(Vec<u8>, u32, u32), Outcome> {
+    if let Some((width, height)) = header_dimensions(&header_bytes(file).await)
+        && too_many_pixels(width, height)
+    {
+        return Err(Outcome::TooManyPixels(width, height));
+    }
     let promise = gloo::utils::window()
         .create_image_bitmap_with_blob(file)
         .map_err(|_| Outcome::Damaged)?;
@@ -160,8 +182,17 @@ async fn photo_luma(file: &File) -> Result<(Vec<u8>, u32, u32), Outcome> {
         .await
         .map_err(|_| Outcome::Damaged)?
         .unchecked_into();
+    // Other types (WebP, HEIC, …): checked after decoding, before drawing.
+    if too_many_pixels(bitmap.width(), bitmap.height()) {
+        let size = Outcome::TooManyPixels(bitmap.width(), bitmap.height());
+        bitmap.close();
+        return Err(size);
+    }
     let (width, height) = fit_within(bitmap.width(), bitmap.height(), MAX_SIDE);
-    let grabber = FrameGrabber::new().ok_or(Outcome::NoDecoder)?;
+    let Some(grabber) = FrameGrabber::new() else {
+        bitmap.close();
+        return Err(Outcome::NoDecoder);
+    };
     let frame = grabber.grab(width, height, |context| {
         context.set_image_smoothing_enabled(true);
         context.draw_image_with_image_bitmap_and_dw_and_dh(
@@ -177,17 +208,100 @@ async fn photo_luma(file: &File) -> Result<(Vec<u8>, u32, u32), Outcome> {
     Ok((luma, width, height))
 }
 
+/// The reader's shared bookkeeping, kept across photos and read by the
+/// worker's callback (which outlives any one render).
+#[derive(Default)]
+struct Session {
+    /// The worker, started at the first decoded photo.
+    worker: RefCell<Option<ScanWorker>>,
+    /// Set when the worker reported an error: the next photo starts a fresh one.
+    worker_broken: Cell<bool>,
+    /// The latest photo's number; older photos' answers are ignored.
+    current: Cell<u32>,
+    /// The photo number waiting for the worker's answer, 0 for none.
+    pending: Cell<u32>,
+}
+
+impl Session {
+    /// The worker's answer: settles the pending photo, if it is the latest.
+    fn on_reply(
+        &self,
+        reply: Reply,
+        outcome: &UseStateHandle<Outcome>,
+        on_text: &Callback<String>,
+    ) {
+        let pending = self.pending.get();
+        if reply.worker_failed {
+            // The worker itself failed: never reuse it, and settle whatever
+            // was waiting for it (an image message already shown stays).
+            self.worker_broken.set(true);
+            if pending != 0 && pending == self.current.get() {
+                self.pending.set(0);
+                outcome.set(Outcome::NoDecoder);
+            }
+            return;
+        }
+        if pending == 0 || reply.id != pending || pending != self.current.get() {
+            return;
+        }
+        self.pending.set(0);
+        match reply.found.into_iter().next() {
+            Some(found) => {
+                outcome.set(Outcome::Idle);
+                on_text.emit(found.text);
+            }
+            None if reply.failed => outcome.set(Outcome::NoDecoder),
+            None => outcome.set(Outcome::NoCode),
+        }
+    }
+}
+
+/// Sends the decoded photo `id` to the worker, starting a fresh worker if
+/// none runs or the last one failed; false if it could not be sent.
+fn send_to_worker(
+    session: &Rc<Session>,
+    id: u32,
+    (luma, width, height): (Vec<u8>, u32, u32),
+    outcome: &UseStateHandle<Outcome>,
+    on_text: &Callback<String>,
+) -> bool {
+    if session.worker_broken.get() || session.worker.borrow().is_none() {
+        // Dropping the old worker ends it; its late messages are not heard.
+        session.worker.borrow_mut().take();
+        session.worker_broken.set(false);
+        let weak = Rc::downgrade(session);
+        let outcome = outcome.clone();
+        let on_text = on_text.clone();
+        let started = ScanWorker::start(move |reply: Reply| {
+            if let Some(session) = weak.upgrade() {
+                session.on_reply(reply, &outcome, &on_text);
+            }
+        });
+        *session.worker.borrow_mut() = started;
+    }
+    session.pending.set(id);
+    let sent = session
+        .worker
+        .borrow()
+        .as_ref()
+        .is_some_and(|worker| worker.post(id, width, height, &luma, 0));
+    if !sent {
+        session.pending.set(0);
+    }
+    sent
+}
+
 #[function_component]
 pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
     let lang = use_app().lang();
     let outcome = use_state(|| Outcome::Idle);
-    let worker: Rc<RefCell<Option<ScanWorker>>> = use_mut_ref(|| None);
+    let session = use_memo((), |_| Session::default());
     // The file input is remembered by the browser; clearing it lets the same photo be chosen again.
     let input = use_node_ref();
 
     let on_change = {
         let outcome = outcome.clone();
-        let worker = worker.clone();
+        let session = Rc::clone(&session);
         let on_text = props.on_text.clone();
         let input = input.clone();
         Callback::from(move |_: Event| {
@@ -198,6 +312,10 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
                 return;
             };
             element.set_value("");
+            // A new photo supersedes any earlier one still being read.
+            let id = session.current.get().wrapping_add(1).max(1);
+            session.current.set(id);
+            session.pending.set(0);
             let size = file.size();
             if size <= 0.0 {
                 outcome.set(Outcome::Empty);
@@ -215,29 +333,19 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
                 return;
             }
             outcome.set(Outcome::Reading);
-            if worker.borrow().is_none() {
-                let outcome = outcome.clone();
-                let on_text = on_text.clone();
-                *worker.borrow_mut() =
-                    ScanWorker::start(move |reply: Reply| match reply.found.into_iter().next() {
-                        Some(found) => {
-                            outcome.set(Outcome::Idle);
-                            on_text.emit(found.text);
-                        }
-                        None if reply.failed => outcome.set(Outcome::NoDecoder),
-                        None => outcome.set(Outcome::NoCode),
-                    });
-            }
             let outcome = outcome.clone();
-            let worker = worker.clone();
+            let session = Rc::clone(&session);
+            let on_text = on_text.clone();
             spawn_local(async move {
-                match photo_luma(&file).await {
-                    Ok((luma, width, height)) => {
-                        let sent = worker
-                            .borrow()
-                            .as_ref()
-                            .is_some_and(|w| w.post(1, width, height, &luma, 0));
-                        if !sent {
+                // Decode first: a file that is not a readable picture never
+                // reaches (or starts) the worker.
+                let decoded = photo_luma(&file).await;
+                if session.current.get() != id {
+                    return;
+                }
+                match decoded {
+                    Ok(frame) => {
+                        if !send_to_worker(&session, id, frame, &outcome, &on_text) {
                             outcome.set(Outcome::NoDecoder);
                         }
                     }
@@ -267,5 +375,82 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(&[8, 6, 0, 0, 0]);
+        bytes
+    }
+
+    fn jpeg_header(sof: u8, width: u16, height: u16) -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xD8];
+        // An APP1 (EXIF) segment before the frame header, as phones write.
+        bytes.extend_from_slice(&[0xFF, 0xE1, 0x00, 0x06, b'E', b'x', b'i', b'f']);
+        bytes.extend_from_slice(&[0xFF, sof, 0x00, 0x11, 8]);
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&[3, 1, 0x22, 0]);
+        bytes
+    }
+
+    #[test]
+    fn png_size_from_its_header() {
+        assert_eq!(
+            header_dimensions(&png_header(16_000, 16_000)),
+            Some((16_000, 16_000))
+        );
+        assert_eq!(header_dimensions(&png_header(800, 600)), Some((800, 600)));
+        // Cut short before the height.
+        assert_eq!(header_dimensions(&png_header(800, 600)[..22]), None);
+    }
+
+    #[test]
+    fn jpeg_size_from_baseline_and_progressive_headers() {
+        assert_eq!(
+            header_dimensions(&jpeg_header(0xC0, 4000, 3000)),
+            Some((4000, 3000))
+        );
+        assert_eq!(
+            header_dimensions(&jpeg_header(0xC2, 1280, 720)),
+            Some((1280, 720))
+        );
+        let header = jpeg_header(0xC0, 4000, 3000);
+        assert_eq!(header_dimensions(&header[..header.len() - 8]), None);
+    }
+
+    #[test]
+    fn other_or_broken_files_have_no_header_size() {
+        assert_eq!(header_dimensions(&[]), None);
+        assert_eq!(header_dimensions(&[7; 4096]), None);
+        assert_eq!(header_dimensions(b"RIFF\0\0\0\0WEBPVP8 "), None);
+        // A zero-length JPEG segment cannot loop forever.
+        assert_eq!(header_dimensions(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), None);
+        assert_eq!(header_dimensions(&[0xFF, 0xD8, 0xFF, 0xD9]), None);
+    }
+
+    #[test]
+    fn fifty_megapixels_is_the_limit() {
+        assert!(!too_many_pixels(4000, 3000));
+        assert!(!too_many_pixels(10_000, 5_000));
+        assert!(too_many_pixels(10_000, 5_001));
+        assert!(too_many_pixels(16_000, 16_000));
+        assert!(too_many_pixels(u32::MAX, u32::MAX));
+    }
+
+    #[test]
+    fn the_too_large_message_names_the_size() {
+        let (title, _) = message(Outcome::TooManyPixels(16_000, 16_000), Lang::Vi);
+        assert_eq!(
+            title,
+            "Ảnh quá lớn (16000 × 16000 điểm ảnh). Hãy chụp lại hoặc chọn ảnh nhỏ hơn."
+        );
     }
 }

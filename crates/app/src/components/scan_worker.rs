@@ -31,6 +31,9 @@ pub struct Reply {
     pub ms: f64,
     /// The worker could not run (failed to load) or the frame was malformed.
     pub failed: bool,
+    /// The worker itself raised an `error` event (not an answer to a frame):
+    /// it must not be used again, and whatever waits for it must be settled.
+    pub worker_failed: bool,
 }
 
 /// A running decoder worker; dropping it ends the worker.
@@ -56,6 +59,7 @@ impl ScanWorker {
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_event: JsValue| {
             on_reply(Reply {
                 failed: true,
+                worker_failed: true,
                 ..Reply::default()
             })
         });
@@ -115,6 +119,7 @@ fn parse_reply(data: &JsValue) -> Reply {
         unread: get("unread").as_f64().unwrap_or(0.0) as u32,
         ms: get("ms").as_f64().unwrap_or(0.0),
         failed: get("error").as_string().is_some(),
+        worker_failed: false,
     }
 }
 
