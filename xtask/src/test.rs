@@ -54,6 +54,10 @@ pub fn test(args: &TestArgs) -> Result {
             "test",
             "-p",
             "sotay-e2e",
+            // Only the e2e suite: the browser benchmarks (`--test bench`) are ignored
+            // tests too, and belong to `cargo xtask bench`.
+            "--test",
+            "e2e",
             "--",
             "--include-ignored",
             "--test-threads=1",
