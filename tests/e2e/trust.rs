@@ -517,6 +517,47 @@ async fn buttons_and_nav_links_are_at_least_44_px() {
 }
 
 /// The pieces of `payload` that would identify the person, raw and URL-encoded.
+/// No request (URL, headers or body) carried the card, nothing after the first
+/// load left the app's origin, and the console never printed the card.
+async fn assert_no_card_data_sent_or_printed(
+    browser: &Browser,
+    origin: &str,
+    all: &[(String, String)],
+    after_first_load: &[(String, String)],
+) {
+    for (url, rest) in all {
+        for needle in needles(CARD) {
+            assert!(
+                !url.contains(&needle) && !rest.contains(&needle),
+                "a request carries {needle:?}: {url} {rest}"
+            );
+        }
+    }
+    let foreign: Vec<_> = after_first_load
+        .iter()
+        .map(|(url, _)| url)
+        .filter(|url| {
+            !url.starts_with(origin) && !url.starts_with("data:") && !url.starts_with("blob:")
+        })
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "requests left the app's origin: {foreign:?}"
+    );
+    let console: Vec<String> = browser
+        .console()
+        .await
+        .into_iter()
+        .map(|(_, message)| message)
+        .collect();
+    for needle in needles(CARD) {
+        assert!(
+            !console.join("\n").contains(&needle),
+            "the console printed {needle:?}"
+        );
+    }
+}
+
 fn needles(payload: &str) -> Vec<String> {
     let mut needles = Vec::new();
     for field in payload
@@ -727,37 +768,7 @@ async fn card_data_never_leaves_memory_from_load_to_leaving() {
             .filter(|(url, _)| !url.starts_with(&origin))
             .count()
     );
-    for (url, rest) in &all {
-        for needle in needles(CARD) {
-            assert!(
-                !url.contains(&needle) && !rest.contains(&needle),
-                "a request carries {needle:?}: {url} {rest}"
-            );
-        }
-    }
-    let foreign: Vec<_> = after_first_load
-        .iter()
-        .map(|(url, _)| url)
-        .filter(|url| {
-            !url.starts_with(&origin) && !url.starts_with("data:") && !url.starts_with("blob:")
-        })
-        .collect();
-    assert!(
-        foreign.is_empty(),
-        "requests left the app's origin: {foreign:?}"
-    );
-    let console: Vec<String> = browser
-        .console()
-        .await
-        .into_iter()
-        .map(|(_, message)| message)
-        .collect();
-    for needle in needles(CARD) {
-        assert!(
-            !console.join("\n").contains(&needle),
-            "the console printed {needle:?}"
-        );
-    }
+    assert_no_card_data_sent_or_printed(&browser, &origin, &all, &after_first_load).await;
     browser.close().await;
 }
 
@@ -1123,37 +1134,8 @@ async fn camera_and_photo_scans_leave_no_trace_and_end_every_track() {
             .map(|(url, _)| url.trim_start_matches(&origin))
             .collect::<Vec<_>>()
     );
-    for (url, rest) in first_load.iter().chain(&later) {
-        for needle in needles(CARD) {
-            assert!(
-                !url.contains(&needle) && !rest.contains(&needle),
-                "a request carries {needle:?}: {url}"
-            );
-        }
-    }
-    let foreign: Vec<_> = later
-        .iter()
-        .map(|(url, _)| url)
-        .filter(|url| {
-            !url.starts_with(&origin) && !url.starts_with("data:") && !url.starts_with("blob:")
-        })
-        .collect();
-    assert!(
-        foreign.is_empty(),
-        "requests left the app's origin: {foreign:?}"
-    );
-    let console: Vec<String> = browser
-        .console()
-        .await
-        .into_iter()
-        .map(|(_, message)| message)
-        .collect();
-    for needle in needles(CARD) {
-        assert!(
-            !console.join("\n").contains(&needle),
-            "the console printed {needle:?}"
-        );
-    }
+    let all: Vec<_> = first_load.iter().chain(&later).cloned().collect();
+    assert_no_card_data_sent_or_printed(&browser, &origin, &all, &later).await;
     browser.close().await;
 }
 
