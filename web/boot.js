@@ -20,7 +20,7 @@ try {
   if (saved.high_contrast) root.classList.add("contrast-high");
 } catch (_) { /* settings are a convenience */ }
 
-init({ module_or_path: "{{WASM}}" }).catch((error) => {
+const started = init({ module_or_path: "{{WASM}}" }).catch((error) => {
   // The pre-rendered page stays readable; say so quietly.
   root.classList.add("no-wasm");
   console.warn("Sổ tay: ứng dụng không chạy được trên trình duyệt này, vẫn đọc được hướng dẫn.", error);
@@ -34,7 +34,9 @@ const announceUpdate = (worker) => {
 };
 
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("{{BASE}}sw.js", { scope: "{{BASE}}" }).then((registration) => {
+  // Only once the app runs: on a first visit over 3G the page's own files go
+  // first, and the worker's precache then takes them from the HTTP cache.
+  started.then(() => navigator.serviceWorker.register("{{BASE}}sw.js", { scope: "{{BASE}}" })).then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) announceUpdate(registration.waiting);
     registration.addEventListener("updatefound", () => {
       const worker = registration.installing;

@@ -1,4 +1,4 @@
-//! Validates every guide under `assets/guides/` and embeds the catalog as JSON.
+//! Validates every guide under `assets/guides/` and writes the catalog and its outline as JSON.
 //! A broken guide file stops the build with messages that name the file and field.
 
 use std::path::Path;
@@ -21,7 +21,14 @@ fn main() {
             report.errors.len()
         );
     }
-    let json = serde_json::to_string(&report.catalog).expect("the catalog serialises");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("guides.json");
-    std::fs::write(out, json).expect("OUT_DIR is writable");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // The whole catalog (the pre-renderer and native builds embed it; `cargo
+    // xtask dist` publishes it as a file) and the outline every bundle embeds.
+    for (name, catalog) in [
+        ("guides.json", report.catalog.clone()),
+        ("outline.json", report.catalog.outline()),
+    ] {
+        let json = serde_json::to_string(&catalog).expect("the catalog serialises");
+        std::fs::write(Path::new(&out_dir).join(name), json).expect("OUT_DIR is writable");
+    }
 }

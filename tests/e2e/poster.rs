@@ -6,6 +6,25 @@ use serde_json::{Value, json};
 use sotay_e2e::{Browser, site};
 use sotay_poster::{CommuneProfile, encode_profile};
 
+/// What the QR code drawn on the screen says: a screenshot of the element,
+/// decoded by our own decoder, the way a resident's phone would see it.
+async fn qr_on_screen(browser: &Browser, css: &str) -> Vec<String> {
+    let element = browser
+        .client
+        .find(fantoccini::Locator::Css(css))
+        .await
+        .expect("the QR code on the page");
+    let png = element
+        .screenshot()
+        .await
+        .expect("a screenshot of the code");
+    let image = sotay_scan::files::load_luma(&png).expect("the screenshot is a PNG");
+    sotay_scan::decode(&image.luma, image.width, image.height)
+        .into_iter()
+        .map(|decoded| decoded.text)
+        .collect()
+}
+
 fn long_bien() -> CommuneProfile {
     CommuneProfile {
         commune: "Phường Long Biên".into(),
@@ -90,42 +109,58 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
         .wait_until("the remembered help point", "return document.querySelector('.commune-help')?.innerText.includes('Công an phường Long Biên')")
         .await;
 
-    // The handoff QR: full screen, focus on "Đóng", Escape closes and gives focus back.
+    // "Hiện mã QR": a page of the tools bundle with the app's link and the help point.
     browser.click(".handoff-open").await;
-    browser.wait_until("the handoff overlay", "return document.querySelector('.handoff svg.qr-svg path')?.getAttribute('d')?.length > 100").await;
-    let focused = browser
-        .eval("return document.activeElement?.textContent")
+    browser
+        .wait_until(
+            "the hand-off code",
+            "return location.pathname === '/ma-qr/'
+                && document.querySelector('.handoff svg.qr-svg path')?.getAttribute('d')?.length > 100",
+        )
         .await;
-    assert_eq!(focused, json!("Đóng"));
     let link = browser
         .eval("return document.querySelector('.handoff-link').textContent")
         .await;
     assert_eq!(link, json!(format!("127.0.0.1:{}/", server.port)));
-    browser
-        .eval("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true })); return true")
-        .await;
     assert_eq!(
-        browser
-            .eval("return document.activeElement?.textContent")
-            .await,
-        json!("Đóng")
+        qr_on_screen(&browser, ".handoff svg.qr-svg").await,
+        vec![format!("{}/?c={}", server.origin(), code.as_str())],
+        "the code opens the app with the help point"
     );
+    browser.click_text("Về trang chủ").await;
     browser
-        .eval("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); return true")
+        .wait_until("the home page", "return location.pathname === '/'")
         .await;
+
+    // From a guide: the guide's own link, and the way back to it.
+    browser.goto(&server.url("/g/dang-ky-tam-tru/")).await;
+    browser.wait_for_app().await;
+    browser.click(".handoff-open").await;
     browser
         .wait_until(
-            "the overlay to close",
-            "return document.querySelector('.handoff') === null",
+            "the guide's hand-off code",
+            "return location.search === '?g=dang-ky-tam-tru'
+                && !!document.querySelector('.handoff svg.qr-svg path')",
         )
         .await;
     assert_eq!(
-        browser
-            .eval("return document.activeElement?.classList.contains('handoff-open')")
-            .await,
-        json!(true),
-        "focus returns to the button"
+        qr_on_screen(&browser, ".handoff svg.qr-svg").await,
+        vec![format!(
+            "{}/g/dang-ky-tam-tru/?c={}",
+            server.origin(),
+            code.as_str()
+        )],
     );
+    assert!(browser.heading().await.contains("tạm trú"));
+    browser.click_text("Quay lại hướng dẫn").await;
+    browser
+        .wait_until(
+            "the guide again",
+            "return location.pathname === '/g/dang-ky-tam-tru/'",
+        )
+        .await;
+    browser.goto(&server.url("/to-cong-nghe/")).await;
+    browser.wait_for_app().await;
 
     // Forgetting it on the team page removes it everywhere.
     browser.click_text("Xóa nơi hỗ trợ khỏi máy này").await;

@@ -97,16 +97,46 @@ async fn leaving_the_screen_ends_every_camera_track() {
         .await;
     // The live hint asks for the card while nothing is read.
     assert!(browser.text(".live-hint").await.contains("giữa khung"));
-    browser.click("a.brand").await;
+    // Another screen of the same bundle: the app stays, the camera must stop.
+    browser.click(".site-nav a[href='/to-cong-nghe/']").await;
     browser
-        .wait_until("the home page", "return location.pathname === '/'")
+        .wait_until(
+            "the team page",
+            "return location.pathname === '/to-cong-nghe/'",
+        )
         .await;
     let states = browser.eval(TRACK_STATES).await;
     let states = states.as_array().expect("the camera's track states");
     assert!(
         !states.is_empty() && states.iter().all(|s| s == "ended"),
-        "tracks after leaving: {states:?}"
+        "tracks after leaving the screen: {states:?}"
     );
+
+    // Leaving the page (another bundle's screen, a link, closing the tab) says
+    // `pagehide` first: the camera stops then too, even if the browser keeps
+    // the page in its back-forward cache.
+    browser.client.back().await.expect("back");
+    browser
+        .wait_until("the scanner", "return location.pathname === '/quet/'")
+        .await;
+    browser.click(".camera-start").await;
+    browser
+        .wait_until(
+            "the camera to run again",
+            "return window.sotayCameraTrackStates?.().length > 0
+                && window.sotayCameraTrackStates().every(s => s === 'live')",
+        )
+        .await;
+    browser
+        .eval("window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })); return true")
+        .await;
+    browser
+        .wait_until(
+            "the tracks to end on pagehide",
+            "return window.sotayCameraTrackStates().every(s => s === 'ended')
+                && document.querySelector('.camera-reader')?.dataset.camera !== 'on'",
+        )
+        .await;
     browser.close().await;
 }
 

@@ -989,7 +989,9 @@ async fn the_photo_reader_answers_odd_files_gently_and_keeps_the_typed_text() {
         ("big.jpg", big, "Ảnh quá lớn (trên 30 MB)"),
     ];
     let browser = Browser::start().await;
-    browser.goto(&site().url("/quet/")).await;
+    // Kept for the whole test: the worker's files load later than the page.
+    let server = site();
+    browser.goto(&server.url("/quet/")).await;
     browser.wait_for_app().await;
     // What the browser hands over for each file (name, type, size), for the failure message.
     browser
@@ -1147,7 +1149,9 @@ async fn a_png_bomb_photo_gets_a_gentle_answer_and_keeps_the_typed_text() {
     let bomb = dir.path().join("bomb.png");
     std::fs::write(&bomb, png_bomb(16_000)).expect("write the file");
     let browser = Browser::start().await;
-    browser.goto(&site().url("/quet/")).await;
+    // Kept for the whole test: the worker's files load later than the page.
+    let server = site();
+    browser.goto(&server.url("/quet/")).await;
     browser.wait_for_app().await;
     browser
         .eval("window.__files = []; document.addEventListener('change', e => { const f = e.target.files?.[0]; if (f) window.__files.push([f.name, f.type, f.size]); }, true);")
@@ -1185,7 +1189,9 @@ async fn after_a_damaged_photo_a_good_one_still_reads() {
     let damaged = dir.path().join("renamed.jpg");
     std::fs::write(&damaged, vec![7u8; 4096]).expect("write the file");
     let browser = Browser::start().await;
-    browser.goto(&site().url("/quet/")).await;
+    // Kept for the whole test: the worker's files load later than the page.
+    let server = site();
+    browser.goto(&server.url("/quet/")).await;
     browser.wait_for_app().await;
     let message = choose_photo(&browser, &damaged, "").await;
     assert!(message.contains("Không mở được ảnh"), "{message}");

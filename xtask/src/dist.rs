@@ -35,6 +35,14 @@ pub struct DistArgs {
     pub label: String,
 }
 
+/// What `sotay-prerender` writes.
+#[derive(Deserialize)]
+struct Prerendered {
+    pages: Vec<Page>,
+    /// The whole guide catalog (JSON), published as a hashed file.
+    catalog: String,
+}
+
 /// One page rendered by `sotay-prerender`.
 #[derive(Deserialize)]
 struct Page {
@@ -43,49 +51,77 @@ struct Page {
     title: String,
     description: String,
     body: String,
+    /// `resident` or `tools`: which bundle the page loads.
+    bundle: String,
+    /// A guide page's own guide as JSON (already safe inside `<script>`).
+    data: Option<String>,
+}
+
+/// One WASM bundle of the app, as the pages refer to it.
+struct Bundle {
+    wasm: String,
+    glue: String,
+    boot: String,
 }
 
 pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     let base_path = base_path(&args.base_url)?;
     let out = root().join(&args.out);
-    // The app's module: -Oz, every byte counts on a 3G first visit.
-    let pkg = build_wasm("crates/app", "sotay_app", "web", "-Oz", &base_path)?;
-    let optimised = pkg.join("sotay_app_opt.wasm");
-
     if out.exists() {
         fs::remove_dir_all(&out)
             .map_err(|error| format!("cannot clear {}: {error}", out.display()))?;
     }
     let assets = out.join("assets");
     fs::create_dir_all(&assets).map_err(io_error(&assets))?;
+    let url = |name: &str| format!("{base_path}assets/{name}");
 
-    let wasm = write_hashed(&assets, "sotay_app", "wasm", &read(&optimised)?)?;
-    let glue = write_hashed(
-        &assets,
-        "sotay_app",
-        "js",
-        &read(&pkg.join("sotay_app.js"))?,
-    )?;
+    // The app's two bundles (see `Bundle` in crates/app/src/route.rs): a
+    // resident's first visit downloads only the first. -Oz: every byte counts on 3G.
+    let mut bundles = BTreeMap::new();
+    for (feature, out_name) in [("resident", "sotay_app"), ("tools", "sotay_tools")] {
+        let pkg = build_wasm(
+            "crates/app",
+            out_name,
+            "web",
+            "-Oz",
+            &base_path,
+            &["--no-default-features", "--features", feature],
+        )?;
+        let wasm = write_hashed(
+            &assets,
+            out_name,
+            "wasm",
+            &read(&pkg.join(format!("{out_name}_opt.wasm")))?,
+        )?;
+        let glue = write_hashed(
+            &assets,
+            out_name,
+            "js",
+            &minify_js(&read(&pkg.join(format!("{out_name}.js")))?, true)?,
+        )?;
+        let boot_source = String::from_utf8_lossy(&read(&root().join("web/boot.js"))?)
+            .replace("{{GLUE}}", &url(&glue))
+            .replace("{{WASM}}", &url(&wasm))
+            .replace("{{BASE}}", &base_path)
+            .replace("{{LABEL}}", &args.label.replace(['"', '\\', '<'], ""));
+        let boot = write_hashed(
+            &assets,
+            "boot",
+            "js",
+            &minify_js(boot_source.as_bytes(), true)?,
+        )?;
+        bundles.insert(feature.to_string(), Bundle { wasm, glue, boot });
+    }
     let css = write_hashed(
         &assets,
         "style",
         "css",
         &read(&root().join("web/style.css"))?,
     )?;
-    let url = |name: &str| format!("{base_path}assets/{name}");
-    let boot_source = String::from_utf8_lossy(&read(&root().join("web/boot.js"))?)
-        .replace("{{GLUE}}", &url(&glue))
-        .replace("{{WASM}}", &url(&wasm))
-        .replace("{{BASE}}", &base_path)
-        .replace("{{LABEL}}", &args.label.replace(['"', '\\', '<'], ""));
-    let boot = write_hashed(&assets, "boot", "js", boot_source.as_bytes())?;
 
-    // ── The QR decoder's Web Worker (issue 5, scan engineer) ──────────────
-    // Its own WASM module, loaded only by the scan screen, so the decoder is
-    // never part of the main bundle; its URL reaches the app through
-    // `<meta name="sotay-scan-worker">`.
+    // The QR decoder's Web Worker: its own WASM module, loaded only by the
+    // scan screen; its URL reaches the app through `<meta name="sotay-scan-worker">`.
     let scan_worker = build_scan_worker(&assets, &base_path)?;
-    // ──────────────────────────────────────────────────────────────────────
 
     crate::icons::write_icons(&out.join("icons"))?;
     copy_dir(
@@ -95,32 +131,48 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     write_manifest(&out, &base_path)?;
 
     let template = String::from_utf8_lossy(&read(&root().join("web/index.html"))?).into_owned();
-    let pages = prerender(&base_path)?;
-    for page in &pages {
+    let prerendered = prerender(&base_path)?;
+    // Guide bodies for in-app navigation (pages carry their own guide).
+    let catalog = write_hashed(&assets, "guides", "json", prerendered.catalog.as_bytes())?;
+    // Pages that are not guides are the app shells the service worker keeps.
+    let mut shells = Vec::new();
+    for page in &prerendered.pages {
+        let bundle = bundles
+            .get(&page.bundle)
+            .ok_or_else(|| format!("page {} wants unknown bundle {}", page.file, page.bundle))?;
+        let data = page.data.as_ref().map_or(String::new(), |json| {
+            format!("<script type=\"application/json\" id=\"sotay-guide-data\">{json}</script>")
+        });
         let html = template
             .replace("{{TITLE}}", &escape(&page.title))
             .replace("{{DESCRIPTION}}", &escape(&page.description))
             .replace("{{BASE}}", &base_path)
             .replace("{{CSS}}", &url(&css))
-            .replace("{{GLUE}}", &url(&glue))
-            .replace("{{WASM}}", &url(&wasm))
-            .replace("{{BOOT}}", &url(&boot))
+            .replace("{{GLUE}}", &url(&bundle.glue))
+            .replace("{{WASM}}", &url(&bundle.wasm))
+            .replace("{{BOOT}}", &url(&bundle.boot))
             .replace("{{LABEL}}", &escape(&args.label))
             .replace("{{SCAN_WORKER}}", &url(&scan_worker))
-            // Last: the body is rendered markup and may itself contain braces.
+            .replace("{{GUIDES}}", &url(&catalog))
+            // Last: data and body are generated and may themselves contain braces.
+            .replace("{{DATA}}", &data)
             .replace("{{BODY}}", &page.body);
         let file = if page.file.ends_with(".html") {
             out.join(&page.file)
         } else {
+            if !page.file.starts_with("g/") {
+                shells.push(format!("{base_path}{}", page.file));
+            }
             out.join(&page.file).join("index.html")
         };
         write(&file, html.as_bytes())?;
     }
 
-    // Everything the app needs offline, by URL: the home page as the app shell
-    // and every file but the other pre-rendered pages (their content is in the
-    // WASM too). The version changes whenever any byte of the site does.
-    let mut precache: Vec<String> = vec![base_path.clone()];
+    // Everything the app needs offline, by URL: every page but the guides as
+    // app shells (a guide offline is the home shell showing it from the
+    // catalog) and every other file. The version changes whenever any byte of
+    // the site does.
+    let mut precache: Vec<String> = shells;
     for file in files_under(&out)? {
         let relative = file
             .strip_prefix(&out)
@@ -154,7 +206,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     write(&out.join("build.json"), build.to_string().as_bytes())?;
 
     compress_text_files(&out)?;
-    report_sizes(&out, &wasm)?;
+    report_sizes(&out, &bundles)?;
     Ok(out)
 }
 
@@ -167,6 +219,7 @@ fn build_wasm(
     target: &str,
     opt_level: &str,
     base_path: &str,
+    cargo_args: &[&str],
 ) -> Result<PathBuf> {
     let pkg = target_dir().join(format!("wasm-pkg-{out_name}"));
     run(Command::new("wasm-pack")
@@ -175,6 +228,8 @@ fn build_wasm(
         .args(["--no-typescript", "--no-pack", "--mode", "no-install"])
         .args(["--out-name", out_name, "--out-dir"])
         .arg(&pkg)
+        .arg("--")
+        .args(cargo_args)
         .env("SOTAY_BASE_PATH", base_path))?;
     // The feature list is what Rust 1.95 emits for wasm32-unknown-unknown by default.
     run(Command::new(wasm_opt_path())
@@ -205,6 +260,7 @@ fn build_scan_worker(assets: &Path, base_path: &str) -> Result<String> {
         "no-modules",
         "-O3",
         base_path,
+        &[],
     )?;
     let optimised = pkg.join("sotay_scan_worker_opt.wasm");
     let url = |name: &str| format!("{base_path}assets/{name}");
@@ -213,12 +269,39 @@ fn build_scan_worker(assets: &Path, base_path: &str) -> Result<String> {
         assets,
         "sotay_scan_worker",
         "js",
-        &read(&pkg.join("sotay_scan_worker.js"))?,
+        &minify_js(&read(&pkg.join("sotay_scan_worker.js"))?, false)?,
     )?;
     let script = String::from_utf8_lossy(&read(&root().join("web/scan-worker.js"))?)
         .replace("{{GLUE}}", &url(&glue))
         .replace("{{WASM}}", &url(&wasm));
-    write_hashed(assets, "scan-worker", "js", script.as_bytes())
+    write_hashed(
+        assets,
+        "scan-worker",
+        "js",
+        &minify_js(script.as_bytes(), false)?,
+    )
+}
+
+/// Compresses and mangles a script with the pinned npm `terser` (the
+/// wasm-bindgen glue is about half its size minified, ~1.5 KB less brotli on
+/// a first visit). Classic scripts keep their top-level names (the scan
+/// worker's `wasm_bindgen` global).
+fn minify_js(source: &[u8], module: bool) -> Result<Vec<u8>> {
+    let dir = target_dir().join("minify");
+    fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+    let input = dir.join("in.js");
+    let output = dir.join("out.js");
+    write(&input, source)?;
+    let mut terser = Command::new("node");
+    terser
+        .arg(crate::tools::node_module("terser/bin/terser"))
+        .arg(&input)
+        .args(["--compress", "--mangle", "--ecma", "2020"]);
+    if module {
+        terser.arg("--module");
+    }
+    run(terser.arg("-o").arg(&output))?;
+    read(&output)
 }
 
 /// `http://host/sotay` → `/sotay/`.
@@ -238,7 +321,7 @@ pub fn base_path(base_url: &str) -> Result<String> {
     })
 }
 
-fn prerender(base_path: &str) -> Result<Vec<Page>> {
+fn prerender(base_path: &str) -> Result<Prerendered> {
     let json_path = target_dir().join("prerender.json");
     run(cargo()
         .args(["run", "--quiet", "-p", "sotay-app", "--features", "ssr"])
@@ -331,7 +414,7 @@ fn compress_text_files(out: &Path) -> Result {
     Ok(())
 }
 
-fn report_sizes(out: &Path, wasm: &str) -> Result {
+fn report_sizes(out: &Path, bundles: &BTreeMap<String, Bundle>) -> Result {
     let mut sizes: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for file in files_under(out)? {
         let name = file
@@ -348,22 +431,40 @@ fn report_sizes(out: &Path, wasm: &str) -> Result {
             .unwrap_or(raw);
         sizes.insert(name, (raw, br));
     }
-    let wasm_key = format!("assets/{wasm}");
-    if let Some((raw, br)) = sizes.get(&wasm_key) {
+    let brotli = |name: &str| sizes.get(name).map_or(0, |(_, br)| *br);
+    for (feature, bundle) in bundles {
+        let wasm_key = format!("assets/{}", bundle.wasm);
+        if let Some((raw, br)) = sizes.get(&wasm_key) {
+            eprintln!(
+                "dist: {feature} bundle {wasm_key}: {} KB raw, {} KB brotli",
+                raw / 1024,
+                br / 1024
+            );
+        }
+    }
+    if let Some(resident) = bundles.get("resident") {
+        let css = sizes
+            .keys()
+            .find(|name| name.starts_with("assets/style-") && name.ends_with(".css"));
+        let home: u64 = ["index.html".to_string()]
+            .iter()
+            .chain(css)
+            .map(|name| brotli(name))
+            .chain(
+                [&resident.wasm, &resident.glue, &resident.boot]
+                    .iter()
+                    .map(|name| brotli(&format!("assets/{name}"))),
+            )
+            .sum();
         eprintln!(
-            "dist: {wasm_key}: {} KB raw, {} KB brotli",
-            raw / 1024,
-            br / 1024
+            "dist: home page first visit (HTML, CSS, boot, glue, WASM), brotli: {} KB",
+            home / 1024
         );
     }
-    let first_visit: u64 = sizes
-        .iter()
-        .filter(|(name, _)| name.starts_with("assets/") || name.as_str() == "index.html")
-        .map(|(_, (_, br))| br)
-        .sum();
+    let everything: u64 = sizes.values().map(|(_, br)| br).sum();
     eprintln!(
-        "dist: home page + assets, brotli: {} KB; {} files in {}",
-        first_visit / 1024,
+        "dist: whole site, brotli: {} KB; {} files in {}",
+        everything / 1024,
         sizes.len(),
         out.display()
     );

@@ -32,6 +32,8 @@ pub fn test(args: &TestArgs) -> Result {
     // Native tests of every crate, including guide content validation and the
     // fuzz seed corpora as regression tests. The e2e tests are `#[ignore]`d here.
     run(cargo().args(["test", "--workspace"]))?;
+    // The pre-renderer's own checks (every page's bundle, guide data blocks).
+    run(cargo().args(["test", "-p", "sotay-app", "--features", "ssr", "--lib"]))?;
     if args.no_e2e {
         return Ok(());
     }

@@ -63,9 +63,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<RouterContext> context={router}>
             <ContextProvider<AppContext> {context}>
-                <crate::commune::CommuneProvider query={props.query.clone()}>
-                    <Layout>{ page }</Layout>
-                </crate::commune::CommuneProvider>
+                <crate::content::GuidesProvider>
+                    <crate::commune::CommuneProvider query={props.query.clone()}>
+                        <Layout>{ page }</Layout>
+                    </crate::commune::CommuneProvider>
+                </crate::content::GuidesProvider>
             </ContextProvider<AppContext>>
         </ContextProvider<RouterContext>>
     }

@@ -48,6 +48,11 @@ mod imp {
         )
     }
 
+    /// A normal page load of a path of this site.
+    pub fn load_page(path: &str) {
+        let _ = gloo::utils::window().location().assign(path);
+    }
+
     pub fn scroll_to_top() {
         gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     }
@@ -296,6 +301,31 @@ mod imp {
             .flatten()
             .and_then(|meta| meta.get_attribute("content"))
     }
+
+    /// The text of the element with this id (a `<script type="application/json">` data block).
+    pub fn element_text(id: &str) -> Option<String> {
+        gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|element| element.text_content())
+    }
+
+    /// GETs a file of this site as text; None when offline (and not cached) or not 200.
+    pub async fn fetch_text(url: &str) -> Option<String> {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen_futures::JsFuture;
+        let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -310,6 +340,7 @@ mod imp {
     pub fn current_path_and_query() -> (String, String) {
         ("/".into(), String::new())
     }
+    pub fn load_page(_path: &str) {}
     pub fn scroll_to_top() {}
     pub fn origin() -> String {
         String::new()
@@ -361,6 +392,12 @@ mod imp {
         true
     }
     pub fn meta_content(_name: &str) -> Option<String> {
+        None
+    }
+    pub fn element_text(_id: &str) -> Option<String> {
+        None
+    }
+    pub async fn fetch_text(_url: &str) -> Option<String> {
         None
     }
 }

@@ -3,7 +3,17 @@
 use serde::Serialize;
 
 use crate::app::{App, AppProps};
+use crate::i18n::Lang;
 use crate::route::Route;
+
+/// What `sotay-prerender` hands to `cargo xtask dist`.
+#[derive(Serialize)]
+pub struct Prerendered {
+    pub pages: Vec<PrerenderedPage>,
+    /// The whole guide catalog as JSON, published as one hashed file that the
+    /// app fetches when a guide is opened in-app (see `content`).
+    pub catalog: String,
+}
 
 #[derive(Serialize)]
 pub struct PrerenderedPage {
@@ -12,9 +22,22 @@ pub struct PrerenderedPage {
     pub title: String,
     pub description: String,
     pub body: String,
+    /// The WASM bundle this page loads (`resident` or `tools`).
+    pub bundle: &'static str,
+    /// A guide page's own guide (Vietnamese) as JSON for its data block,
+    /// with `<` escaped so it can never close the `<script>` element.
+    pub data: Option<String>,
 }
 
-pub fn render_all() -> Vec<PrerenderedPage> {
+pub fn render_all() -> Prerendered {
+    let catalog = crate::content::whole().cloned().unwrap_or_default();
+    Prerendered {
+        pages: render_pages(&catalog),
+        catalog: serde_json::to_string(&catalog).unwrap_or_default(),
+    }
+}
+
+fn render_pages(catalog: &sotay_guides::Catalog) -> Vec<PrerenderedPage> {
     let mut routes: Vec<(Route, String)> = Route::static_routes()
         .into_iter()
         .map(|route| {
@@ -39,6 +62,14 @@ pub fn render_all() -> Vec<PrerenderedPage> {
         .into_iter()
         .map(|(route, file)| {
             let (title, description) = crate::pages::meta(&route);
+            let bundle = route.bundle().name();
+            let data = match &route {
+                // Pre-rendered pages are Vietnamese; an English reader's guide comes with the catalog.
+                Route::Guide { id, .. } => serde_json::to_string(&catalog.only(Lang::Vi, id))
+                    .ok()
+                    .map(|json| json.replace('<', "\\u003c")),
+                _ => None,
+            };
             let path = route.path();
             let body = futures::executor::block_on(
                 yew::ServerRenderer::<App>::with_props(move || AppProps {
@@ -55,7 +86,48 @@ pub fn render_all() -> Vec<PrerenderedPage> {
                 title,
                 description,
                 body,
+                bundle,
+                data,
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_names_its_bundle_and_guide_pages_carry_their_guide() {
+        let rendered = render_all();
+        let catalog: sotay_guides::Catalog =
+            serde_json::from_str(&rendered.catalog).expect("the catalog is JSON");
+        assert!(catalog.guides.len() >= 20);
+        for page in &rendered.pages {
+            let tools = ["quet/", "ap-phich/", "to-cong-nghe/", "ma-qr/"];
+            let expected = if tools.contains(&page.file.as_str()) {
+                "tools"
+            } else {
+                "resident"
+            };
+            assert_eq!(page.bundle, expected, "{}", page.file);
+            match page.file.strip_prefix("g/") {
+                Some(folder) => {
+                    let id = folder.trim_end_matches('/');
+                    let data = page
+                        .data
+                        .as_deref()
+                        .expect("a guide page carries its guide");
+                    // Safe inside <script>: nothing can close the element.
+                    assert!(!data.contains('<'), "{id}");
+                    let carried: sotay_guides::Catalog =
+                        serde_json::from_str(data).expect("the data block is JSON");
+                    assert_eq!(carried.guides.len(), 1, "{id}");
+                    assert_eq!(carried.guides[0], *catalog.get_exact(Lang::Vi, id).unwrap());
+                    assert!(!carried.guides[0].steps.is_empty());
+                }
+                None => assert!(page.data.is_none(), "{}", page.file),
+            }
+        }
+    }
 }

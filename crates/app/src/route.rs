@@ -18,13 +18,49 @@ pub fn base_path() -> &'static str {
 pub enum Route {
     Home,
     Guides,
-    Guide { id: String, step: Option<usize> },
+    Guide {
+        id: String,
+        step: Option<usize>,
+    },
     Questionnaire,
     Scan,
-    Poster { guide: Option<String> },
+    Poster {
+        guide: Option<String>,
+    },
     Team,
+    /// A full-screen QR code of a guide's link (or the app's, without a guide)
+    /// for a resident to scan from a volunteer's screen.
+    Handoff {
+        guide: Option<String>,
+    },
     About,
     NotFound,
+}
+
+/// The two WASM bundles the app ships as (cargo features of this crate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// What residents open from a poster: home, guides, questionnaire, about.
+    Resident,
+    /// Scanner, poster builder, team tools, hand-off QR.
+    Tools,
+}
+
+impl Bundle {
+    /// Whether this build has the screens of `self`.
+    pub fn is_built_in(self) -> bool {
+        match self {
+            Bundle::Resident => cfg!(feature = "resident"),
+            Bundle::Tools => cfg!(feature = "tools"),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Resident => "resident",
+            Bundle::Tools => "tools",
+        }
+    }
 }
 
 impl Route {
@@ -50,6 +86,9 @@ impl Route {
                 guide: query_param(query, "g").filter(|id| is_valid_id(id)),
             },
             ["to-cong-nghe"] => Route::Team,
+            ["ma-qr"] => Route::Handoff {
+                guide: query_param(query, "g").filter(|id| is_valid_id(id)),
+            },
             ["gioi-thieu"] => Route::About,
             _ => Route::NotFound,
         }
@@ -68,6 +107,8 @@ impl Route {
             Route::Poster { guide: None } => format!("{base}ap-phich/"),
             Route::Poster { guide: Some(id) } => format!("{base}ap-phich/?g={id}"),
             Route::Team => format!("{base}to-cong-nghe/"),
+            Route::Handoff { guide: None } => format!("{base}ma-qr/"),
+            Route::Handoff { guide: Some(id) } => format!("{base}ma-qr/?g={id}"),
             Route::About => format!("{base}gioi-thieu/"),
             Route::NotFound => format!("{base}404"),
         }
@@ -82,8 +123,24 @@ impl Route {
             Route::Scan,
             Route::Poster { guide: None },
             Route::Team,
+            Route::Handoff { guide: None },
             Route::About,
         ]
+    }
+
+    /// Which bundle has this route's screen.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Scan | Route::Poster { .. } | Route::Team | Route::Handoff { .. } => {
+                Bundle::Tools
+            }
+            Route::Home
+            | Route::Guides
+            | Route::Guide { .. }
+            | Route::Questionnaire
+            | Route::About
+            | Route::NotFound => Bundle::Resident,
+        }
     }
 }
 
@@ -170,6 +227,11 @@ pub fn use_router_state(initial: Route) -> RouterContext {
     let navigate = {
         let route = route.clone();
         Callback::from(move |next: Route| {
+            // The other bundle's screens are a normal page load (their own pre-rendered page).
+            if !next.bundle().is_built_in() {
+                browser::load_page(&next.path());
+                return;
+            }
             browser::push_history(&next.path());
             browser::scroll_to_top();
             route.set(next);
@@ -199,7 +261,12 @@ pub fn Link(props: &LinkProps) -> Html {
         let to = props.to.clone();
         let navigate = router.navigate.clone();
         Callback::from(move |event: MouseEvent| {
-            if event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0 {
+            if event.ctrl_key()
+                || event.meta_key()
+                || event.shift_key()
+                || event.button() != 0
+                || !to.bundle().is_built_in()
+            {
                 return;
             }
             event.prevent_default();
@@ -217,6 +284,33 @@ pub fn Link(props: &LinkProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn residents_screens_are_in_the_resident_bundle() {
+        for route in [
+            Route::Home,
+            Route::Guides,
+            Route::Guide {
+                id: "kich-hoat-vneid".into(),
+                step: Some(2),
+            },
+            Route::Questionnaire,
+            Route::About,
+            Route::NotFound,
+        ] {
+            assert_eq!(route.bundle(), Bundle::Resident, "{route:?}");
+        }
+        for route in [
+            Route::Scan,
+            Route::Poster { guide: None },
+            Route::Team,
+            Route::Handoff { guide: None },
+        ] {
+            assert_eq!(route.bundle(), Bundle::Tools, "{route:?}");
+        }
+        // The default (native, test) build has both.
+        assert!(Bundle::Resident.is_built_in() && Bundle::Tools.is_built_in());
+    }
 
     #[test]
     fn paths_round_trip() {
@@ -238,6 +332,10 @@ mod tests {
                 guide: Some("dang-ky-tam-tru".into()),
             },
             Route::Team,
+            Route::Handoff { guide: None },
+            Route::Handoff {
+                guide: Some("kich-hoat-vneid".into()),
+            },
             Route::About,
         ];
         for route in routes {

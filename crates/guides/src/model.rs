@@ -118,6 +118,25 @@ pub struct Guide {
     pub sources: Vec<Source>,
 }
 
+impl Guide {
+    /// The guide without its body (who it is for, steps, problems, sources …): what lists,
+    /// search over titles and keywords, and the questionnaire need. The app embeds the outline
+    /// of every guide and loads bodies only when a guide is opened.
+    pub fn outline(&self) -> Guide {
+        Guide {
+            for_whom: String::new(),
+            before_you_start: Vec::new(),
+            after: String::new(),
+            help: String::new(),
+            legal_basis: Vec::new(),
+            steps: Vec::new(),
+            problems: Vec::new(),
+            sources: Vec::new(),
+            ..self.clone()
+        }
+    }
+}
+
 /// One action the resident does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
@@ -200,6 +219,21 @@ impl Catalog {
             .iter()
             .filter(|g| g.lang == Lang::Vi)
             .map(|g| g.id.as_str())
+    }
+
+    /// Every guide's [`Guide::outline`].
+    pub fn outline(&self) -> Catalog {
+        Catalog {
+            guides: self.guides.iter().map(Guide::outline).collect(),
+        }
+    }
+
+    /// Only the guide `id` in `lang` (or its Vietnamese original): what a guide's
+    /// own page carries. Empty when there is no such guide.
+    pub fn only(&self, lang: Lang, id: &str) -> Catalog {
+        Catalog {
+            guides: self.get(lang, id).cloned().into_iter().collect(),
+        }
     }
 
     /// What a reader of `lang` sees: every guide, in `lang` where translated, otherwise in Vietnamese.

@@ -199,3 +199,55 @@ fn broken_files_on_disk_are_named() {
     );
     assert!(load_dir(&guides, today()).is_err());
 }
+
+/// The app embeds only the outline (lists and search before the bodies arrive): it must stay
+/// small, keep what lists show, and still find guides by title and keywords.
+#[test]
+fn outline_is_small_and_still_finds_guides() {
+    let catalog = catalog();
+    let outline = catalog.outline();
+    let full_json = serde_json::to_string(&catalog).expect("serialize");
+    let outline_json = serde_json::to_string(&outline).expect("serialize");
+    eprintln!(
+        "outline: {} bytes of JSON (full catalog {})",
+        outline_json.len(),
+        full_json.len()
+    );
+    assert!(outline_json.len() * 4 < full_json.len());
+    assert_eq!(outline.guides.len(), catalog.guides.len());
+    for (short, whole) in outline.guides.iter().zip(&catalog.guides) {
+        assert_eq!(
+            (&short.id, short.lang, &short.title, &short.summary),
+            (&whole.id, whole.lang, &whole.title, &whole.summary)
+        );
+        assert!(short.steps.is_empty() && short.sources.is_empty());
+    }
+    let first = |q: &str| search(&outline, Lang::Vi, q).first().map(|h| h.id.clone());
+    assert_eq!(first("kich hoat").as_deref(), Some("kich-hoat-vneid"));
+    assert_eq!(
+        first("quen mat khau").as_deref(),
+        Some("quen-mat-khau-vneid")
+    );
+    assert_eq!(first("tam tru").as_deref(), Some("dang-ky-tam-tru"));
+}
+
+#[test]
+fn a_guide_page_carries_only_its_own_guide() {
+    let catalog = catalog();
+    let page = catalog.only(Lang::Vi, "kich-hoat-vneid");
+    assert_eq!(page.guides.len(), 1);
+    assert_eq!(
+        page.get_exact(Lang::Vi, "kich-hoat-vneid"),
+        catalog.get_exact(Lang::Vi, "kich-hoat-vneid")
+    );
+    // A guide not translated yet: its Vietnamese original.
+    let untranslated = catalog
+        .ids()
+        .find(|id| catalog.get_exact(Lang::En, id).is_none())
+        .expect("some guide is Vietnamese only");
+    assert_eq!(
+        catalog.only(Lang::En, untranslated).guides[0].lang,
+        Lang::Vi
+    );
+    assert!(catalog.only(Lang::Vi, "khong-co").guides.is_empty());
+}

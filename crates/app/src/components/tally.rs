@@ -33,7 +33,7 @@ fn save(tally: &Tally) {
 }
 
 fn title(lang: Lang, id: &str) -> String {
-    content::guide(lang, id).map_or_else(|| id.to_owned(), |g| g.title.clone())
+    content::entry(lang, id).map_or_else(|| id.to_owned(), |g| g.title.clone())
 }
 
 #[function_component]
@@ -92,7 +92,7 @@ pub fn TallyCounter() -> Html {
     let export = {
         let (tally, status) = (tally.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let csv = tally.to_csv(|id| content::guide(Lang::Vi, id).map(|g| g.title.clone()));
+            let csv = tally.to_csv(|id| content::entry(Lang::Vi, id).map(|g| g.title.clone()));
             let name = match today() {
                 Some(date) => format!("so-nguoi-duoc-huong-dan_{date}.csv"),
                 None => "so-nguoi-duoc-huong-dan.csv".to_owned(),
@@ -136,7 +136,7 @@ pub fn TallyCounter() -> Html {
     };
 
     let today_total = day.map_or(0, |date| tally.day_total(date));
-    let guides = content::catalog().list(lang);
+    let guides = content::outline().list(lang);
     let rows = guides.iter().map(|guide| {
         let count = day.map_or(0, |date| tally.count(date, &guide.id));
         let (add_prefix, remove_prefix, count_prefix) = match lang {

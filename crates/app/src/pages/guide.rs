@@ -19,8 +19,7 @@ use crate::browser;
 use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::{fallback_note, guide_item};
 use crate::components::guide_step::{StepCard, paragraphs, spoken_text, step_heading_id};
-use crate::components::handoff::HandoffButton;
-use crate::content;
+use crate::content::{self, CatalogState, use_guides};
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 
@@ -38,12 +37,60 @@ pub struct GuidePageProps {
 #[function_component]
 pub fn GuidePage(props: &GuidePageProps) -> Html {
     let lang = use_app().lang();
-    let Some(guide) = content::guide(lang, &props.id) else {
-        return html! { <GuideNotFound /> };
+    let guides = use_guides();
+    let known = content::entry(lang, &props.id).is_some();
+    let guide = content::guide(lang, &props.id);
+    {
+        // Opened inside the app: this guide's steps are in the whole catalog.
+        let load = guides.load.clone();
+        use_effect_with((known, guide.is_some()), move |(known, here)| {
+            if *known && !*here {
+                load.emit(());
+            }
+        });
+    }
+    let Some(guide) = guide else {
+        return if known {
+            html! { <GuideLoading id={props.id.clone()} failed={guides.state == CatalogState::Failed} /> }
+        } else {
+            html! { <GuideNotFound /> }
+        };
     };
     // A fresh player for another guide or another deep link; a language switch keeps the step.
     let key = format!("{}?{:?}", props.id, props.step);
     html! { <GuideView {key} {guide} route_step={props.step} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct GuideLoadingProps {
+    id: AttrValue,
+    failed: bool,
+}
+
+/// The guide's title while its steps arrive (a moment online; they come from
+/// the device once the app has been opened with a connection).
+#[function_component]
+fn GuideLoading(props: &GuideLoadingProps) -> Html {
+    let lang = use_app().lang();
+    let guides = use_guides();
+    let title = content::entry(lang, &props.id).map(|guide| guide.title.clone());
+    let retry = guides.load.reform(|_: MouseEvent| ());
+    html! {
+        <article class="page">
+            <h1>{ title }</h1>
+            if props.failed {
+                <div class="banner warning" role="alert">
+                    <p>{ lang.pick(
+                        "Chưa tải được nội dung hướng dẫn này. Điện thoại có thể đang mất mạng: hãy bật mạng (Wi-Fi hoặc dữ liệu di động) rồi bấm “Thử lại”.",
+                        "The guide could not be loaded. The phone may be offline: turn on Wi-Fi or mobile data, then tap “Try again”.",
+                    ) }</p>
+                    <button type="button" class="big" onclick={retry}>{ lang.pick("Thử lại", "Try again") }</button>
+                </div>
+            } else {
+                <p role="status">{ lang.pick("Đang mở hướng dẫn…", "Opening the guide…") }</p>
+            }
+        </article>
+    }
 }
 
 #[function_component]
@@ -421,7 +468,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
     let next_guide = guide
         .next
         .as_deref()
-        .and_then(|id| content::guide(lang, id))
+        .and_then(|id| content::entry(lang, id))
         .map(|next| {
             html! {
                 <p class="next-guide no-print">
@@ -438,7 +485,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
     let related: Vec<Html> = guide
         .related
         .iter()
-        .filter_map(|id| content::guide(lang, id))
+        .filter_map(|id| content::entry(lang, id))
         .map(|related| guide_item(related, lang, None, None))
         .collect();
     let finish = html! {
@@ -516,9 +563,9 @@ fn GuideView(props: &GuideViewProps) -> Html {
             { finish }
             { tools }
             <p class="no-print handoff-row">
-                <HandoffButton
-                    url={Route::Guide { id: guide.id.clone(), step: None }.path()}
-                    title={guide.title.clone()} />
+                <Link to={Route::Handoff { guide: Some(guide.id.clone()) }} class="button secondary handoff-open">
+                    { lang.pick("Hiện mã QR", "Show QR code") }
+                </Link>
             </p>
 
             if !guide.problems.is_empty() {

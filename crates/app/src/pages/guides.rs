@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::components::guide_list::guide_item;
-use crate::content;
+use crate::content::{self, use_guides};
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 
@@ -21,6 +21,17 @@ thread_local! {
 pub fn GuideList() -> Html {
     let lang = use_app().lang();
     let query = use_state(|| LAST_QUERY.with(|last| last.borrow().clone()));
+    let guides = use_guides();
+    {
+        // Titles, summaries and keywords are always here; searching the steps
+        // too needs the whole catalog, fetched once someone searches.
+        let load = guides.load.clone();
+        use_effect_with(query.trim().is_empty(), move |empty| {
+            if !*empty {
+                load.emit(());
+            }
+        });
+    }
     let oninput = {
         let query = query.clone();
         Callback::from(move |event: InputEvent| {
@@ -32,7 +43,7 @@ pub fn GuideList() -> Html {
     };
     // Results update while typing; Enter only closes the phone keyboard.
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
-    let catalog = content::catalog();
+    let catalog = content::whole().unwrap_or_else(content::outline);
     let typed = query.trim();
 
     let (status, body) = if typed.is_empty() {

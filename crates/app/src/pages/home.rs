@@ -26,7 +26,7 @@ pub fn Home() -> Html {
     let lang = use_app().lang();
     let popular = POPULAR_GUIDES
         .iter()
-        .filter_map(|id| content::guide(lang, id))
+        .filter_map(|id| content::entry(lang, id))
         .map(|guide| guide_item(guide, lang, None, None));
     html! {
         <article class="page home">

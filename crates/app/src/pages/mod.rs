@@ -4,27 +4,52 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
+#[cfg(feature = "resident")]
 mod about;
+#[cfg(feature = "resident")]
 mod guide;
+#[cfg(feature = "resident")]
 mod guides;
+#[cfg(feature = "tools")]
+mod handoff;
+#[cfg(feature = "resident")]
 mod home;
 mod not_found;
+#[cfg(feature = "tools")]
 mod poster;
+#[cfg(feature = "resident")]
 mod questionnaire;
+#[cfg(feature = "tools")]
 mod scan;
+#[cfg(feature = "tools")]
 mod team;
 
 pub fn view(route: &Route) -> Html {
+    // With both bundles built in, the last arm is never reached.
+    #[allow(unreachable_patterns)]
     match route {
+        #[cfg(feature = "resident")]
         Route::Home => html! { <home::Home /> },
+        #[cfg(feature = "resident")]
         Route::Guides => html! { <guides::GuideList /> },
+        #[cfg(feature = "resident")]
         Route::Guide { id, step } => html! { <guide::GuidePage id={id.clone()} step={*step} /> },
+        #[cfg(feature = "resident")]
         Route::Questionnaire => html! { <questionnaire::Questionnaire /> },
+        #[cfg(feature = "tools")]
         Route::Scan => html! { <scan::ScanPage /> },
+        #[cfg(feature = "tools")]
         Route::Poster { guide } => html! { <poster::PosterBuilder guide={guide.clone()} /> },
+        #[cfg(feature = "tools")]
         Route::Team => html! { <team::TeamTools /> },
+        #[cfg(feature = "tools")]
+        Route::Handoff { guide } => html! { <handoff::HandoffPage guide={guide.clone()} /> },
+        #[cfg(feature = "resident")]
         Route::About => html! { <about::About /> },
         Route::NotFound => html! { <not_found::NotFound /> },
+        // A screen of the other bundle (only reachable through an odd history
+        // entry): its own page has it.
+        other => html! { <not_found::OtherBundle route={other.clone()} /> },
     }
 }
 
@@ -37,7 +62,7 @@ pub fn meta(route: &Route) -> (String, String) {
             SITE.to_string(),
             "Hướng dẫn từng bước dùng VNeID và dịch vụ công trực tuyến; đọc mã QR trên thẻ CCCD ngay trên điện thoại.".to_string(),
         ),
-        Route::Guide { id, .. } => match crate::content::guide(crate::i18n::Lang::Vi, id) {
+        Route::Guide { id, .. } => match crate::content::entry(crate::i18n::Lang::Vi, id) {
             Some(guide) => (guide.title.clone(), guide.summary.clone()),
             None => ("Không tìm thấy hướng dẫn".to_string(), String::new()),
         },
@@ -46,6 +71,7 @@ pub fn meta(route: &Route) -> (String, String) {
         Route::Scan => ("Quét mã QR trên thẻ CCCD".to_string(), "Đọc mã QR trên thẻ căn cước ngay trên điện thoại, không gửi đi đâu.".to_string()),
         Route::Poster { .. } => ("Tạo mã QR và áp phích".to_string(), "Làm áp phích, tờ rơi, nhãn dán có mã QR dẫn đến hướng dẫn.".to_string()),
         Route::Team => ("Tổ công nghệ số cộng đồng".to_string(), "Công cụ cho tổ công nghệ số và đoàn viên thanh niên.".to_string()),
+        Route::Handoff { .. } => ("Mã QR để mở trên điện thoại khác".to_string(), "Người dân quét mã này để mở hướng dẫn trên điện thoại của mình.".to_string()),
         Route::About => ("Giới thiệu & quyền riêng tư".to_string(), "Ứng dụng lưu gì trên máy và không bao giờ lưu gì.".to_string()),
         Route::NotFound => ("Không tìm thấy trang".to_string(), String::new()),
     };

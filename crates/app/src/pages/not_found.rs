@@ -22,3 +22,24 @@ pub fn NotFound() -> Html {
         </article>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct OtherBundleProps {
+    pub route: Route,
+}
+
+/// A screen that lives in the app's other bundle (see `Bundle`): a plain link
+/// loads its own page. Never an automatic reload, which could loop offline.
+#[function_component]
+pub fn OtherBundle(props: &OtherBundleProps) -> Html {
+    let lang = use_app().lang();
+    html! {
+        <article class="page">
+            <h1>{ lang.pick("Mở trang này", "Open this page") }</h1>
+            <p class="actions">
+                <a href={props.route.path()} class="button">{ lang.pick("Mở", "Open") }</a>
+                <Link to={Route::Home} class="button secondary">{ lang.pick("Về trang chủ", "Go to home page") }</Link>
+            </p>
+        </article>
+    }
+}

@@ -18,7 +18,7 @@ use crate::app::use_app;
 use crate::browser;
 use crate::commune::use_commune;
 use crate::components::commune_help::CommuneHelpBox;
-use crate::content;
+use crate::content::{self, CatalogState, use_guides};
 use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route, base_path};
 
@@ -147,7 +147,7 @@ struct Built {
     file_name: String,
 }
 
-fn build(form: &PosterForm, lang: Lang) -> Result<Built, String> {
+fn build(form: &PosterForm, lang: Lang, catalog: CatalogState) -> Result<Built, String> {
     let pick = |error_vi: String, error_en: String| match lang {
         Lang::Vi => error_vi,
         Lang::En => error_en,
@@ -157,9 +157,20 @@ fn build(form: &PosterForm, lang: Lang) -> Result<Built, String> {
     let profile = form
         .profile()
         .map_err(|e| pick(e.message_vi(), e.message_en()))?;
-    let guide = (!form.guide.is_empty())
-        .then(|| content::guide(Lang::Vi, &form.guide))
-        .flatten();
+    // A poster prints the guide's key steps: they come with the whole catalog.
+    let guide = match (!form.guide.is_empty()).then(|| content::entry(Lang::Vi, &form.guide)) {
+        Some(Some(_)) => Some(content::guide(Lang::Vi, &form.guide).ok_or_else(|| {
+            if catalog == CatalogState::Failed {
+                pick(
+                    "Chưa tải được các bước của hướng dẫn này. Hãy bật mạng rồi mở lại trang này.".to_owned(),
+                    "The guide's steps could not be loaded. Turn on the connection and open this page again.".to_owned(),
+                )
+            } else {
+                pick("Đang tải các bước của hướng dẫn…".to_owned(), "Loading the guide's steps…".to_owned())
+            }
+        })?),
+        _ => None,
+    };
     let (title, key_steps) = match guide {
         Some(guide) => (
             guide.title.clone(),
@@ -225,10 +236,10 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
             if next.base_url.trim().is_empty() {
                 next.base_url = default_base_url();
             }
-            if let Some(id) = guide.filter(|id| content::guide(Lang::Vi, id).is_some()) {
+            if let Some(id) = guide.filter(|id| content::entry(Lang::Vi, id).is_some()) {
                 next.guide = id;
             }
-            if !next.guide.is_empty() && content::guide(Lang::Vi, &next.guide).is_none() {
+            if !next.guide.is_empty() && content::entry(Lang::Vi, &next.guide).is_none() {
                 next.guide.clear();
             }
             form.set(next);
@@ -236,9 +247,15 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
         });
     }
 
-    let built = use_memo(((*form).clone(), lang, *loaded), |(form, lang, loaded)| {
-        loaded.then(|| build(form, *lang))
-    });
+    let guides = use_guides();
+    {
+        let load = guides.load.clone();
+        use_effect_with((), move |_| load.emit(()));
+    }
+    let built = use_memo(
+        ((*form).clone(), lang, *loaded, guides.state),
+        |(form, lang, loaded, catalog)| loaded.then(|| build(form, *lang, *catalog)),
+    );
     let svg: Option<Rc<str>> = match &*built {
         Some(Ok(Built { page: Ok(page), .. })) => Some(Rc::from(page.svg.as_str())),
         _ => None,
@@ -417,7 +434,7 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
             </label>
         }
     });
-    let guide_options = content::catalog().list(lang).into_iter().map(|guide| {
+    let guide_options = content::outline().list(lang).into_iter().map(|guide| {
         html! {
             <option value={guide.id.clone()} selected={form.guide == guide.id}>{ guide.title.as_str() }</option>
         }
@@ -629,7 +646,7 @@ mod tests {
 
     #[test]
     fn an_empty_profile_makes_a_poster_without_help_point() {
-        let built = build(&form_with(&[]), Lang::Vi).unwrap();
+        let built = build(&form_with(&[]), Lang::Vi, CatalogState::Ready).unwrap();
         assert_eq!(built.url, "https://sotay.example.vn/");
         assert_eq!(built.file_name, "trang-chu_a4.svg");
         assert!(built.page.unwrap().qr_width_mm > 50.0);
@@ -651,7 +668,11 @@ mod tests {
         );
         let mut form = form_with(&[]);
         form.base_url = "sotay.vn".into();
-        assert!(build(&form, Lang::Vi).unwrap_err().contains("https://"));
+        assert!(
+            build(&form, Lang::Vi, CatalogState::Ready)
+                .unwrap_err()
+                .contains("https://")
+        );
     }
 
     #[test]
@@ -670,7 +691,7 @@ mod tests {
 
         let mut form = form_with(&[]);
         form.fill_profile(&profile);
-        let built = build(&form, Lang::Vi).unwrap();
+        let built = build(&form, Lang::Vi, CatalogState::Ready).unwrap();
         assert_eq!(built.url, format!("https://sotay.example.vn/?c={code}"));
         assert_eq!(built.file_name, "phuong-long-bien_trang-chu_a4.svg");
     }

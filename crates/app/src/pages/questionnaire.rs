@@ -105,7 +105,7 @@ pub fn Questionnaire() -> Html {
             }
         } else {
             let items = recommendations.iter().filter_map(|recommendation| {
-                let guide = content::guide(lang, recommendation.guide_id)?;
+                let guide = content::entry(lang, recommendation.guide_id)?;
                 let reason = lang.pick(recommendation.reason_vi, recommendation.reason_en);
                 Some(guide_item(guide, lang, None, Some(reason)))
             });

@@ -5,7 +5,7 @@
 //! `Callback<String>`; the page parses it with `sotay_cccd::parse` and shows the
 //! result. Privacy: the text and the reading live only in this component's state.
 //! “Xóa” drops them, and so does leaving the screen (the state is dropped with the
-//! component). Nothing here writes to storage, the URL, history or the console.
+//! component) or the page (`pagehide`, before the back-forward cache can keep it). Nothing here writes to storage, the URL, history or the console.
 
 use sotay_cccd::{Date, Reading};
 use yew::prelude::*;
@@ -27,17 +27,45 @@ fn today() -> Option<Date> {
     Date::new(year, month, day).or_else(|| Date::new(2026, 1, 1))
 }
 
+/// How many times the readers were replaced by fresh, empty ones.
+#[derive(Default, PartialEq)]
+struct Generation(u32);
+
+impl Reducible for Generation {
+    type Action = ();
+    fn reduce(self: std::rc::Rc<Self>, _: ()) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(Generation(self.0 + 1))
+    }
+}
+
 #[function_component]
 pub fn ScanPage() -> Html {
     let app = use_app();
     let lang = app.lang();
     let reading = use_state(|| None::<Reading>);
-    // Bumped by “Xóa”: readers are mounted with this as their key, so a new,
-    // empty reader replaces the old one and nothing typed survives.
-    let generation = use_state(|| 0u32);
+    // Bumped by “Xóa” and on leaving the page: readers are mounted with this as
+    // their key, so a new, empty reader replaces the old one and nothing typed survives.
+    let generation = use_reducer(Generation::default);
     // Bumped by each reading, to move the focus to the result once it is on screen.
     let readings = use_state(|| 0u32);
     let cleared = use_state(|| false);
+
+    {
+        // Leaving for another page: the browser may keep this one frozen in its
+        // back-forward cache and show it again on Back. Drop the card (and stop
+        // the camera) before that, and again should a kept page come back.
+        let (reading, generation, cleared) = (reading.clone(), generation.clone(), cleared.clone());
+        use_effect_with((), move |_| {
+            let forget = move || {
+                reading.set(None);
+                generation.dispatch(());
+                cleared.set(false);
+            };
+            let on_hide = browser::on_window_event("pagehide", forget.clone());
+            let on_show = browser::on_window_event("pageshow", forget);
+            move || drop((on_hide, on_show))
+        });
+    }
 
     use_effect_with(*readings, |readings| {
         if *readings > 0 {
@@ -63,7 +91,7 @@ pub fn ScanPage() -> Html {
         let cleared = cleared.clone();
         Callback::from(move |_: MouseEvent| {
             reading.set(None);
-            generation.set(*generation + 1);
+            generation.dispatch(());
             cleared.set(true);
             browser::focus(HEADING_ID);
         })
@@ -110,13 +138,13 @@ pub fn ScanPage() -> Html {
             if reading.is_none() {
                 // Left out while a result is shown, so the camera stops.
                 <div class="scan-readers">
-                    <CameraReader on_text={on_text.clone()} key={format!("camera-{}", *generation)} />
-                    <PhotoReader on_text={on_text.clone()} key={format!("photo-{}", *generation)} />
+                    <CameraReader on_text={on_text.clone()} key={format!("camera-{}", generation.0)} />
+                    <PhotoReader on_text={on_text.clone()} key={format!("photo-{}", generation.0)} />
                 </div>
             }
             <section class="paste-reader" aria-labelledby="doc-bang-chu">
                 <h2 id="doc-bang-chu">{ lang.pick("Dán hoặc gõ nội dung mã", "Paste or type the code's text") }</h2>
-                <TextInputReader key={*generation} on_text={on_text} />
+                <TextInputReader key={generation.0} on_text={on_text} />
             </section>
         </article>
     }

@@ -10,7 +10,6 @@ use crate::app::use_app;
 use crate::browser;
 use crate::commune::use_commune;
 use crate::components::commune_help::CommuneHelp;
-use crate::components::handoff::HandoffButton;
 use crate::components::tally::{TallyCounter, load_tally};
 use crate::content;
 use crate::i18n::{Lang, Pick};
@@ -107,7 +106,7 @@ fn quick_guides(totals: &[(String, u64)]) -> Vec<String> {
         if ids.len() == 6 {
             break;
         }
-        if !ids.iter().any(|known| known == id) && content::guide(Lang::Vi, id).is_some() {
+        if !ids.iter().any(|known| known == id) && content::entry(Lang::Vi, id).is_some() {
             ids.push(id.to_owned());
         }
     }
@@ -167,7 +166,7 @@ pub fn TeamTools() -> Html {
         })
     };
     let quick = quick_guides(&totals).into_iter().filter_map(|id| {
-        let guide = content::guide(lang, &id)?;
+        let guide = content::entry(lang, &id)?;
         Some(html! {
             <li>
                 <Link to={Route::Guide { id: guide.id.clone(), step: None }}>
@@ -209,7 +208,7 @@ pub fn TeamTools() -> Html {
                     "Cho người dân quét mã trên màn hình của bạn để mở ứng dụng trên điện thoại của họ (kèm nơi hỗ trợ, nếu có):",
                     "Let a resident scan your screen to open the app on their own phone (with the help point, if any):",
                 ) }</p>
-                <p><HandoffButton url={Route::Home.path()} title={"Sổ tay Công dân số"} /></p>
+                <p><Link to={Route::Handoff { guide: None }} class="button secondary handoff-open">{ lang.pick("Hiện mã QR", "Show QR code") }</Link></p>
                 <p>
                     <Link to={Route::Poster { guide: None }} class="button">{ lang.pick("Tạo mã QR và áp phích", "Make QR codes and posters") }</Link>
                 </p>
