@@ -74,8 +74,9 @@ async fn after_one_visit_everything_works_offline() {
     browser.click("a[href='/g/cap-doi-the-can-cuoc/']").await;
     browser
         .wait_until(
-            "the guide",
-            "return location.pathname === '/g/cap-doi-the-can-cuoc/'",
+            "the guide's steps, from the saved catalog",
+            "return location.pathname === '/g/cap-doi-the-can-cuoc/'
+                && document.querySelectorAll('.guide-steps .step').length > 0",
         )
         .await;
     // The scanner's upload path and the poster builder.
@@ -93,6 +94,18 @@ async fn after_one_visit_everything_works_offline() {
         .wait_until(
             "the poster preview",
             "return document.querySelector('.poster-preview img, .poster-preview svg')",
+        )
+        .await;
+    // A guide's poster prints its key steps: they come from the saved catalog.
+    browser
+        .goto(&format!("{origin}/ap-phich/?g=dang-ky-tam-tru"))
+        .await;
+    browser.wait_for_app().await;
+    browser
+        .wait_until(
+            "the guide's poster preview",
+            "return document.querySelector('select')?.value === 'dang-ky-tam-tru'
+                && !!document.querySelector('.poster-preview img, .poster-preview svg')",
         )
         .await;
     set_offline(&browser, false).await;

@@ -5,7 +5,7 @@
 //! The profile is decoded and strictly validated by `sotay-poster`; it is
 //! only ever shown as text. A damaged link is ignored with a gentle notice.
 
-use sotay_poster::{CommuneProfile, decode_profile, encode_profile, profile_from_query};
+use sotay_poster::{CommuneProfile, decode_profile, profile_code_in_query};
 use yew::prelude::*;
 
 use crate::app::use_app;
@@ -20,8 +20,10 @@ const STORAGE_KEY: &str = "sotay.commune";
 #[derive(Clone, PartialEq)]
 pub struct CommuneContext {
     pub profile: Option<CommuneProfile>,
-    /// Replaces (Some) or forgets (None) the profile on this device.
-    pub set_profile: Callback<Option<CommuneProfile>>,
+    /// Replaces (Some, the profile's `?c=` code) or forgets (None) the profile
+    /// on this device. Codes, not profiles: only the poster builder encodes,
+    /// so a resident's bundle never carries the encoder.
+    pub set_profile: Callback<Option<String>>,
 }
 
 #[hook]
@@ -35,8 +37,8 @@ pub fn use_commune() -> CommuneContext {
 /// Where the profile comes from at start-up.
 #[derive(Debug, PartialEq)]
 enum Startup {
-    /// A valid `?c=` in the link: shown and remembered.
-    FromLink(CommuneProfile),
+    /// A valid `?c=` in the link: shown and remembered (by its code).
+    FromLink(CommuneProfile, String),
     /// A damaged `?c=`: ignored (the remembered one, if any, stays).
     BadLink(Option<CommuneProfile>),
     /// No `?c=`: the remembered one, if any.
@@ -45,18 +47,20 @@ enum Startup {
 
 fn startup(query: &str, stored: Option<&str>) -> Startup {
     let remembered = || stored.and_then(|code| decode_profile(code).ok());
-    match profile_from_query(query) {
-        Some(Ok(profile)) => Startup::FromLink(profile),
-        Some(Err(_)) => Startup::BadLink(remembered()),
+    match profile_code_in_query(query) {
+        Some(code) => match decode_profile(code) {
+            Ok(profile) => Startup::FromLink(profile, code.to_owned()),
+            Err(_) => Startup::BadLink(remembered()),
+        },
         None => Startup::Remembered(remembered()),
     }
 }
 
-fn remember(profile: Option<&CommuneProfile>) {
-    match profile.map(encode_profile) {
-        Some(Ok(code)) => browser::local_set(STORAGE_KEY, code.as_str()),
-        // A profile that cannot be encoded is never kept (nor is a stale one).
-        Some(Err(_)) | None => browser::local_remove(STORAGE_KEY),
+/// Keeps a code that has just decoded (so it decodes again), or forgets.
+fn remember(code: Option<&str>) {
+    match code {
+        Some(code) => browser::local_set(STORAGE_KEY, code),
+        None => browser::local_remove(STORAGE_KEY),
     }
 }
 
@@ -78,8 +82,8 @@ pub fn CommuneProvider(props: &CommuneProviderProps) -> Html {
         let (profile, bad_link) = (profile.clone(), bad_link.clone());
         use_effect_with(props.query.clone(), move |query| {
             match startup(query, browser::local_get(STORAGE_KEY).as_deref()) {
-                Startup::FromLink(from_link) => {
-                    remember(Some(&from_link));
+                Startup::FromLink(from_link, code) => {
+                    remember(Some(&code));
                     profile.set(Some(from_link));
                 }
                 Startup::BadLink(remembered) => {
@@ -92,9 +96,18 @@ pub fn CommuneProvider(props: &CommuneProviderProps) -> Html {
     }
     let set_profile = {
         let profile = profile.clone();
-        Callback::from(move |next: Option<CommuneProfile>| {
-            remember(next.as_ref());
-            profile.set(next);
+        Callback::from(move |code: Option<String>| match code {
+            Some(code) => {
+                // Always a code the poster builder just made; never kept unless it decodes.
+                if let Ok(next) = decode_profile(&code) {
+                    remember(Some(&code));
+                    profile.set(Some(next));
+                }
+            }
+            None => {
+                remember(None);
+                profile.set(None);
+            }
         })
     };
     let context = CommuneContext {
@@ -141,7 +154,7 @@ mod tests {
         let code = long_bien().encode().unwrap();
         assert_eq!(
             startup(&format!("?c={code}"), Some(stored.as_str())),
-            Startup::FromLink(long_bien())
+            Startup::FromLink(long_bien(), code.as_str().to_owned())
         );
         assert_eq!(
             startup("", Some(stored.as_str())),

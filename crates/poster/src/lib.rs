@@ -39,7 +39,8 @@ pub use layout::{
     SCAN_CAPTION_VI, STICKER_CAPTION_VI, render, render_svg,
 };
 pub use link::{
-    BaseUrl, Link, LinkError, display_link, guide_url, parse_link, profile_from_query, slug,
+    BaseUrl, Link, LinkError, display_link, guide_url, parse_link, profile_code_in_query,
+    profile_from_query, slug,
 };
 pub use phone::phone_link;
 pub use profile::{

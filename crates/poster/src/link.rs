@@ -174,11 +174,15 @@ pub fn parse_link(base: &BaseUrl, url: &str) -> Option<Link> {
 /// The profile in a query string (`location.search`, with or without the
 /// leading `?`): `None` when there is no `c` parameter.
 pub fn profile_from_query(query: &str) -> Option<Result<CommuneProfile, ProfileError>> {
+    profile_code_in_query(query).map(decode_profile)
+}
+
+/// The raw `c=` value of a query string, as [`profile_from_query`] decodes it.
+pub fn profile_code_in_query(query: &str) -> Option<&str> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let value = query.split('&').find_map(|pair| pair.strip_prefix("c="))?;
     // base64url needs no percent-encoding; a stray "%3D" padding or the like
     // is simply not base64url and is rejected by the decoder.
-    Some(decode_profile(value))
+    query.split('&').find_map(|pair| pair.strip_prefix("c="))
 }
 
 fn percent_encode_segment(text: &str, out: &mut String) {

@@ -361,11 +361,11 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
     };
     let typed_profile = form.profile();
     let remember_profile = match &typed_profile {
-        Ok(Some((profile, _))) if commune.profile.as_ref() != Some(profile) => {
+        Ok(Some((profile, code))) if commune.profile.as_ref() != Some(profile) => {
             let set_profile = commune.set_profile.clone();
-            let profile = profile.clone();
+            let code = code.as_str().to_owned();
             Some(Callback::from(move |_: MouseEvent| {
-                set_profile.emit(Some(profile.clone()))
+                set_profile.emit(Some(code.clone()))
             }))
         }
         _ => None,
