@@ -99,11 +99,15 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
             "js",
             &minify_js(&read(&pkg.join(format!("{out_name}.js")))?, true)?,
         )?;
-        let boot_source = String::from_utf8_lossy(&read(&root().join("web/boot.js"))?)
-            .replace("{{GLUE}}", &url(&glue))
-            .replace("{{WASM}}", &url(&wasm))
-            .replace("{{BASE}}", &base_path)
-            .replace("{{LABEL}}", &args.label.replace(['"', '\\', '<'], ""));
+        let boot_source = fill(
+            "web/boot.js",
+            &[
+                ("GLUE", &url(&glue)),
+                ("WASM", &url(&wasm)),
+                ("BASE", &base_path),
+                ("LABEL", &args.label.replace(['"', '\\', '<'], "")),
+            ],
+        )?;
         let boot = write_hashed(
             &assets,
             "boot",
@@ -130,7 +134,6 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     )?;
     write_manifest(&out, &base_path)?;
 
-    let template = String::from_utf8_lossy(&read(&root().join("web/index.html"))?).into_owned();
     let prerendered = prerender(&base_path)?;
     // Guide bodies for in-app navigation (pages carry their own guide).
     let catalog = write_hashed(&assets, "guides", "json", prerendered.catalog.as_bytes())?;
@@ -143,20 +146,23 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         let data = page.data.as_ref().map_or(String::new(), |json| {
             format!("<script type=\"application/json\" id=\"sotay-guide-data\">{json}</script>")
         });
-        let html = template
-            .replace("{{TITLE}}", &escape(&page.title))
-            .replace("{{DESCRIPTION}}", &escape(&page.description))
-            .replace("{{BASE}}", &base_path)
-            .replace("{{CSS}}", &url(&css))
-            .replace("{{GLUE}}", &url(&bundle.glue))
-            .replace("{{WASM}}", &url(&bundle.wasm))
-            .replace("{{BOOT}}", &url(&bundle.boot))
-            .replace("{{LABEL}}", &escape(&args.label))
-            .replace("{{SCAN_WORKER}}", &url(&scan_worker))
-            .replace("{{GUIDES}}", &url(&catalog))
-            // Last: data and body are generated and may themselves contain braces.
-            .replace("{{DATA}}", &data)
-            .replace("{{BODY}}", &page.body);
+        let html = fill(
+            "web/index.html",
+            &[
+                ("TITLE", &escape(&page.title)),
+                ("DESCRIPTION", &escape(&page.description)),
+                ("BASE", &base_path),
+                ("CSS", &url(&css)),
+                ("GLUE", &url(&bundle.glue)),
+                ("WASM", &url(&bundle.wasm)),
+                ("BOOT", &url(&bundle.boot)),
+                ("LABEL", &escape(&args.label)),
+                ("SCAN_WORKER", &url(&scan_worker)),
+                ("GUIDES", &url(&catalog)),
+                ("DATA", &data),
+                ("BODY", &page.body),
+            ],
+        )?;
         let file = if page.file.ends_with(".html") {
             out.join(&page.file)
         } else {
@@ -196,10 +202,14 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     }
     let version = hex(&version.finalize())[..16].to_string();
     let precache_json = serde_json::to_string(&precache).map_err(|e| e.to_string())?;
-    let sw = String::from_utf8_lossy(&read(&root().join("web/sw.js"))?)
-        .replace("{{VERSION}}", &version)
-        .replace("{{BASE}}", &base_path)
-        .replace("{{PRECACHE}}", &precache_json);
+    let sw = fill(
+        "web/sw.js",
+        &[
+            ("VERSION", &version),
+            ("BASE", &base_path),
+            ("PRECACHE", &precache_json),
+        ],
+    )?;
     write(&out.join("sw.js"), sw.as_bytes())?;
     let build =
         serde_json::json!({ "version": version, "label": args.label, "precache": precache });
@@ -271,9 +281,10 @@ fn build_scan_worker(assets: &Path, base_path: &str) -> Result<String> {
         "js",
         &minify_js(&read(&pkg.join("sotay_scan_worker.js"))?, false)?,
     )?;
-    let script = String::from_utf8_lossy(&read(&root().join("web/scan-worker.js"))?)
-        .replace("{{GLUE}}", &url(&glue))
-        .replace("{{WASM}}", &url(&wasm));
+    let script = fill(
+        "web/scan-worker.js",
+        &[("GLUE", &url(&glue)), ("WASM", &url(&wasm))],
+    )?;
     write_hashed(
         assets,
         "scan-worker",
@@ -511,6 +522,41 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {
 }
 
 /// Escapes text for an HTML attribute or text node.
+/// The file `template` (relative to the repository) with every `{{NAME}}`
+/// replaced by its value, in one pass: a value is never searched again (a
+/// guide's text may contain braces), and a placeholder without a value, or a
+/// value without a placeholder, is a build error rather than a broken page.
+fn fill(template: &str, values: &[(&str, &str)]) -> Result<String> {
+    let source = String::from_utf8_lossy(&read(&root().join(template))?).into_owned();
+    fill_text(&source, values).map_err(|problem| format!("{template}: {problem}"))
+}
+
+fn fill_text(source: &str, values: &[(&str, &str)]) -> std::result::Result<String, String> {
+    let mut out = String::with_capacity(source.len());
+    let mut used = vec![false; values.len()];
+    let mut rest = source;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after
+            .find("}}")
+            .ok_or_else(|| "a `{{` is never closed".to_string())?;
+        let name = &after[..end];
+        let index = values
+            .iter()
+            .position(|(key, _)| *key == name)
+            .ok_or_else(|| format!("no value for {{{{{name}}}}}"))?;
+        used[index] = true;
+        out.push_str(values[index].1);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    match values.iter().zip(&used).find(|(_, used)| !**used) {
+        Some(((name, _), _)) => Err(format!("has no {{{{{name}}}}} placeholder")),
+        None => Ok(out),
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -522,6 +568,51 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_fill_in_one_pass_and_refuse_mistakes() {
+        assert_eq!(
+            fill_text("<b>{{A}}</b>{{B}}{{A}}", &[("A", "{{B}}"), ("B", "x")]),
+            Ok("<b>{{B}}</b>x{{B}}".to_string())
+        );
+        assert!(
+            fill_text("{{A}} {{C}}", &[("A", "1")])
+                .unwrap_err()
+                .contains("{{C}}")
+        );
+        assert!(
+            fill_text("{{A}}", &[("A", "1"), ("B", "2")])
+                .unwrap_err()
+                .contains("{{B}}")
+        );
+        assert!(fill_text("{{A", &[("A", "1")]).is_err());
+        // The real templates and the values dist gives them.
+        for (template, names) in [
+            ("web/boot.js", &["GLUE", "WASM", "BASE", "LABEL"][..]),
+            ("web/sw.js", &["VERSION", "BASE", "PRECACHE"][..]),
+            ("web/scan-worker.js", &["GLUE", "WASM"][..]),
+            (
+                "web/index.html",
+                &[
+                    "TITLE",
+                    "DESCRIPTION",
+                    "BASE",
+                    "CSS",
+                    "GLUE",
+                    "WASM",
+                    "BOOT",
+                    "LABEL",
+                    "SCAN_WORKER",
+                    "GUIDES",
+                    "DATA",
+                    "BODY",
+                ][..],
+            ),
+        ] {
+            let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "v")).collect();
+            assert!(fill(template, &values).is_ok(), "{template}");
+        }
+    }
 
     #[test]
     fn base_paths() {

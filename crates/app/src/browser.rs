@@ -310,6 +310,7 @@ mod imp {
     }
 
     /// GETs a file of this site as text; None when offline (and not cached) or not 200.
+    // Browser only (no twin below): its one caller, `content`, fetches only in the browser.
     pub async fn fetch_text(url: &str) -> Option<String> {
         use wasm_bindgen::JsCast;
         use wasm_bindgen_futures::JsFuture;
@@ -395,9 +396,6 @@ mod imp {
         None
     }
     pub fn element_text(_id: &str) -> Option<String> {
-        None
-    }
-    pub async fn fetch_text(_url: &str) -> Option<String> {
         None
     }
 }

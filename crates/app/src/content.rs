@@ -18,6 +18,7 @@ use crate::i18n::Lang;
 /// Id of the data block in a pre-rendered guide page.
 pub const PAGE_DATA_ID: &str = "sotay-guide-data";
 /// `<meta name=…>` holding the URL of the whole catalog.
+#[cfg(target_arch = "wasm32")]
 const CATALOG_META: &str = "sotay-guides";
 
 fn parse(json: &str) -> Catalog {
@@ -103,14 +104,20 @@ pub struct GuidesContext {
     pub load: Callback<()>,
 }
 
-#[hook]
-pub fn use_guides() -> GuidesContext {
-    use_context::<GuidesContext>().unwrap_or_else(|| GuidesContext {
-        state: if whole().is_some() {
+impl CatalogState {
+    fn at_start() -> CatalogState {
+        if whole().is_some() {
             CatalogState::Ready
         } else {
             CatalogState::Idle
-        },
+        }
+    }
+}
+
+#[hook]
+pub fn use_guides() -> GuidesContext {
+    use_context::<GuidesContext>().unwrap_or_else(|| GuidesContext {
+        state: CatalogState::at_start(),
         load: Callback::noop(),
     })
 }
@@ -124,13 +131,7 @@ pub struct GuidesProviderProps {
 /// Owns the one fetch of the whole catalog and tells every screen when it lands.
 #[function_component]
 pub fn GuidesProvider(props: &GuidesProviderProps) -> Html {
-    let state = use_state(|| {
-        if whole().is_some() {
-            CatalogState::Ready
-        } else {
-            CatalogState::Idle
-        }
-    });
+    let state = use_state(CatalogState::at_start);
     let load = {
         let state = state.clone();
         Callback::from(move |()| {
@@ -157,23 +158,19 @@ pub fn GuidesProvider(props: &GuidesProviderProps) -> Html {
     }
 }
 
-/// Fetches and keeps the whole catalog; true when it is here.
+/// Fetches and keeps the whole catalog; true when it is here. (Native builds
+/// embed it, so this is only ever a fetch in the browser.)
 async fn fetch_whole() -> bool {
-    if whole().is_some() {
-        return true;
-    }
-    let Some(url) = crate::browser::meta_content(CATALOG_META) else {
-        return false;
-    };
-    let Some(json) = crate::browser::fetch_text(&url).await else {
-        return false;
-    };
-    let Ok(catalog) = serde_json::from_str::<Catalog>(&json) else {
-        return false;
-    };
     #[cfg(target_arch = "wasm32")]
-    let _ = WHOLE.set(catalog);
-    #[cfg(not(target_arch = "wasm32"))]
-    drop(catalog);
+    if WHOLE.get().is_none() {
+        let url = crate::browser::meta_content(CATALOG_META);
+        let json = match url {
+            Some(url) => crate::browser::fetch_text(&url).await,
+            None => None,
+        };
+        if let Some(catalog) = json.and_then(|json| serde_json::from_str::<Catalog>(&json).ok()) {
+            let _ = WHOLE.set(catalog);
+        }
+    }
     whole().is_some()
 }
