@@ -33,7 +33,6 @@
 //! The crate reads no clock, files or network, so it runs the same natively and in
 //! WebAssembly; "today" is always a parameter.
 
-mod date;
 mod nfc;
 mod province;
 mod text;
@@ -42,8 +41,8 @@ mod warning;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-pub use date::{Date, days_in_month, is_leap_year};
 pub use province::{PROVINCES, Province, province_by_code};
+pub use sotay_date::{Date, days_in_month, is_leap_year};
 pub use text::repair_mojibake;
 pub use warning::{Severity, Warning};
 

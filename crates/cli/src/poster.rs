@@ -228,7 +228,7 @@ fn today_in_vietnam() -> Date {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
     // Only used to judge review dates: a broken clock must not stop printing.
-    Date::from_unix_days((seconds + VIETNAM_UTC_OFFSET_SECONDS).div_euclid(86_400))
+    Date::from_days_since_unix_epoch((seconds + VIETNAM_UTC_OFFSET_SECONDS).div_euclid(86_400))
         .or_else(|| Date::new(2026, 1, 1))
         .expect("2026-01-01 is a valid date")
 }

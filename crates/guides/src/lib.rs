@@ -13,7 +13,6 @@
 //! Without `load` it has no I/O and reads no clock ("today" is always a parameter), so it builds
 //! for `wasm32-unknown-unknown`.
 
-mod date;
 pub mod fold;
 #[cfg(feature = "load")]
 mod load;
@@ -22,7 +21,6 @@ mod questionnaire;
 mod search;
 mod validate;
 
-pub use date::{Date, DateError};
 #[cfg(feature = "load")]
 pub use load::{ContentReport, LoadErrors, check_dir, load_dir, parse_guide};
 pub use model::{Catalog, Category, Guide, Lang, Link, Problem, Source, Step, key_steps};
@@ -31,6 +29,7 @@ pub use questionnaire::{
     Recommendation, recommend,
 };
 pub use search::{MatchField, SearchHit, search};
+pub use sotay_date::{Date, DateError};
 pub use validate::{
     ContentError, ContentWarning, OFFICIAL_DOMAINS, guide_path, is_official_host, is_official_url,
     is_valid_id, validate,

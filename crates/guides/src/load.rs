@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
-use crate::date::Date;
 use crate::model::{Catalog, Category, Guide, Lang, Link, Problem, Source, Step};
 use crate::validate::{ContentError, ContentWarning, check_guide, validate_with_paths};
+use sotay_date::Date;
 
 /// Everything wrong with the content; `Display` prints one problem per line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -425,13 +425,15 @@ impl<'t, 'e> Fields<'t, 'e> {
                 None
             }
             Some(Value::Datetime(dt)) => match (dt.date, dt.time, dt.offset) {
-                (Some(d), None, None) => match Date::new(d.year, d.month, d.day) {
-                    Some(date) => Some(date),
-                    None => {
-                        self.error(key, "không có ngày này trong lịch");
-                        None
+                (Some(d), None, None) => {
+                    match Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day)) {
+                        Some(date) => Some(date),
+                        None => {
+                            self.error(key, "không có ngày này trong lịch");
+                            None
+                        }
                     }
-                },
+                }
                 _ => {
                     self.error(key, "chỉ ghi ngày, không ghi giờ, ví dụ 2026-11-20");
                     None

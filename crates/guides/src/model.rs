@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use sotay_date::Date;
 
 /// Language of a guide file (and of its folder: `assets/guides/vi`, `assets/guides/en`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -292,8 +292,8 @@ pub fn search(catalog: &Catalog, lang: Lang, query: &str) -> Vec<SearchHit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::Date;
     use crate::model::{Category, Problem, Source, Step};
+    use sotay_date::Date;
 
     fn guide(id: &str, title: &str, keywords: &[&str], summary: &str, step_text: &str) -> Guide {
         let step = |t: &str| Step {

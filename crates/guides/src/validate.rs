@@ -4,8 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
-use crate::date::Date;
 use crate::model::{Catalog, Guide, Lang};
+use sotay_date::Date;
 
 /// Domains accepted for `sources` and step links: government sites. A host matches a domain when
 /// it is the domain or one of its subdomains (`dean06.hanam.gov.vn` matches `gov.vn`).
@@ -295,7 +295,7 @@ pub(crate) fn validate_with_paths(
             (lang, ids)
         })
         .collect();
-    let year_ago = today.years_before(1);
+    let year_ago = today.add_years(-1).unwrap_or(Date::MIN);
 
     for guide in &catalog.guides {
         let file = path_of(guide);

@@ -51,5 +51,6 @@ pub use qr::{
     EcLevel, QUIET_ZONE_MODULES, QrMatrix, QrTooLong, max_scan_distance_cm, min_print_size_mm,
     qr_matrix, qr_svg_path,
 };
-pub use tally::{TALLY_CSV_HEADER, Tally, TallyDate, TallyError, is_guide_id};
+pub use sotay_date::Date;
+pub use tally::{TALLY_CSV_HEADER, Tally, TallyError, is_guide_id};
 pub use text::{wrap, xml_escape};

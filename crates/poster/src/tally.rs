@@ -10,72 +10,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde_json::{Map, Value};
+use sotay_date::Date;
 
 /// Version of the stored JSON.
 const TALLY_FORMAT_VERSION: u64 = 1;
 
 /// The CSV header, as the monthly report expects it.
 pub const TALLY_CSV_HEADER: &str = "date,guide_id,guide_title,count";
-
-/// A calendar day, `YYYY-MM-DD` when written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TallyDate {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl TallyDate {
-    /// `None` for a date that does not exist (30 February, month 13, …).
-    pub fn new(year: i32, month: u32, day: u32) -> Option<TallyDate> {
-        let year = u16::try_from(year)
-            .ok()
-            .filter(|y| (2000..=9999).contains(y))?;
-        let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
-        let day = u8::try_from(day).ok()?;
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days_in_month = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        (1..=days_in_month)
-            .contains(&day)
-            .then_some(TallyDate { year, month, day })
-    }
-
-    /// Reads `YYYY-MM-DD` (exactly that shape).
-    pub fn parse(text: &str) -> Option<TallyDate> {
-        let bytes = text.as_bytes();
-        if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
-            return None;
-        }
-        let number = |range: std::ops::Range<usize>| -> Option<u32> {
-            let part = text.get(range)?;
-            part.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| part.parse().ok())
-                .flatten()
-        };
-        TallyDate::new(
-            i32::try_from(number(0..4)?).ok()?,
-            number(5..7)?,
-            number(8..10)?,
-        )
-    }
-
-    /// "22/11/2026", as Vietnamese readers write dates.
-    pub fn format_vi(self) -> String {
-        format!("{:02}/{:02}/{}", self.day, self.month, self.year)
-    }
-}
-
-impl fmt::Display for TallyDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
 
 /// Why a tap was not counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +50,7 @@ impl std::error::Error for TallyError {}
 /// Residents helped, per day and per guide.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
-    days: BTreeMap<TallyDate, BTreeMap<String, u32>>,
+    days: BTreeMap<Date, BTreeMap<String, u32>>,
 }
 
 /// Guide ids as the app's routes accept them.
@@ -146,7 +87,7 @@ impl Tally {
             return tally;
         };
         for (date, guides) in days {
-            let (Some(date), Value::Object(guides)) = (TallyDate::parse(date), guides) else {
+            let (Some(date), Value::Object(guides)) = (Date::parse(date).ok(), guides) else {
                 continue;
             };
             for (id, count) in guides {
@@ -182,7 +123,7 @@ impl Tally {
     }
 
     /// Counts one resident helped with `guide_id` on `date`; returns the new count.
-    pub fn add(&mut self, date: TallyDate, guide_id: &str) -> Result<u32, TallyError> {
+    pub fn add(&mut self, date: Date, guide_id: &str) -> Result<u32, TallyError> {
         if !is_guide_id(guide_id) {
             return Err(TallyError::BadGuideId);
         }
@@ -197,7 +138,7 @@ impl Tally {
     }
 
     /// Takes back one count (a mistaken tap); returns the new count.
-    pub fn remove_one(&mut self, date: TallyDate, guide_id: &str) -> u32 {
+    pub fn remove_one(&mut self, date: Date, guide_id: &str) -> u32 {
         let Some(guides) = self.days.get_mut(&date) else {
             return 0;
         };
@@ -217,7 +158,7 @@ impl Tally {
         left
     }
 
-    pub fn count(&self, date: TallyDate, guide_id: &str) -> u32 {
+    pub fn count(&self, date: Date, guide_id: &str) -> u32 {
         self.days
             .get(&date)
             .and_then(|guides| guides.get(guide_id))
@@ -226,7 +167,7 @@ impl Tally {
     }
 
     /// Residents helped on `date`, all guides together.
-    pub fn day_total(&self, date: TallyDate) -> u64 {
+    pub fn day_total(&self, date: Date) -> u64 {
         self.days
             .get(&date)
             .map_or(0, |guides| guides.values().map(|c| u64::from(*c)).sum())
@@ -292,16 +233,16 @@ fn csv_field(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn day(d: u32) -> TallyDate {
-        TallyDate::new(2026, 11, d).unwrap()
+    fn day(d: u32) -> Date {
+        Date::new(2026, 11, d).unwrap()
     }
 
     #[test]
     fn dates_parse_and_print() {
-        assert_eq!(TallyDate::parse("2026-11-22"), Some(day(22)));
+        assert_eq!(Date::parse("2026-11-22"), Ok(day(22)));
         assert_eq!(day(2).to_string(), "2026-11-02");
         assert_eq!(day(2).format_vi(), "02/11/2026");
-        assert!(TallyDate::parse("2024-02-29").is_some());
+        assert!(Date::parse("2024-02-29").is_ok());
         for bad in [
             "2026-02-29",
             "2026-13-01",
@@ -312,7 +253,7 @@ mod tests {
             "+026-11-22",
             "",
         ] {
-            assert_eq!(TallyDate::parse(bad), None, "{bad}");
+            assert!(Date::parse(bad).is_err(), "{bad}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! The team's tally: one tap per guide counts a resident helped today.
 //! Counting, storage format and CSV live in `sotay_poster::Tally`.
 
-use sotay_poster::{Tally, TallyDate};
+use sotay_poster::{Date, Tally};
 use yew::prelude::*;
 
 use crate::app::use_app;
@@ -12,9 +12,9 @@ use crate::i18n::{Lang, Pick};
 /// Where the counts are kept on the device (no personal data: counts only).
 pub const TALLY_STORAGE_KEY: &str = "sotay.tally";
 
-fn today() -> Option<TallyDate> {
+fn today() -> Option<Date> {
     let (year, month, day) = browser::today();
-    TallyDate::new(year, month, day)
+    Date::new(year, month, day)
 }
 
 /// The tally as stored on the device (an empty one when missing or damaged).
@@ -41,7 +41,7 @@ pub fn TallyCounter() -> Html {
     let app = use_app();
     let lang = app.lang();
     let tally = use_state(Tally::new);
-    let day = use_state(|| None::<TallyDate>);
+    let day = use_state(|| None::<Date>);
     let status = use_state(String::new);
     let confirming = use_state(|| false);
     {

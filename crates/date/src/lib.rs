@@ -1,11 +1,16 @@
-//! A small civil (proleptic Gregorian) date: enough for birth, issue and
-//! renewal dates, without pulling a date-time library into the WASM bundle.
+//! A small civil (proleptic Gregorian) date for Sổ tay Công dân số: birth,
+//! issue and renewal dates on ID cards, the `reviewed` dates of guides, the
+//! days of the volunteer tally. Enough calendar for those, without a date-time
+//! library in the WASM bundle. No clock is ever read here except by
+//! [`Date::today_utc`], for native tools and build scripts; "today" is always
+//! a parameter of the logic that needs it.
 
 use std::fmt;
+use std::str::FromStr;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A calendar date with no time zone. Ordering is chronological.
+/// A calendar date with no time zone, years 1–9999. Ordering is chronological.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     // Field order matters: the derived ordering compares year, then month, then day.
@@ -30,7 +35,47 @@ pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
+/// Why a date string was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the shape `YYYY-MM-DD`.
+    Format,
+    /// Shaped right but no such day (e.g. `2026-02-30`).
+    NoSuchDay,
+}
+
+impl DateError {
+    pub fn message_vi(&self) -> &'static str {
+        match self {
+            DateError::Format => "ngày phải viết dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-20",
+            DateError::NoSuchDay => "không có ngày này trong lịch",
+        }
+    }
+
+    pub fn message_en(&self) -> &'static str {
+        match self {
+            DateError::Format => "a date must be written YYYY-MM-DD, e.g. 2026-11-20",
+            DateError::NoSuchDay => "no such day in the calendar",
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message_vi())
+    }
+}
+
+impl std::error::Error for DateError {}
+
 impl Date {
+    /// The earliest date, 0001-01-01 (a placeholder for a date that could not be read).
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+
     /// The date, or `None` when it does not exist (31 April, 29 Feb 2023, month 13, …).
     /// Years are limited to 1–9999 so that every date has a four-digit form.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
@@ -149,6 +194,43 @@ impl Date {
         };
         Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
     }
+
+    /// Parses exactly `YYYY-MM-DD` (ASCII digits, zero-padded).
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shaped {
+            return Err(DateError::Format);
+        }
+        let number = |range: std::ops::Range<usize>| {
+            text.get(range)
+                .and_then(|s| s.parse::<u32>().ok())
+                .ok_or(DateError::Format)
+        };
+        let year = i32::try_from(number(0..4)?).map_err(|_| DateError::Format)?;
+        Date::new(year, number(5..7)?, number(8..10)?).ok_or(DateError::NoSuchDay)
+    }
+
+    /// Today's date (UTC) from the system clock, for native tools, build
+    /// scripts and tests. (Not in the browser build: there the page's own
+    /// clock is read by the app.)
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today_utc() -> Date {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_secs() / 86_400);
+        Date::from_days_since_unix_epoch(i64::try_from(days).unwrap_or(0)).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
 }
 
 /// ISO 8601 `YYYY-MM-DD`.
@@ -158,9 +240,27 @@ impl fmt::Display for Date {
     }
 }
 
+/// Exactly `YYYY-MM-DD` (see [`Date::parse`]).
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        Date::parse(s)
+    }
+}
+
+/// As its ISO string.
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// From an ISO string, strictly.
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Date::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -250,5 +350,77 @@ mod tests {
         ] {
             assert_eq!(Date::parse_loose(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn parses_and_prints_iso() {
+        let d = Date::parse("2026-11-22").unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (2026, 11, 22));
+        assert_eq!(d.to_string(), "2026-11-22");
+        assert_eq!(d.format_vi(), "22/11/2026");
+    }
+
+    #[test]
+    fn civil_dates_from_unix_days() {
+        assert_eq!(Date::from_days_since_unix_epoch(0), Date::new(1970, 1, 1));
+        assert_eq!(
+            Date::from_days_since_unix_epoch(20_414),
+            Date::new(2025, 11, 22)
+        );
+        assert_eq!(
+            Date::from_days_since_unix_epoch(19_782),
+            Date::new(2024, 2, 29)
+        );
+        assert_eq!(
+            Date::from_days_since_unix_epoch(-1),
+            Date::new(1969, 12, 31)
+        );
+    }
+
+    #[test]
+    fn refuses_bad_shapes_and_days() {
+        for bad in [
+            "",
+            "2026-1-05",
+            "2026/11/22",
+            "26-11-22",
+            "2026-11-22T00:00",
+            "２026-11-22",
+        ] {
+            assert_eq!(Date::parse(bad), Err(DateError::Format), "{bad}");
+        }
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "0000-01-01",
+        ] {
+            assert_eq!(Date::parse(bad), Err(DateError::NoSuchDay), "{bad}");
+        }
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2000-02-29").is_ok());
+        assert!(Date::parse("1900-02-29").is_err());
+    }
+
+    #[test]
+    fn orders_chronologically_and_steps_back() {
+        let a = Date::parse("2025-12-31").unwrap();
+        let b = Date::parse("2026-01-01").unwrap();
+        assert!(a < b);
+        assert_eq!(
+            Date::parse("2024-02-29").unwrap().add_years(-1),
+            Date::new(2023, 2, 28)
+        );
+        assert_eq!(b.add_years(-1), Date::new(2025, 1, 1));
+    }
+
+    #[test]
+    fn serde_round_trip_as_string() {
+        let d = Date::parse("2026-11-20").unwrap();
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(json, "\"2026-11-20\"");
+        assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), d);
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
     }
 }
