@@ -3,7 +3,9 @@
 //! Every person here is made up.
 
 use serde_json::{Value, json};
-use sotay_e2e::{Browser, Server, site};
+use sotay_e2e::{Browser, site};
+
+use crate::scanner::{self, READ_BUTTON, TEXTAREA, open as open_scanner, paste, result_text};
 
 /// A chip CCCD card (2021–2024) of a made-up man born 15/03/1995 in Hà Nội.
 const CHIP_CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
@@ -11,33 +13,6 @@ const CHIP_CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 
 const SEX_MISMATCH: &str = "001195012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
 /// A căn cước card (since 1/7/2024) with relatives' fields after the seventh.
 const CAN_CUOC: &str = "079304001234||Lê Hoàng Thử Nghiệm|02092004|Nam|Số 5 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh|10082024|079070009876|Lê Văn Cha Mẫu|079175001122|Phạm Thị Mẹ Mẫu";
-
-const TEXTAREA: &str = "#qr-text";
-const READ_BUTTON: &str = ".text-reader button";
-
-async fn open_scanner(browser: &Browser, server: &Server) {
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
-    assert!(browser.heading().await.contains("Quét mã QR trên thẻ CCCD"));
-}
-
-/// Pastes `text` into the reader's box the way a paste does (one text insertion).
-async fn paste(browser: &Browser, text: &str) {
-    browser.click(TEXTAREA).await;
-    browser
-        .cdp("Input.insertText", json!({ "text": text }))
-        .await;
-}
-
-async fn result_text(browser: &Browser) -> String {
-    browser
-        .wait_until(
-            "a result",
-            "return document.querySelector('.card-result h2')?.textContent",
-        )
-        .await;
-    browser.text(".card-result").await
-}
 
 /// Everything the page could have kept: web storage, IndexedDB, Cache Storage
 /// request URLs, cookies, the URL, the history state — as one string.
@@ -139,9 +114,7 @@ async fn pasted_card_shows_name_birth_date_and_renewal() {
     // The focus moves to the result, and the typed text stays in the box.
     let focused = browser.eval("return document.activeElement?.id").await;
     assert_eq!(focused, json!("ket-qua-doc-ma"));
-    let kept = browser
-        .eval("return document.querySelector('#qr-text').value")
-        .await;
+    let kept = scanner::typed(&browser).await;
     assert_eq!(kept, json!(CHIP_CARD));
     // The renewal guide is one tap away.
     let guide_link = browser
@@ -231,16 +204,9 @@ async fn scanner_typing_then_enter_reads_and_shift_enter_is_a_new_line() {
     browser
         .type_into(TEXTAREA, "dòng một\u{E008}\u{E007}\u{E000}dòng hai")
         .await;
-    let value = browser
-        .eval("return document.querySelector('#qr-text').value")
-        .await;
+    let value = scanner::typed(&browser).await;
     assert_eq!(value, json!("dòng một\ndòng hai"));
-    assert_eq!(
-        browser
-            .eval("return !!document.querySelector('.card-result')")
-            .await,
-        json!(false)
-    );
+    assert!(!scanner::shows_result(&browser).await);
     // “Xóa” is only offered with a result; empty the box by hand like a person would.
     browser.eval("const box = document.querySelector('#qr-text'); box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true}));").await;
     // A keyboard-wedge scanner types the payload and presses Enter.
@@ -261,9 +227,7 @@ async fn scanner_typing_then_enter_reads_and_shift_enter_is_a_new_line() {
         "unlabelled extra fields are kept: {text}"
     );
     assert!(text.contains("Trường 11"), "{text}");
-    let kept = browser
-        .eval("return document.querySelector('#qr-text').value")
-        .await;
+    let kept = scanner::typed(&browser).await;
     assert_eq!(kept, json!(CAN_CUOC), "Enter is not added to the text");
     browser.assert_console_clean().await;
     browser.close().await;
@@ -271,7 +235,7 @@ async fn scanner_typing_then_enter_reads_and_shift_enter_is_a_new_line() {
 
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
-async fn empty_box_gets_a_friendly_message() {
+async fn empty_or_overlong_text_gets_a_friendly_message_and_stays() {
     let server = site();
     let browser = Browser::start().await;
     open_scanner(&browser, &server).await;
@@ -283,27 +247,29 @@ async fn empty_box_gets_a_friendly_message() {
         )
         .await;
     assert!(browser.text(".text-reader").await.contains("Ô đang trống"));
-    assert_eq!(
-        browser
-            .eval("return !!document.querySelector('.card-result')")
-            .await,
-        json!(false)
-    );
+    assert!(!scanner::shows_result(&browser).await);
     // Blank space is empty too, and is left as it was.
     paste(&browser, "   ").await;
     browser.click(READ_BUTTON).await;
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#qr-text').value")
-            .await,
-        json!("   ")
-    );
-    assert_eq!(
-        browser
-            .eval("return !!document.querySelector('.card-result')")
-            .await,
-        json!(false)
-    );
+    assert_eq!(scanner::typed(&browser).await, json!("   "));
+    assert!(!scanner::shows_result(&browser).await);
+    // Far more than any QR code holds (a whole document pasted by mistake):
+    // a plain message, no result, and every character still in the box.
+    browser
+        .eval("document.querySelector('#qr-text').value = ''; return true")
+        .await;
+    let pasted = format!("{CAN_CUOC}\n").repeat(60);
+    assert!(pasted.chars().count() > 8_000);
+    paste(&browser, &pasted).await;
+    browser.click(READ_BUTTON).await;
+    browser
+        .wait_until(
+            "the too-long message",
+            "return document.querySelector('.text-reader .field-error')?.textContent.includes('quá dài')",
+        )
+        .await;
+    assert_eq!(scanner::typed(&browser).await, json!(pasted));
+    assert!(!scanner::shows_result(&browser).await);
     browser.assert_console_clean().await;
     browser.close().await;
 }
@@ -389,12 +355,7 @@ async fn card_data_leaves_no_trace() {
             "return !document.querySelector('.card-result')",
         )
         .await;
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#qr-text').value")
-            .await,
-        json!("")
-    );
+    assert_eq!(scanner::typed(&browser).await, json!(""));
     assert_absent(
         &browser.text("main").await,
         SEX_MISMATCH,
@@ -421,25 +382,7 @@ async fn card_data_leaves_no_trace() {
         assert_absent(page.as_str().unwrap_or_default(), payload, "the page");
     }
     // Back on the scanner, nothing of the earlier reading is there.
-    browser.client.back().await.expect("back");
-    browser
-        .wait_until(
-            "the scanner",
-            "return location.pathname === '/quet/' && !!document.querySelector('#qr-text')",
-        )
-        .await;
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#qr-text').value")
-            .await,
-        json!("")
-    );
-    assert_eq!(
-        browser
-            .eval("return !!document.querySelector('.card-result')")
-            .await,
-        json!(false)
-    );
+    scanner::back_finds_nothing(&browser).await;
     let stored = everything_stored(&browser).await;
 
     let console: Vec<String> = browser

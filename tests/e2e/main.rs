@@ -5,5 +5,6 @@ mod guides;
 mod poster;
 mod pwa;
 mod scan;
+mod scanner;
 mod shell;
 mod trust;

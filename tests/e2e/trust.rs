@@ -11,6 +11,8 @@ use fantoccini::key::Key;
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Options, Server, site};
 
+use crate::scanner;
+
 /// A chip CCCD of a made-up woman born 07/06/1988, registered in Thanh Hóa (038).
 const CARD: &str =
     "038188007777||Trần Thị Riêng Tư|07061988|Nữ|Thôn Bí Mật, xã Kín Đáo, Thanh Hóa|12052022";
@@ -70,9 +72,9 @@ async fn open(browser: &Browser, server: &Server, path: &str, state: State) {
                 .await;
         }
         State::CardResult => {
-            paste_card(browser, CARD).await;
-            browser.click(".text-reader button").await;
-            wait_for_result(browser).await;
+            scanner::paste(browser, CARD).await;
+            browser.click(scanner::READ_BUTTON).await;
+            scanner::result_text(browser).await;
         }
         State::PosterPreview => {
             browser
@@ -83,23 +85,6 @@ async fn open(browser: &Browser, server: &Server, path: &str, state: State) {
                 .await;
         }
     }
-}
-
-/// Pastes `text` into the scanner's box the way a paste does (one insertion).
-async fn paste_card(browser: &Browser, text: &str) {
-    browser.click("#qr-text").await;
-    browser
-        .cdp("Input.insertText", json!({ "text": text }))
-        .await;
-}
-
-async fn wait_for_result(browser: &Browser) {
-    browser
-        .wait_until(
-            "the card result",
-            "return document.querySelector('.card-result h2')?.textContent",
-        )
-        .await;
 }
 
 /// Turns high contrast on or off with the footer button, as a reader would.
@@ -403,7 +388,7 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     browser.wait_for_app().await;
     tab_to(&browser, "#qr-text", &mut failures).await;
     press_text(&browser, &format!("{CARD}\u{E007}")).await;
-    wait_for_result(&browser).await;
+    scanner::result_text(&browser).await;
     let focused = browser
         .eval("return document.activeElement?.closest('.card-result') !== null")
         .await;
@@ -672,9 +657,9 @@ async fn card_data_never_leaves_memory_from_load_to_leaving() {
         .wait_until("the scanner", "return !!document.querySelector('#qr-text')")
         .await;
     let history_before = browser.eval("return history.length").await;
-    paste_card(&browser, CARD).await;
-    browser.click(".text-reader button").await;
-    wait_for_result(&browser).await;
+    scanner::paste(&browser, CARD).await;
+    browser.click(scanner::READ_BUTTON).await;
+    scanner::result_text(&browser).await;
     assert!(
         browser
             .text(".card-result")
@@ -725,25 +710,7 @@ async fn card_data_never_leaves_memory_from_load_to_leaving() {
         );
     }
     // Back into the scanner: nothing of the reading comes back.
-    browser.client.back().await.expect("back");
-    browser
-        .wait_until(
-            "the scanner again",
-            "return location.pathname === '/quet/' && !!document.querySelector('#qr-text')",
-        )
-        .await;
-    assert_eq!(
-        browser
-            .eval("return document.querySelector('#qr-text').value")
-            .await,
-        json!("")
-    );
-    assert_eq!(
-        browser
-            .eval("return !!document.querySelector('.card-result')")
-            .await,
-        json!(false)
-    );
+    scanner::back_finds_nothing(&browser).await;
 
     // Cookies, from the browser itself rather than document.cookie.
     let cookies = browser.cdp("Network.getAllCookies", json!({})).await;
@@ -1007,17 +974,9 @@ async fn the_photo_reader_answers_odd_files_gently_and_keeps_the_typed_text() {
         previous = message.clone();
         println!("photo {name} ({} bytes): {message}", bytes.len());
         assert!(message.contains(expected), "{name}: {message}");
-        let typed = browser
-            .eval("return document.querySelector('#qr-text').value")
-            .await;
+        let typed = scanner::typed(&browser).await;
         assert_eq!(typed, json!("đang gõ dở"), "{name}: the typed text is kept");
-        assert_eq!(
-            browser
-                .eval("return !!document.querySelector('.card-result')")
-                .await,
-            json!(false),
-            "{name}"
-        );
+        assert!(!scanner::shows_result(&browser).await, "{name}");
     }
     // That a good photo still reads afterwards: `after_a_damaged_photo_a_good_one_still_reads`.
     let panics: Vec<_> = browser
@@ -1167,9 +1126,7 @@ async fn a_png_bomb_photo_gets_a_gentle_answer_and_keeps_the_typed_text() {
             || message.contains("ô bên dưới"),
         "{message}"
     );
-    let typed = browser
-        .eval("return document.querySelector('#qr-text').value")
-        .await;
+    let typed = scanner::typed(&browser).await;
     assert_eq!(typed, json!("đang gõ dở"), "the typed text is kept");
     browser.close().await;
 }
