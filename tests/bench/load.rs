@@ -29,6 +29,8 @@ struct Row {
     /// (path, bytes) of every resource the page loaded, largest first.
     resources: Vec<(String, f64)>,
     background_kilobytes: f64,
+    /// Every run's (first text, interactive, offline reload) in ms, to show the spread.
+    runs_ms: Vec<(f64, f64, f64)>,
     first_text_ms: f64,
     interactive_ms: f64,
     offline_reload_ms: f64,
@@ -149,6 +151,7 @@ async fn measure(page: &'static str, path: &str) -> Row {
         kilobytes: bytes / 1024.0,
         resources: loaded,
         background_kilobytes: background / 1024.0,
+        runs_ms: Vec::new(),
         first_text_ms,
         interactive_ms,
         offline_reload_ms,
@@ -175,12 +178,17 @@ async fn median_of_runs(page: &'static str, path: &str) -> Row {
     let offline_reload_ms = median(|row| row.offline_reload_ms);
     let offline_first_text_ms = median(|row| row.offline_first_text_ms);
     let background_kilobytes = median(|row| row.background_kilobytes);
+    let runs_ms = runs
+        .iter()
+        .map(|row| (row.first_text_ms, row.interactive_ms, row.offline_reload_ms))
+        .collect();
     let resources = runs.swap_remove(0).resources;
     Row {
         page,
         kilobytes,
         resources,
         background_kilobytes,
+        runs_ms,
         first_text_ms,
         interactive_ms,
         offline_reload_ms,
@@ -223,6 +231,18 @@ async fn load() {
         "(ratios below 1.00× meet the goal; 'interactive' is when the app has taken over the pre-rendered page; \
          the last column is what the service worker downloads in the background afterwards, from file sizes)"
     );
+    for row in &rows {
+        let runs: Vec<String> = row
+            .runs_ms
+            .iter()
+            .map(|(text, ready, offline)| format!("{text:.0}/{ready:.0}/{offline:.0}"))
+            .collect();
+        println!(
+            "{}: each run's first text / interactive / offline reload ms: {}",
+            row.page,
+            runs.join(", ")
+        );
+    }
     for row in &rows {
         println!();
         println!(
