@@ -97,6 +97,21 @@ async fn leaving_the_screen_ends_every_camera_track() {
         .await;
     // The live hint asks for the card while nothing is read.
     assert!(browser.text(".live-hint").await.contains("giữa khung"));
+    // Nothing readable for 20 s: tips, and the other ways (photo, typing).
+    browser
+        .wait_until_for(
+            "the tips after 20 s without a code",
+            "return document.querySelector('.camera-reader')?.innerText.includes('Chưa đọc được mã.')",
+            std::time::Duration::from_secs(40),
+        )
+        .await;
+    let tips = browser.text(".camera-reader").await;
+    assert!(
+        tips.contains("chụp ảnh mã")
+            && tips.contains("gõ nội dung mã")
+            && tips.contains("Tắt camera"),
+        "{tips}"
+    );
     // Another screen of the same bundle: the app stays, the camera must stop.
     browser.click(".site-nav a[href='/to-cong-nghe/']").await;
     browser
@@ -119,14 +134,38 @@ async fn leaving_the_screen_ends_every_camera_track() {
     browser
         .wait_until("the scanner", "return location.pathname === '/quet/'")
         .await;
+    let camera_runs = "return window.sotayCameraTrackStates?.().length > 0
+        && window.sotayCameraTrackStates().every(s => s === 'live')";
     browser.click(".camera-start").await;
     browser
-        .wait_until(
-            "the camera to run again",
-            "return window.sotayCameraTrackStates?.().length > 0
-                && window.sotayCameraTrackStates().every(s => s === 'live')",
+        .wait_until("the camera to run again", camera_runs)
+        .await;
+
+    // The phone switches to another app (the page becomes hidden): the camera
+    // stops and says so. (Headless Chromium never hides a page by itself, so
+    // the test plays the browser's part: `document.hidden` and the event.)
+    browser
+        .eval(
+            "Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+             document.dispatchEvent(new Event('visibilitychange'));
+             return true",
         )
         .await;
+    browser
+        .wait_until(
+            "the tracks to end when hidden",
+            "return window.sotayCameraTrackStates().every(s => s === 'ended')
+                && document.querySelector('.camera-reader').innerText.includes('Camera đã tắt khi bạn rời trang')",
+        )
+        .await;
+    browser
+        .eval("delete document.hidden; return document.hidden === false")
+        .await;
+    browser.click(".camera-start").await;
+    browser
+        .wait_until("the camera to run once more", camera_runs)
+        .await;
+
     browser
         .eval("window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })); return true")
         .await;
