@@ -202,7 +202,7 @@ async fn load() {
     let rows = [
         median_of_runs("home /", "/").await,
         median_of_runs("guide /g/kich-hoat-vneid/", "/g/kich-hoat-vneid/").await,
-        // Not in the budget (volunteers' screen, the tools bundle), shown for honesty.
+        // Not in the budget (its own bundle), shown for honesty.
         median_of_runs("scanner /quet/", "/quet/").await,
     ];
     println!();

@@ -109,7 +109,7 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
         .wait_until("the remembered help point", "return document.querySelector('.commune-help')?.innerText.includes('Công an phường Long Biên')")
         .await;
 
-    // "Hiện mã QR": a page of the tools bundle with the app's link and the help point.
+    // "Hiện mã QR": a page of the team bundle with the app's link and the help point.
     browser.click(".handoff-open").await;
     browser
         .wait_until(

@@ -112,34 +112,9 @@ async fn leaving_the_screen_ends_every_camera_track() {
             && tips.contains("Tắt camera"),
         "{tips}"
     );
-    // Another screen of the same bundle: the app stays, the camera must stop.
-    browser.click(".site-nav a[href='/to-cong-nghe/']").await;
-    browser
-        .wait_until(
-            "the team page",
-            "return location.pathname === '/to-cong-nghe/'",
-        )
-        .await;
-    let states = browser.eval(TRACK_STATES).await;
-    let states = states.as_array().expect("the camera's track states");
-    assert!(
-        !states.is_empty() && states.iter().all(|s| s == "ended"),
-        "tracks after leaving the screen: {states:?}"
-    );
-
-    // Leaving the page (another bundle's screen, a link, closing the tab) says
-    // `pagehide` first: the camera stops then too, even if the browser keeps
-    // the page in its back-forward cache.
-    browser.client.back().await.expect("back");
-    browser
-        .wait_until("the scanner", "return location.pathname === '/quet/'")
-        .await;
     let camera_runs = "return window.sotayCameraTrackStates?.().length > 0
         && window.sotayCameraTrackStates().every(s => s === 'live')";
-    browser.click(".camera-start").await;
-    browser
-        .wait_until("the camera to run again", camera_runs)
-        .await;
+    let camera_stopped = "return window.sotayCameraTrackStates().every(s => s === 'ended')";
 
     // The phone switches to another app (the page becomes hidden): the camera
     // stops and says so. (Headless Chromium never hides a page by itself, so
@@ -161,21 +136,54 @@ async fn leaving_the_screen_ends_every_camera_track() {
     browser
         .eval("delete document.hidden; return document.hidden === false")
         .await;
+
+    // Leaving the page says `pagehide` first (even when the browser keeps the
+    // page in its back-forward cache): the camera stops then.
     browser.click(".camera-start").await;
     browser
-        .wait_until("the camera to run once more", camera_runs)
+        .wait_until("the camera to run again", camera_runs)
         .await;
-
     browser
         .eval("window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })); return true")
         .await;
     browser
+        .wait_until("the tracks to end on pagehide", camera_stopped)
+        .await;
+
+    // And for real: to another page by the menu, then Back. Whether the
+    // browser restored the old page or loaded it afresh, no track is live.
+    browser.click(".camera-start").await;
+    browser
+        .wait_until("the camera to run once more", camera_runs)
+        .await;
+    browser.click(".site-nav a[href='/to-cong-nghe/']").await;
+    browser
         .wait_until(
-            "the tracks to end on pagehide",
-            "return window.sotayCameraTrackStates().every(s => s === 'ended')
-                && document.querySelector('.camera-reader')?.dataset.camera !== 'on'",
+            "the team page",
+            "return location.pathname === '/to-cong-nghe/'",
         )
         .await;
+    browser.client.back().await.expect("back");
+    browser
+        .wait_until(
+            "the scanner again",
+            "return location.pathname === '/quet/' && document.querySelector('#app')?.dataset.app === 'ready'",
+        )
+        .await;
+    let states = browser.eval(TRACK_STATES).await;
+    assert!(
+        states.is_null()
+            || states
+                .as_array()
+                .is_some_and(|states| states.iter().all(|s| s == "ended")),
+        "tracks after leaving and coming back: {states}"
+    );
+    assert_ne!(
+        browser
+            .eval("return document.querySelector('.camera-reader')?.dataset.camera")
+            .await,
+        serde_json::json!("on")
+    );
     browser.close().await;
 }
 

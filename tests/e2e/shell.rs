@@ -120,27 +120,24 @@ async fn navigation_works_by_clicking_and_back() {
     assert!(browser.heading().await.contains("Hướng dẫn"));
     assert_eq!(browser.eval(same_document).await, json!(true));
 
-    // To the tools bundle: a normal page load of the scanner's own page.
+    // To another bundle: a normal page load of the scanner's own page.
+    let ready = "return document.querySelector('#app')?.dataset.app === 'ready'";
     browser.click(".site-nav a[href='/quet/']").await;
     browser
-        .wait_until(
-            "the scanner",
-            "return location.pathname === '/quet/' && document.querySelector('#app')?.dataset.app === 'ready'",
-        )
+        .wait_until("the scanner", "return location.pathname === '/quet/'")
         .await;
+    browser.wait_until("the scanner's app", ready).await;
     assert!(browser.heading().await.contains("Quét"));
     assert_eq!(browser.eval(same_document).await, json!(false));
+    let loaded = browser.eval(bundle).await;
     assert!(
-        browser
-            .eval(bundle)
-            .await
+        loaded
             .as_str()
             .unwrap_or_default()
-            .contains("sotay_tools-"),
-        "the scanner's page loads the tools bundle"
+            .contains("sotay_scanner-"),
+        "the scanner's page loads the scanner bundle: {loaded}"
     );
-    browser.eval(mark).await;
-    // Within the tools bundle: no page load.
+    // The team's tools are a third bundle.
     browser.click(".site-nav a[href='/to-cong-nghe/']").await;
     browser
         .wait_until(
@@ -148,12 +145,35 @@ async fn navigation_works_by_clicking_and_back() {
             "return location.pathname === '/to-cong-nghe/'",
         )
         .await;
+    browser.wait_until("the team's app", ready).await;
+    let loaded = browser.eval(bundle).await;
+    assert!(
+        loaded.as_str().unwrap_or_default().contains("sotay_team-"),
+        "{loaded}"
+    );
+    browser.eval(mark).await;
+    // Within the team bundle: no page load.
+    browser.click(".site-nav a[href='/ap-phich/']").await;
+    browser
+        .wait_until(
+            "the poster builder",
+            "return location.pathname === '/ap-phich/'",
+        )
+        .await;
     assert_eq!(browser.eval(same_document).await, json!(true));
 
     // Back, and Back again across the bundles.
     browser.client.back().await.expect("back");
     browser
-        .wait_until("back to the scanner", "return location.pathname === '/quet/' && document.querySelector('h1').textContent.includes('Quét')")
+        .wait_until(
+            "back to the team page",
+            "return location.pathname === '/to-cong-nghe/'",
+        )
+        .await;
+    assert_eq!(browser.eval(same_document).await, json!(true));
+    browser.client.back().await.expect("back");
+    browser
+        .wait_until("back to the scanner", "return location.pathname === '/quet/' && document.querySelector('h1')?.textContent.includes('Quét')")
         .await;
     browser.client.back().await.expect("back");
     browser.wait_until("back to the list", "return location.pathname === '/huong-dan/' && document.querySelector('h1').textContent.includes('Hướng dẫn')").await;

@@ -51,7 +51,7 @@ struct Page {
     title: String,
     description: String,
     body: String,
-    /// `resident` or `tools`: which bundle the page loads.
+    /// `resident`, `scanner` or `team`: which bundle the page loads.
     bundle: String,
     /// A guide page's own guide as JSON (already safe inside `<script>`).
     data: Option<String>,
@@ -75,10 +75,14 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     fs::create_dir_all(&assets).map_err(io_error(&assets))?;
     let url = |name: &str| format!("{base_path}assets/{name}");
 
-    // The app's two bundles (see `Bundle` in crates/app/src/route.rs): a
-    // resident's first visit downloads only the first. -Oz: every byte counts on 3G.
+    // The app's bundles (see `Bundle` in crates/app/src/route.rs): a first
+    // visit downloads only the page's own. -Oz: every byte counts on 3G.
     let mut bundles = BTreeMap::new();
-    for (feature, out_name) in [("resident", "sotay_app"), ("tools", "sotay_tools")] {
+    for (feature, out_name) in [
+        ("resident", "sotay_app"),
+        ("scanner", "sotay_scanner"),
+        ("team", "sotay_team"),
+    ] {
         let pkg = build_wasm(
             "crates/app",
             out_name,

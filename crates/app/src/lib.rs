@@ -10,7 +10,7 @@
 // helpers of the other bundle unused by design; the default build, which CI
 // lints with `-D warnings`, still catches real dead code.
 #![cfg_attr(
-    not(all(feature = "resident", feature = "tools")),
+    not(all(feature = "resident", feature = "scanner", feature = "team")),
     allow(dead_code, unused_imports)
 )]
 

@@ -22,7 +22,7 @@ pub struct PrerenderedPage {
     pub title: String,
     pub description: String,
     pub body: String,
-    /// The WASM bundle this page loads (`resident` or `tools`).
+    /// The WASM bundle this page loads (`resident`, `scanner` or `team`).
     pub bundle: &'static str,
     /// A guide page's own guide (Vietnamese) as JSON for its data block,
     /// with `<` escaped so it can never close the `<script>` element.
@@ -104,11 +104,10 @@ mod tests {
             serde_json::from_str(&rendered.catalog).expect("the catalog is JSON");
         assert!(catalog.guides.len() >= 20);
         for page in &rendered.pages {
-            let tools = ["quet/", "ap-phich/", "to-cong-nghe/", "ma-qr/"];
-            let expected = if tools.contains(&page.file.as_str()) {
-                "tools"
-            } else {
-                "resident"
+            let expected = match page.file.as_str() {
+                "quet/" => "scanner",
+                "ap-phich/" | "to-cong-nghe/" | "ma-qr/" => "team",
+                _ => "resident",
             };
             assert_eq!(page.bundle, expected, "{}", page.file);
             match page.file.strip_prefix("g/") {

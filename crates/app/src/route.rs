@@ -37,13 +37,15 @@ pub enum Route {
     NotFound,
 }
 
-/// The two WASM bundles the app ships as (cargo features of this crate).
+/// The WASM bundles the app ships as (cargo features of this crate).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
     /// What residents open from a poster: home, guides, questionnaire, about.
     Resident,
-    /// Scanner, poster builder, team tools, hand-off QR.
-    Tools,
+    /// Quét CCCD.
+    Scanner,
+    /// The digital team's toolkit: poster builder, team tools, hand-off QR.
+    Team,
 }
 
 impl Bundle {
@@ -51,14 +53,16 @@ impl Bundle {
     pub fn is_built_in(self) -> bool {
         match self {
             Bundle::Resident => cfg!(feature = "resident"),
-            Bundle::Tools => cfg!(feature = "tools"),
+            Bundle::Scanner => cfg!(feature = "scanner"),
+            Bundle::Team => cfg!(feature = "team"),
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Bundle::Resident => "resident",
-            Bundle::Tools => "tools",
+            Bundle::Scanner => "scanner",
+            Bundle::Team => "team",
         }
     }
 }
@@ -131,9 +135,8 @@ impl Route {
     /// Which bundle has this route's screen.
     pub fn bundle(&self) -> Bundle {
         match self {
-            Route::Scan | Route::Poster { .. } | Route::Team | Route::Handoff { .. } => {
-                Bundle::Tools
-            }
+            Route::Scan => Bundle::Scanner,
+            Route::Poster { .. } | Route::Team | Route::Handoff { .. } => Bundle::Team,
             Route::Home
             | Route::Guides
             | Route::Guide { .. }
@@ -300,16 +303,20 @@ mod tests {
         ] {
             assert_eq!(route.bundle(), Bundle::Resident, "{route:?}");
         }
+        assert_eq!(Route::Scan.bundle(), Bundle::Scanner);
         for route in [
-            Route::Scan,
             Route::Poster { guide: None },
             Route::Team,
             Route::Handoff { guide: None },
         ] {
-            assert_eq!(route.bundle(), Bundle::Tools, "{route:?}");
+            assert_eq!(route.bundle(), Bundle::Team, "{route:?}");
         }
-        // The default (native, test) build has both.
-        assert!(Bundle::Resident.is_built_in() && Bundle::Tools.is_built_in());
+        // The default (native, test) build has them all.
+        assert!(
+            [Bundle::Resident, Bundle::Scanner, Bundle::Team]
+                .iter()
+                .all(|bundle| bundle.is_built_in())
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Building blocks shared by several screens (each gated to the bundle that uses it).
 
 pub mod app_status;
-#[cfg(feature = "tools")]
+#[cfg(feature = "scanner")]
 pub mod camera_reader;
-#[cfg(feature = "tools")]
+#[cfg(feature = "scanner")]
 pub mod card_result;
 pub mod commune_help;
 #[cfg(feature = "resident")]
@@ -11,13 +11,13 @@ pub mod guide_list;
 #[cfg(feature = "resident")]
 pub mod guide_step;
 pub mod layout;
-#[cfg(feature = "tools")]
+#[cfg(feature = "scanner")]
 pub mod photo_reader;
-#[cfg(feature = "tools")]
+#[cfg(feature = "team")]
 pub mod qr_svg;
-#[cfg(feature = "tools")]
+#[cfg(feature = "scanner")]
 pub mod scan_worker;
-#[cfg(feature = "tools")]
+#[cfg(feature = "team")]
 pub mod tally;
-#[cfg(feature = "tools")]
+#[cfg(feature = "scanner")]
 pub mod text_input_reader;

@@ -3,7 +3,7 @@
 //! carries on with the guide on their own phone. The commune help point in use
 //! rides along as `?c=`, so the resident's phone shows the same help point.
 //!
-//! A page of the tools bundle, not a dialog on the guide: QR generation stays
+//! A page of the team bundle, not a dialog on the guide: QR generation stays
 //! out of what a resident downloads on a first visit.
 
 use sotay_poster::{EcLevel, display_link, encode_profile};

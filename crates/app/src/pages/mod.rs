@@ -10,18 +10,18 @@ mod about;
 mod guide;
 #[cfg(feature = "resident")]
 mod guides;
-#[cfg(feature = "tools")]
+#[cfg(feature = "team")]
 mod handoff;
 #[cfg(feature = "resident")]
 mod home;
 mod not_found;
-#[cfg(feature = "tools")]
+#[cfg(feature = "team")]
 mod poster;
 #[cfg(feature = "resident")]
 mod questionnaire;
-#[cfg(feature = "tools")]
+#[cfg(feature = "scanner")]
 mod scan;
-#[cfg(feature = "tools")]
+#[cfg(feature = "team")]
 mod team;
 
 pub fn view(route: &Route) -> Html {
@@ -36,13 +36,13 @@ pub fn view(route: &Route) -> Html {
         Route::Guide { id, step } => html! { <guide::GuidePage id={id.clone()} step={*step} /> },
         #[cfg(feature = "resident")]
         Route::Questionnaire => html! { <questionnaire::Questionnaire /> },
-        #[cfg(feature = "tools")]
+        #[cfg(feature = "scanner")]
         Route::Scan => html! { <scan::ScanPage /> },
-        #[cfg(feature = "tools")]
+        #[cfg(feature = "team")]
         Route::Poster { guide } => html! { <poster::PosterBuilder guide={guide.clone()} /> },
-        #[cfg(feature = "tools")]
+        #[cfg(feature = "team")]
         Route::Team => html! { <team::TeamTools /> },
-        #[cfg(feature = "tools")]
+        #[cfg(feature = "team")]
         Route::Handoff { guide } => html! { <handoff::HandoffPage guide={guide.clone()} /> },
         #[cfg(feature = "resident")]
         Route::About => html! { <about::About /> },
