@@ -440,3 +440,32 @@ async fn result_screens_have_no_serious_accessibility_violations() {
     }
     browser.close().await;
 }
+
+/// A page the browser shows again from its back-forward cache forgets the
+/// card; an ordinary `pageshow` (every fresh load has one) never touches what
+/// is being typed.
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn only_a_page_restored_from_the_cache_forgets_the_card() {
+    let server = site();
+    let browser = Browser::start().await;
+    open_scanner(&browser, &server).await;
+    paste(&browser, CHIP_CARD).await;
+    browser
+        .eval("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false })); return true")
+        .await;
+    assert_eq!(scanner::typed(&browser).await, json!(CHIP_CARD));
+    browser.click(READ_BUTTON).await;
+    result_text(&browser).await;
+    browser
+        .eval("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })); return true")
+        .await;
+    browser
+        .wait_until(
+            "the card to go",
+            "return !document.querySelector('.card-result') && document.querySelector('#qr-text')?.value === ''",
+        )
+        .await;
+    browser.assert_console_clean().await;
+    browser.close().await;
+}

@@ -288,6 +288,25 @@ mod imp {
         ))
     }
 
+    /// Calls `handler` when the browser shows this page again from its
+    /// back-forward cache (`pageshow` with `persisted`), not on a fresh load.
+    pub fn on_page_restored(
+        mut handler: impl FnMut() + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        Some(gloo::events::EventListener::new(
+            &gloo::utils::window(),
+            "pageshow",
+            move |event| {
+                let persisted = js_sys::Reflect::get(event, &"persisted".into())
+                    .map(|value| value.is_truthy())
+                    .unwrap_or(false);
+                if persisted {
+                    handler();
+                }
+            },
+        ))
+    }
+
     pub fn is_online() -> bool {
         gloo::utils::window().navigator().on_line()
     }
@@ -385,6 +404,11 @@ mod imp {
     pub fn dispatch_window_event(_name: &str) {}
     pub fn on_window_event(
         _name: &'static str,
+        _handler: impl FnMut() + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        None
+    }
+    pub fn on_page_restored(
         _handler: impl FnMut() + 'static,
     ) -> Option<gloo::events::EventListener> {
         None

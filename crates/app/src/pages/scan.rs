@@ -5,7 +5,8 @@
 //! `Callback<String>`; the page parses it with `sotay_cccd::parse` and shows the
 //! result. Privacy: the text and the reading live only in this component's state.
 //! “Xóa” drops them, and so does leaving the screen (the state is dropped with the
-//! component) or the page (`pagehide`, before the back-forward cache can keep it). Nothing here writes to storage, the URL, history or the console.
+//! component) or the page (`pagehide`, before the back-forward cache can keep
+//! it). Nothing here writes to storage, the URL, history or the console.
 
 use sotay_cccd::{Date, Reading};
 use yew::prelude::*;
@@ -62,7 +63,7 @@ pub fn ScanPage() -> Html {
                 cleared.set(false);
             };
             let on_hide = browser::on_window_event("pagehide", forget.clone());
-            let on_show = browser::on_window_event("pageshow", forget);
+            let on_show = browser::on_page_restored(forget);
             move || drop((on_hide, on_show))
         });
     }
