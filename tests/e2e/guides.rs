@@ -451,6 +451,11 @@ async fn guides_opened_inside_the_app_load_their_steps_or_say_why_not() {
         !heading.is_empty(),
         "the guide's title shows while it cannot load"
     );
+    let serious = browser.axe_serious().await;
+    assert!(
+        serious.is_empty(),
+        "accessibility of the message: {serious:#?}"
+    );
     browser
         .cdp("Network.setBlockedURLs", json!({ "urls": [] }))
         .await;

@@ -30,7 +30,7 @@ enum State {
 }
 
 /// Every route and main state: (label, path, state).
-const PAGES: [(&str, &str, State); 12] = [
+const PAGES: [(&str, &str, State); 13] = [
     ("home", "/", State::Plain),
     ("guide list", "/huong-dan/", State::Plain),
     ("guide, step 1", "/g/kich-hoat-vneid/", State::Plain),
@@ -49,6 +49,7 @@ const PAGES: [(&str, &str, State); 12] = [
         State::PosterPreview,
     ),
     ("digital team", "/to-cong-nghe/", State::Plain),
+    ("hand-off QR", "/ma-qr/?g=kich-hoat-vneid", State::Plain),
     ("about & privacy", "/gioi-thieu/", State::Plain),
     ("not found", "/khong-co-trang-nay/", State::Plain),
 ];
