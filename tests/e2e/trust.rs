@@ -824,78 +824,6 @@ async fn bad_url_parameters_and_paths_get_a_page_not_a_crash() {
     browser.close().await;
 }
 
-/// A real PNG of `side` × `side` transparent RGBA pixels whose few megabytes of
-/// DEFLATE (fixed-Huffman back-references) unpack to `side² × 4` bytes: a PNG bomb.
-fn png_bomb(side: u32) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = !0u32;
-        for &byte in bytes {
-            crc ^= u32::from(byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-        png.extend((data.len() as u32).to_be_bytes());
-        let mut body = kind.to_vec();
-        body.extend(data);
-        png.extend(&body);
-        png.extend(crc32(&body).to_be_bytes());
-    }
-    // DEFLATE bits go least significant first; Huffman codes most significant first.
-    let mut bits: Vec<u8> = Vec::new();
-    let mut used = 0u64;
-    let mut push = |code: u32, length: u32, reversed: bool| {
-        for i in 0..length {
-            let bit = if reversed {
-                (code >> (length - 1 - i)) & 1
-            } else {
-                (code >> i) & 1
-            };
-            if used.is_multiple_of(8) {
-                bits.push(0);
-            }
-            if bit == 1
-                && let Some(last) = bits.last_mut()
-            {
-                *last |= 1 << (used % 8);
-            }
-            used += 1;
-        }
-    };
-    let count = u64::from(side) * (1 + u64::from(side) * 4);
-    push(1, 1, false); // final block
-    push(1, 2, false); // fixed Huffman codes
-    push(0x30, 8, true); // literal 0
-    let runs = (count - 1) / 258;
-    for _ in 0..runs {
-        push(0xC5, 8, true); // length 258
-        push(0, 5, true); // distance 1
-    }
-    for _ in 0..(count - 1 - runs * 258) {
-        push(0x30, 8, true);
-    }
-    push(0, 7, true); // end of block
-    let mut zlib = vec![0x78, 0x01];
-    zlib.extend(bits);
-    zlib.extend(((((count % 65_521) << 16) | 1) as u32).to_be_bytes());
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = Vec::new();
-    header.extend(side.to_be_bytes());
-    header.extend(side.to_be_bytes());
-    header.extend([8, 6, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &header);
-    chunk(&mut png, b"IDAT", &zlib);
-    chunk(&mut png, b"IEND", &[]);
-    png
-}
-
 /// Chooses `file` in the photo reader and waits for its message.
 async fn choose_photo(browser: &Browser, file: &std::path::Path, previous: &str) -> String {
     browser
@@ -1107,7 +1035,12 @@ async fn a_png_bomb_photo_gets_a_gentle_answer_and_keeps_the_typed_text() {
     // 6 MB that unpack to 16 000 × 16 000 RGBA (1 GB): a phone must not try.
     let dir = tempfile::tempdir().expect("a temporary folder");
     let bomb = dir.path().join("bomb.png");
-    std::fs::write(&bomb, png_bomb(16_000)).expect("write the file");
+    // 16 000² transparent RGBA pixels packed into a few megabytes.
+    std::fs::write(
+        &bomb,
+        sotay_scan::corpus::hostile::png_of_zeros(16_000, 16_000, 6),
+    )
+    .expect("write the file");
     let browser = Browser::start().await;
     // Kept for the whole test: the worker's files load later than the page.
     let server = site();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-use sotay_scan::corpus::{self, CardKind, Condition};
+use sotay_scan::corpus::{self, CardKind, Condition, hostile};
 
 fn sotay(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sotay"))
@@ -64,108 +64,6 @@ fn decode_one(file: &Path) -> Value {
     let text = String::from_utf8(output.stdout).expect("UTF-8 output");
     assert_eq!(text.lines().count(), 1, "{text}");
     serde_json::from_str(&text).expect("a JSON line")
-}
-
-/// CRC-32 (IEEE) for PNG chunks.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    png.extend((data.len() as u32).to_be_bytes());
-    let mut body = kind.to_vec();
-    body.extend(data);
-    png.extend(&body);
-    png.extend(crc32(&body).to_be_bytes());
-}
-
-/// Bits written least significant first, as DEFLATE wants them.
-#[derive(Default)]
-struct Bits {
-    bytes: Vec<u8>,
-    used: u32,
-}
-
-impl Bits {
-    fn push(&mut self, value: u32, count: u32) {
-        for i in 0..count {
-            if self.used.is_multiple_of(8) {
-                self.bytes.push(0);
-            }
-            if (value >> i) & 1 == 1
-                && let Some(last) = self.bytes.last_mut()
-            {
-                *last |= 1 << (self.used % 8);
-            }
-            self.used += 1;
-        }
-    }
-
-    /// A Huffman code: most significant bit first.
-    fn push_code(&mut self, code: u32, length: u32) {
-        for i in (0..length).rev() {
-            self.push((code >> i) & 1, 1);
-        }
-    }
-}
-
-/// A zlib stream of `count` zero bytes: one fixed-Huffman block of
-/// back-references, so a gigabyte packs into a few megabytes.
-fn zlib_zeros(count: u64) -> Vec<u8> {
-    let mut bits = Bits::default();
-    bits.push(1, 1); // the final block
-    bits.push(1, 2); // fixed Huffman codes
-    bits.push_code(0x30, 8); // literal 0
-    let runs = (count - 1) / 258;
-    for _ in 0..runs {
-        bits.push_code(0xC5, 8); // length 258 (symbol 285)
-        bits.push_code(0, 5); // distance 1
-    }
-    for _ in 0..(count - 1 - runs * 258) {
-        bits.push_code(0x30, 8);
-    }
-    bits.push_code(0, 7); // end of block
-    let mut zlib = vec![0x78, 0x01];
-    zlib.extend(bits.bytes);
-    // Adler-32 of zeros: a stays 1, b adds 1 per byte.
-    let adler = ((count % 65_521) << 16) | 1;
-    zlib.extend((adler as u32).to_be_bytes());
-    zlib
-}
-
-/// A real PNG of `width` × `height` zero pixels (colour type 6 = RGBA, 0 = grey)
-/// whose compressed data is tiny next to what it unpacks to.
-fn png_of_zeros(width: u32, height: u32, colour_type: u8) -> Vec<u8> {
-    let channels: u64 = if colour_type == 6 { 4 } else { 1 };
-    let raw = u64::from(height) * (1 + u64::from(width) * channels);
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = Vec::new();
-    header.extend(width.to_be_bytes());
-    header.extend(height.to_be_bytes());
-    header.extend([8, colour_type, 0, 0, 0]);
-    chunk(&mut png, b"IHDR", &header);
-    chunk(&mut png, b"IDAT", &zlib_zeros(raw));
-    chunk(&mut png, b"IEND", &[]);
-    png
-}
-
-#[test]
-fn the_bomb_helper_makes_a_png_that_decodes() {
-    // The helper is right: a small one of these decodes to the promised size.
-    let image = sotay_scan::files::load_luma(&png_of_zeros(300, 200, 0)).expect("a valid PNG");
-    assert_eq!((image.width, image.height), (300, 200));
-    assert!(image.luma.iter().all(|&v| v == 0));
 }
 
 #[test]
@@ -241,7 +139,7 @@ fn decode_answers_every_odd_file_with_a_vietnamese_message() {
     // is decoded in full (see `png_bomb_is_refused_by_the_memory_limit`); at
     // least it must answer, without a panic.
     let bomb = dir.join("bomb.png");
-    let bomb_bytes = png_of_zeros(16_000, 16_000, 6);
+    let bomb_bytes = hostile::png_of_zeros(16_000, 16_000, 6);
     assert!(
         bomb_bytes.len() < 8 * 1024 * 1024,
         "{} bytes",
@@ -253,7 +151,7 @@ fn decode_answers_every_odd_file_with_a_vietnamese_message() {
 
     // A milder one (3 000 × 3 000 grey, 9 MB unpacked) is within the limits: read, no code.
     let mild = dir.join("mild.png");
-    std::fs::write(&mild, png_of_zeros(3_000, 3_000, 0)).expect("write");
+    std::fs::write(&mild, hostile::png_of_zeros(3_000, 3_000, 0)).expect("write");
     let line = decode_one(&mild);
     assert_eq!(line["text"], Value::Null, "{line}");
     assert!(line.get("error").is_none(), "{line}");
@@ -271,7 +169,7 @@ fn decode_answers_every_odd_file_with_a_vietnamese_message() {
 fn png_bomb_is_refused_by_the_memory_limit() {
     let dir = scratch("bomb");
     let bomb = dir.join("bomb.png");
-    std::fs::write(&bomb, png_of_zeros(16_000, 16_000, 6)).expect("write");
+    std::fs::write(&bomb, hostile::png_of_zeros(16_000, 16_000, 6)).expect("write");
     let line = decode_one(&bomb);
     assert_eq!(
         line["error"], "Ảnh quá lớn, không mở được.",

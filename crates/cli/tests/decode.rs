@@ -26,35 +26,6 @@ fn run(files: &[&Path]) -> (std::process::ExitStatus, Vec<Value>) {
     (output.status, lines)
 }
 
-/// CRC-32 (IEEE) for hand-made PNG chunks.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// A PNG header that claims a 100 000 × 100 000 image.
-fn png_bomb() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend([8, 0, 0, 0, 0]);
-    png.extend(13u32.to_be_bytes());
-    png.extend(&ihdr);
-    png.extend(crc32(&ihdr).to_be_bytes());
-    png
-}
-
 #[test]
 fn decodes_files_and_reports_each_one() {
     let dir = temp_dir("files");
@@ -76,7 +47,11 @@ fn decodes_files_and_reports_each_one() {
     corpus::write_jpeg(&can_cuoc, &jpeg, 85).expect("jpeg");
     corpus::write_png(&blank, &empty).expect("blank png");
     std::fs::write(&text, "không phải ảnh").expect("text file");
-    std::fs::write(&bomb, png_bomb()).expect("bomb");
+    std::fs::write(
+        &bomb,
+        corpus::hostile::png_header_claiming(100_000, 100_000),
+    )
+    .expect("bomb");
 
     let (status, lines) = run(&[&png, &jpeg, &empty, &text, &bomb, &missing]);
     assert!(status.success(), "exit status {status:?}");

@@ -10,7 +10,8 @@
 //!
 //! Used by the native tests, `sotay decode`'s tests, the browser benchmark
 //! ([`write_corpus`]: PNG files + `manifest.json`) and the camera e2e test
-//! ([`write_y4m`]: a video for Chromium's fake camera).
+//! ([`write_y4m`]: a video for Chromium's fake camera). [`hostile`] makes the
+//! PNG bombs of the bad-input tests.
 
 use std::fmt;
 use std::fs;
@@ -18,6 +19,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use qrcode::{Color, EcLevel, QrCode};
+
+pub mod hostile;
 
 /// Width of every corpus frame, as a 720p phone camera delivers it.
 pub const FRAME_WIDTH: usize = 1280;
