@@ -824,6 +824,19 @@ async fn bad_url_parameters_and_paths_get_a_page_not_a_crash() {
     browser.close().await;
 }
 
+/// A clean JPEG photo of `CARD`'s QR code, written into `dir`.
+fn card_photo(dir: &std::path::Path) -> std::path::PathBuf {
+    let card = sotay_scan::corpus::render_text(
+        sotay_scan::corpus::Condition::Clean,
+        3,
+        sotay_scan::corpus::CardKind::Cccd,
+        CARD,
+    );
+    let photo = dir.join("the.jpg");
+    sotay_scan::corpus::write_jpeg(&card, &photo, 85).expect("a card photo");
+    photo
+}
+
 /// Chooses `file` in the photo reader and waits for its message.
 async fn choose_photo(browser: &Browser, file: &std::path::Path, previous: &str) -> String {
     browser
@@ -858,14 +871,7 @@ async fn choose_photo(browser: &Browser, file: &std::path::Path, previous: &str)
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn the_photo_reader_answers_odd_files_gently_and_keeps_the_typed_text() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let card = sotay_scan::corpus::render_text(
-        sotay_scan::corpus::Condition::Clean,
-        3,
-        sotay_scan::corpus::CardKind::Cccd,
-        CARD,
-    );
-    let photo = dir.path().join("the.jpg");
-    sotay_scan::corpus::write_jpeg(&card, &photo, 85).expect("a card photo");
+    let photo = card_photo(dir.path());
     let jpeg = std::fs::read(&photo).expect("the photo");
     let big = vec![0u8; 50 * 1024 * 1024];
     // Neighbours give different answers, so each answer is seen to change.
@@ -1069,14 +1075,7 @@ async fn a_png_bomb_photo_gets_a_gentle_answer_and_keeps_the_typed_text() {
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn after_a_damaged_photo_a_good_one_still_reads() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let card = sotay_scan::corpus::render_text(
-        sotay_scan::corpus::Condition::Clean,
-        3,
-        sotay_scan::corpus::CardKind::Cccd,
-        CARD,
-    );
-    let photo = dir.path().join("the.jpg");
-    sotay_scan::corpus::write_jpeg(&card, &photo, 85).expect("a card photo");
+    let photo = card_photo(dir.path());
     let damaged = dir.path().join("renamed.jpg");
     std::fs::write(&damaged, vec![7u8; 4096]).expect("write the file");
     let browser = Browser::start().await;
