@@ -837,6 +837,21 @@ fn card_photo(dir: &std::path::Path) -> std::path::PathBuf {
     photo
 }
 
+/// Opens the scanner with "đang gõ dở" typed in the text box (it must survive
+/// every bad file) and records what the browser hands over for each chosen
+/// file (name, type, size) for failure messages. The server is returned to be
+/// kept for the whole test: the worker's files load later than the page.
+async fn open_photo_reader_with_typed_text(browser: &Browser) -> Server {
+    let server = site();
+    browser.goto(&server.url("/quet/")).await;
+    browser.wait_for_app().await;
+    browser
+        .eval("window.__files = []; document.addEventListener('change', e => { const f = e.target.files?.[0]; if (f) window.__files.push([f.name, f.type, f.size]); }, true);")
+        .await;
+    browser.type_into("#qr-text", "đang gõ dở").await;
+    server
+}
+
 /// Chooses `file` in the photo reader and waits for its message.
 async fn choose_photo(browser: &Browser, file: &std::path::Path, previous: &str) -> String {
     browser
@@ -891,16 +906,7 @@ async fn the_photo_reader_answers_odd_files_gently_and_keeps_the_typed_text() {
         ("big.jpg", big, "Ảnh quá lớn (trên 30 MB)"),
     ];
     let browser = Browser::start().await;
-    // Kept for the whole test: the worker's files load later than the page.
-    let server = site();
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
-    // What the browser hands over for each file (name, type, size), for the failure message.
-    browser
-        .eval("window.__files = []; document.addEventListener('change', e => { const f = e.target.files?.[0]; if (f) window.__files.push([f.name, f.type, f.size]); }, true);")
-        .await;
-    // Something typed first must survive every bad file.
-    browser.type_into("#qr-text", "đang gõ dở").await;
+    let _server = open_photo_reader_with_typed_text(&browser).await;
     let mut previous = String::new();
     for (name, bytes, expected) in &files {
         let path = dir.path().join(name);
@@ -1048,14 +1054,7 @@ async fn a_png_bomb_photo_gets_a_gentle_answer_and_keeps_the_typed_text() {
     )
     .expect("write the file");
     let browser = Browser::start().await;
-    // Kept for the whole test: the worker's files load later than the page.
-    let server = site();
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
-    browser
-        .eval("window.__files = []; document.addEventListener('change', e => { const f = e.target.files?.[0]; if (f) window.__files.push([f.name, f.type, f.size]); }, true);")
-        .await;
-    browser.type_into("#qr-text", "đang gõ dở").await;
+    let _server = open_photo_reader_with_typed_text(&browser).await;
     let message = choose_photo(&browser, &bomb, "").await;
     println!("photo bomb.png: {message}");
     assert!(

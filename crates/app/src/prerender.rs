@@ -30,10 +30,11 @@ pub struct PrerenderedPage {
 }
 
 pub fn render_all() -> Prerendered {
-    let catalog = crate::content::whole().cloned().unwrap_or_default();
+    let empty = sotay_guides::Catalog::default();
+    let catalog = crate::content::whole().unwrap_or(&empty);
     Prerendered {
-        pages: render_pages(&catalog),
-        catalog: serde_json::to_string(&catalog).unwrap_or_default(),
+        pages: render_pages(catalog),
+        catalog: serde_json::to_string(catalog).unwrap_or_default(),
     }
 }
 
