@@ -122,6 +122,19 @@ pub fn use_guides() -> GuidesContext {
     })
 }
 
+/// The catalog's state, asking for the whole catalog once `needed` is true.
+#[hook]
+pub fn use_whole_catalog(needed: bool) -> GuidesContext {
+    let guides = use_guides();
+    let load = guides.load.clone();
+    use_effect_with(needed, move |needed| {
+        if *needed {
+            load.emit(());
+        }
+    });
+    guides
+}
+
 #[derive(Properties, PartialEq)]
 pub struct GuidesProviderProps {
     #[prop_or_default]

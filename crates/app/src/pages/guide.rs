@@ -19,7 +19,7 @@ use crate::browser;
 use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::{fallback_note, guide_item};
 use crate::components::guide_step::{StepCard, paragraphs, spoken_text, step_heading_id};
-use crate::content::{self, CatalogState, use_guides};
+use crate::content::{self, CatalogState, use_guides, use_whole_catalog};
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 
@@ -37,18 +37,10 @@ pub struct GuidePageProps {
 #[function_component]
 pub fn GuidePage(props: &GuidePageProps) -> Html {
     let lang = use_app().lang();
-    let guides = use_guides();
     let known = content::entry(lang, &props.id).is_some();
     let guide = content::guide(lang, &props.id);
-    {
-        // Opened inside the app: this guide's steps are in the whole catalog.
-        let load = guides.load.clone();
-        use_effect_with((known, guide.is_some()), move |(known, here)| {
-            if *known && !*here {
-                load.emit(());
-            }
-        });
-    }
+    // Opened inside the app: this guide's steps are in the whole catalog.
+    let guides = use_whole_catalog(known && guide.is_none());
     let Some(guide) = guide else {
         return if known {
             html! { <GuideLoading id={props.id.clone()} failed={guides.state == CatalogState::Failed} /> }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::components::guide_list::guide_item;
-use crate::content::{self, use_guides};
+use crate::content::{self, use_whole_catalog};
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 
@@ -21,17 +21,9 @@ thread_local! {
 pub fn GuideList() -> Html {
     let lang = use_app().lang();
     let query = use_state(|| LAST_QUERY.with(|last| last.borrow().clone()));
-    let guides = use_guides();
-    {
-        // Titles, summaries and keywords are always here; searching the steps
-        // too needs the whole catalog, fetched once someone searches.
-        let load = guides.load.clone();
-        use_effect_with(query.trim().is_empty(), move |empty| {
-            if !*empty {
-                load.emit(());
-            }
-        });
-    }
+    // Titles, summaries and keywords are always here; searching the steps
+    // too needs the whole catalog, fetched once someone searches.
+    use_whole_catalog(!query.trim().is_empty());
     let oninput = {
         let query = query.clone();
         Callback::from(move |event: InputEvent| {

@@ -18,7 +18,7 @@ use crate::app::use_app;
 use crate::browser;
 use crate::commune::use_commune;
 use crate::components::commune_help::CommuneHelpBox;
-use crate::content::{self, CatalogState, use_guides};
+use crate::content::{self, CatalogState, use_whole_catalog};
 use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route, base_path};
 
@@ -247,11 +247,8 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
         });
     }
 
-    let guides = use_guides();
-    {
-        let load = guides.load.clone();
-        use_effect_with((), move |_| load.emit(()));
-    }
+    // The key steps a poster prints come with the whole catalog.
+    let guides = use_whole_catalog(true);
     let built = use_memo(
         ((*form).clone(), lang, *loaded, guides.state),
         |(form, lang, loaded, catalog)| loaded.then(|| build(form, *lang, *catalog)),
