@@ -12,6 +12,9 @@ pub struct TestArgs {
     /// Skip the end-to-end suite in Chromium (quicker while working on pure crates).
     #[arg(long)]
     no_e2e: bool,
+    /// Run only the e2e tests whose name contains this (quicker while working on one screen).
+    #[arg(long)]
+    e2e_filter: Option<String>,
 }
 
 pub fn test(args: &TestArgs) -> Result {
@@ -64,6 +67,7 @@ pub fn test(args: &TestArgs) -> Result {
             "--include-ignored",
             "--test-threads=1",
         ])
+        .args(args.e2e_filter.iter())
         .env("SOTAY_E2E_DIST", &site)
         .env("SOTAY_E2E_DIST_B", &site_b)
         .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
