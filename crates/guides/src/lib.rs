@@ -23,7 +23,9 @@ mod validate;
 
 #[cfg(feature = "load")]
 pub use load::{ContentReport, LoadErrors, check_dir, load_dir, parse_guide};
-pub use model::{Catalog, Category, Guide, Lang, Link, Problem, Source, Step, key_steps};
+pub use model::{
+    Catalog, Category, Guide, Lang, Link, Problem, Source, Step, is_homepage_url, key_steps,
+};
 pub use questionnaire::{
     AccountStatus, AnswerOption, Answers, GOALS, Goal, QUESTIONS, Question, QuestionId,
     Recommendation, recommend,

@@ -259,10 +259,11 @@ const STEP_KEYS: &[&str] = &[
     "illustration",
     "key",
     "link",
+    "source",
 ];
 const LINK_KEYS: &[&str] = &["label", "url"];
 const PROBLEM_KEYS: &[&str] = &["symptom", "fix"];
-const SOURCE_KEYS: &[&str] = &["title", "url", "accessed"];
+const SOURCE_KEYS: &[&str] = &["id", "title", "url", "accessed"];
 
 fn read_guide(f: &mut Fields<'_, '_>) -> Guide {
     let id = f.string("id").unwrap_or_default();
@@ -323,12 +324,14 @@ fn read_guide(f: &mut Fields<'_, '_>) -> Guide {
                 label: f.string("label").unwrap_or_default(),
                 url: f.string("url").unwrap_or_default(),
             }),
+            source: f.optional_string("source"),
         }),
         problems: f.tables("problems", PROBLEM_KEYS, |f| Problem {
             symptom: f.string("symptom").unwrap_or_default(),
             fix: f.string("fix").unwrap_or_default(),
         }),
         sources: f.tables("sources", SOURCE_KEYS, |f| Source {
+            id: f.optional_string("id"),
             title: f.string("title").unwrap_or_default(),
             url: f.string("url").unwrap_or_default(),
             accessed: f.date("accessed").unwrap_or(Date::MIN),

@@ -155,6 +155,10 @@ pub struct Step {
     pub key: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// The `id` of the guide's source this step rests on, so a reader (and the editor who
+    /// reviews it) can trace the step to the official page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Step {
@@ -184,9 +188,29 @@ pub struct Problem {
 /// An official source the guide was checked against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
+    /// Short slug, unique within the guide; steps cite the source by it (`source = "<id>"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub title: String,
     pub url: String,
     pub accessed: Date,
+}
+
+impl Source {
+    /// Whether the URL is a site's front page (path empty or `/`, no query): it proves the site
+    /// exists but traces no step to the procedure.
+    pub fn is_homepage(&self) -> bool {
+        is_homepage_url(&self.url)
+    }
+}
+
+/// Whether `url` points at a site's front page: nothing after the host but `/`, with no query.
+pub fn is_homepage_url(url: &str) -> bool {
+    let url = url.trim();
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let after_host = rest.find(['/', '?', '#']).map_or("", |i| &rest[i..]);
+    let without_fragment = after_host.split('#').next().unwrap_or_default();
+    without_fragment.is_empty() || without_fragment == "/"
 }
 
 /// Every guide in every language.

@@ -304,6 +304,7 @@ mod tests {
             illustration: None,
             key: false,
             link: None,
+            source: None,
         };
         Guide {
             id: id.into(),
@@ -327,6 +328,7 @@ mod tests {
                 fix: "Thử lại".into(),
             }],
             sources: vec![Source {
+                id: None,
                 title: "Nguồn".into(),
                 url: "https://vneid.gov.vn/".into(),
                 accessed: Date::new(2026, 11, 1).unwrap(),

@@ -4,22 +4,32 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
-use crate::model::{Catalog, Guide, Lang};
+use crate::model::{Catalog, Guide, Lang, Source};
 use sotay_date::Date;
 
 /// Domains accepted for `sources` and step links: government sites. A host matches a domain when
 /// it is the domain or one of its subdomains (`dean06.hanam.gov.vn` matches `gov.vn`).
 ///
 /// `gov.vn` covers vneid.gov.vn, dichvucong.gov.vn, bocongan.gov.vn, baohiemxahoi.gov.vn,
-/// moj.gov.vn and every provincial and commune portal. The others are government sites outside
-/// `gov.vn`. Law databases run by private companies (thuvienphapluat.vn, luatvietnam.vn) are not
-/// official and are not accepted.
+/// moj.gov.vn and every provincial and commune portal. `chinhphu.vn`, `baochinhphu.vn`, `csgt.vn`
+/// and `vbpl.vn` are government sites outside `gov.vn`. The electricity services (new connection,
+/// change of contract holder) are carried out by Vietnam Electricity (EVN, state-owned; named as
+/// the implementing body on dichvucong.gov.vn) through its five power corporations, so their sites
+/// are the procedure's own pages: `evn.com.vn`, `npc.com.vn` (north), `cpc.vn` (centre),
+/// `evnspc.vn` (south), `evnhanoi.vn`, `evnhcmc.vn`. Law databases run by private companies
+/// (thuvienphapluat.vn, luatvietnam.vn) are not official and are not accepted.
 pub const OFFICIAL_DOMAINS: &[&str] = &[
     "gov.vn",
     "chinhphu.vn",
     "baochinhphu.vn",
     "csgt.vn",
     "vbpl.vn",
+    "evn.com.vn",
+    "npc.com.vn",
+    "cpc.vn",
+    "evnspc.vn",
+    "evnhanoi.vn",
+    "evnhcmc.vn",
 ];
 
 /// A rule broken by a guide file: the guide cannot be published until it is fixed.
@@ -249,7 +259,24 @@ pub(crate) fn check_guide(guide: &Guide, file: &str, today: Date, errors: &mut V
     if guide.sources.is_empty() {
         report.error("sources", "cần ít nhất một nguồn chính thức");
     }
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
     for (i, source) in guide.sources.iter().enumerate() {
+        if let Some(id) = &source.id {
+            if !is_valid_id(id) {
+                report.error(
+                    format!("sources[{i}].id"),
+                    format!(
+                        "“{id}” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ “hanam-tam-vang”"
+                    ),
+                );
+            }
+            if let Some(first) = source_ids.insert(id, i) {
+                report.error(
+                    format!("sources[{i}].id"),
+                    format!("“{id}” đã dùng cho sources[{first}]; mỗi nguồn cần id riêng"),
+                );
+            }
+        }
         report.not_blank(&format!("sources[{i}].title"), &source.title);
         report.url(&format!("sources[{i}].url"), &source.url);
         if source.accessed > today {
@@ -262,6 +289,34 @@ pub(crate) fn check_guide(guide: &Guide, file: &str, today: Date, errors: &mut V
             );
         }
     }
+    for (i, step) in guide.steps.iter().enumerate() {
+        if let Some(id) = &step.source
+            && !source_ids.contains_key(id.as_str())
+        {
+            let known: Vec<&str> = guide
+                .sources
+                .iter()
+                .filter_map(|s| s.id.as_deref())
+                .collect();
+            let hint = if known.is_empty() {
+                "chưa nguồn nào có id; thêm id = \"...\" vào mục [[sources]] mà bước này dựa vào"
+                    .to_owned()
+            } else {
+                format!("các id đang có: {}", known.join(", "))
+            };
+            report.error(
+                format!("steps[{i}].source"),
+                format!("không có nguồn nào có id “{id}” trong hướng dẫn này ({hint})"),
+            );
+        }
+    }
+}
+
+/// The problem when every source of a guide is a site's front page, or `None`.
+pub(crate) fn homepage_only_problem(guide: &Guide) -> Option<String> {
+    (!guide.sources.is_empty() && guide.sources.iter().all(Source::is_homepage)).then(|| {
+        "mọi nguồn đều là trang chủ; cần ít nhất một nguồn là trang của chính thủ tục (đường dẫn sâu hơn trang chủ) hoặc một tài liệu hướng dẫn chính thức".to_owned()
+    })
 }
 
 /// Checks every rule on a whole catalog, naming files by their conventional path
@@ -358,6 +413,15 @@ pub(crate) fn validate_with_paths(
                 ),
             );
         }
+        // Temporary: a warning while the writers replace homepage-only sources (issue 13);
+        // becomes an error once every guide has a deep source.
+        if let Some(problem) = homepage_only_problem(guide) {
+            warnings.push(ContentWarning {
+                file: file.clone(),
+                field: "sources".into(),
+                message: problem,
+            });
+        }
         if guide.reviewed < year_ago {
             warnings.push(ContentWarning {
                 file: file.clone(),
@@ -417,6 +481,10 @@ mod tests {
         assert!(!is_official_url("https://vneid-gov.vn/"));
         assert!(!is_official_url("https://fakegov.vn/"));
         assert!(!is_official_url("https://gov.vn.evil.com/"));
+        assert!(is_official_url(
+            "https://cskh.npc.com.vn/Home/HuongDanThuTucNPC"
+        ));
+        assert!(!is_official_url("https://fakeevn.com.vn/"));
         assert!(!is_official_url("https://vneid.gov.vn@evil.com/"));
     }
 }

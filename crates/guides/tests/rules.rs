@@ -31,6 +31,7 @@ url = "https://vneid.gov.vn/"
 [[steps]]
 title = "Đăng nhập"
 text = "Nhập mật khẩu."
+source = "vneid-huong-dan"
 
 [[problems]]
 symptom = "Không nhận được mã"
@@ -39,6 +40,12 @@ fix = "Chờ rồi gửi lại."
 [[sources]]
 title = "VNeID"
 url = "https://vneid.gov.vn/"
+accessed = 2026-11-20
+
+[[sources]]
+id = "vneid-huong-dan"
+title = "Hướng dẫn sử dụng VNeID"
+url = "https://vneid.gov.vn/huong-dan"
 accessed = 2026-11-20
 "#;
 
@@ -252,4 +259,80 @@ fn messages_name_file_field_and_problem() {
         errors[0].to_string(),
         "assets/guides/vi/vi-du.toml: steps[1].text: trống"
     );
+}
+
+#[test]
+fn a_step_source_must_name_a_source_id_of_the_guide() {
+    let text = VALID.replace("source = \"vneid-huong-dan\"", "source = \"khong-co\"");
+    let errors = parse_errors(&text);
+    assert_has(&errors, "steps[1].source", "“khong-co”");
+    assert_has(&errors, "steps[1].source", "vneid-huong-dan");
+    let parsed = parse_guide(FILE, VALID).unwrap();
+    assert_eq!(parsed.steps[1].source.as_deref(), Some("vneid-huong-dan"));
+    assert_eq!(parsed.sources[1].id.as_deref(), Some("vneid-huong-dan"));
+}
+
+#[test]
+fn source_ids_are_unique_and_well_formed() {
+    let text = VALID.replace(
+        "title = \"VNeID\"\nurl",
+        "id = \"vneid-huong-dan\"\ntitle = \"VNeID\"\nurl",
+    );
+    assert_has(
+        &parse_errors(&text),
+        "sources[1].id",
+        "đã dùng cho sources[0]",
+    );
+    let text = VALID.replace(
+        "title = \"VNeID\"\nurl",
+        "id = \"Trang chủ\"\ntitle = \"VNeID\"\nurl",
+    );
+    assert_has(&parse_errors(&text), "sources[0].id", "không hợp lệ");
+}
+
+#[test]
+fn homepage_only_sources_are_reported() {
+    let text = VALID
+        .replace(
+            "url = \"https://vneid.gov.vn/huong-dan\"",
+            "url = \"https://dichvucong.gov.vn\"",
+        )
+        .replace("source = \"vneid-huong-dan\"\n", "");
+    let guide = parse_guide(FILE, &text).unwrap();
+    let khac = parse_guide("khac", &other("khac")).unwrap();
+    let (errors, warnings) = validate(&Catalog::new(vec![guide, khac]), today());
+    let all: Vec<String> = errors
+        .iter()
+        .map(ToString::to_string)
+        .chain(warnings.iter().map(ToString::to_string))
+        .collect();
+    assert!(
+        all.iter()
+            .any(|e| e.starts_with(&format!("{FILE}: sources: ")) && e.contains("trang chủ")),
+        "{all:#?}"
+    );
+    assert!(
+        !rule_errors(VALID).iter().any(|e| e.contains("trang chủ")),
+        "one deep source is enough"
+    );
+}
+
+#[test]
+fn homepage_urls() {
+    use sotay_guides::is_homepage_url;
+    for home in [
+        "https://vneid.gov.vn",
+        "https://vneid.gov.vn/",
+        "https://dichvucong.gov.vn/#top",
+        "https://BOCONGAN.gov.vn:443/",
+    ] {
+        assert!(is_homepage_url(home), "{home}");
+    }
+    for deep in [
+        "https://dean06.hanam.gov.vn/tailieu/thutuc_t7.html",
+        "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001",
+        "https://vneid.gov.vn/?tab=huong-dan",
+    ] {
+        assert!(!is_homepage_url(deep), "{deep}");
+    }
 }

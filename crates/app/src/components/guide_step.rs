@@ -122,6 +122,7 @@ mod tests {
             illustration: None,
             key: false,
             link: None,
+            source: None,
         };
         assert_eq!(
             spoken_text(&step, Lang::Vi),
