@@ -112,6 +112,17 @@ impl Date {
         Date::new(year, self.month(), day)
     }
 
+    /// The same day `months` later (or earlier, when negative); a day the target month lacks
+    /// becomes its last day (31 March minus one month is 28 or 29 February). `None` only outside
+    /// years 1–9999.
+    pub fn add_months(self, months: i32) -> Option<Date> {
+        let index = (self.year * 12 + i32::from(self.month) - 1).checked_add(months)?;
+        let year = index.div_euclid(12);
+        let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
+        let day = self.day().min(days_in_month(year, month));
+        Date::new(year, month, day)
+    }
+
     /// Whole years from `self` to `later` (an age on `later` for a birth date);
     /// `None` when `later` is before `self`.
     pub fn whole_years_until(self, later: Date) -> Option<u32> {
@@ -291,6 +302,18 @@ mod tests {
         assert!(d(1990, 12, 31) < d(1991, 1, 1));
         assert!(d(1991, 1, 31) < d(1991, 2, 1));
         assert!(d(1991, 2, 1) < d(1991, 2, 2));
+    }
+
+    #[test]
+    fn add_months_clamps_to_the_end_of_the_month() {
+        assert_eq!(d(2026, 11, 29).add_months(-9), Some(d(2026, 2, 28)));
+        assert_eq!(d(2026, 11, 29).add_months(-12), Some(d(2025, 11, 29)));
+        assert_eq!(d(2024, 3, 31).add_months(-1), Some(d(2024, 2, 29)));
+        assert_eq!(d(2026, 1, 15).add_months(-1), Some(d(2025, 12, 15)));
+        assert_eq!(d(2026, 12, 15).add_months(1), Some(d(2027, 1, 15)));
+        assert_eq!(d(2026, 5, 5).add_months(0), Some(d(2026, 5, 5)));
+        assert_eq!(d(1, 1, 1).add_months(-1), None);
+        assert_eq!(d(9999, 12, 1).add_months(1), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod fold;
 mod load;
 mod model;
 mod questionnaire;
+mod review;
 mod search;
 mod validate;
 
@@ -30,6 +31,7 @@ pub use questionnaire::{
     AccountStatus, AnswerOption, Answers, GOALS, Goal, QUESTIONS, Question, QuestionId,
     Recommendation, recommend,
 };
+pub use review::{REVIEW_DUE_MONTHS, ReviewAge, STALE_MONTHS, review_age};
 pub use search::{MatchField, SearchHit, search};
 pub use sotay_date::{Date, DateError};
 pub use validate::{

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use crate::model::{Catalog, Guide, Lang, Source};
+use crate::review::{REVIEW_DUE_MONTHS, ReviewAge, STALE_MONTHS};
 use sotay_date::Date;
 
 /// Domains accepted for `sources` and step links: government sites. A host matches a domain when
@@ -43,7 +44,7 @@ pub struct ContentError {
     pub message: String,
 }
 
-/// Something worth a look that does not block publishing (e.g. a review older than 12 months).
+/// Something worth a look that does not block publishing (e.g. a review older than 9 months).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ContentWarning {
     pub file: String,
@@ -350,7 +351,6 @@ pub(crate) fn validate_with_paths(
             (lang, ids)
         })
         .collect();
-    let year_ago = today.add_years(-1).unwrap_or(Date::MIN);
 
     for guide in &catalog.guides {
         let file = path_of(guide);
@@ -422,14 +422,22 @@ pub(crate) fn validate_with_paths(
                 message: problem,
             });
         }
-        if guide.reviewed < year_ago {
+        let age_message = match guide.review_age(today) {
+            ReviewAge::Current => None,
+            ReviewAge::Due => Some(format!(
+                "kiểm tra lần cuối ngày {}, đã hơn {REVIEW_DUE_MONTHS} tháng; hãy đối chiếu lại với nguồn chính thức trước khi đủ {STALE_MONTHS} tháng (khi đó người đọc thấy thông báo “có thể đã cũ”)",
+                guide.reviewed
+            )),
+            ReviewAge::Stale => Some(format!(
+                "kiểm tra lần cuối ngày {}, đã hơn {STALE_MONTHS} tháng; người đọc đang thấy thông báo “Hướng dẫn này có thể đã cũ”; hãy đối chiếu lại với nguồn chính thức",
+                guide.reviewed
+            )),
+        };
+        if let Some(message) = age_message {
             warnings.push(ContentWarning {
                 file: file.clone(),
                 field: "reviewed".into(),
-                message: format!(
-                    "kiểm tra lần cuối ngày {}, đã hơn 12 tháng; hãy đối chiếu lại với nguồn chính thức",
-                    guide.reviewed
-                ),
+                message,
             });
         }
     }

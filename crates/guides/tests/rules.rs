@@ -219,6 +219,21 @@ fn old_review_is_only_a_warning() {
 }
 
 #[test]
+fn a_review_older_than_nine_months_is_listed() {
+    let guide = parse_guide(
+        FILE,
+        &VALID.replace("reviewed = 2026-11-20", "reviewed = 2026-02-01"),
+    )
+    .unwrap();
+    let khac = parse_guide("khac", &other("khac")).unwrap();
+    let (errors, warnings) = validate(&Catalog::new(vec![guide, khac]), today());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].field, "reviewed");
+    assert!(warnings[0].message.contains("9 tháng"), "{warnings:?}");
+}
+
+#[test]
 fn references_must_exist_in_the_same_language() {
     let text = VALID.replace("related = [\"khac\"]", "related = [\"khac\", \"khong-co\"]");
     assert_has(&rule_errors(&text), "related[1]", "“khong-co”");
