@@ -8,7 +8,11 @@
 //! - the content rules ([`validate`]) with Vietnamese messages that name file, field and problem;
 //! - search that ignores Vietnamese diacritics and case and knows common synonyms ([`search`]);
 //! - the “Tôi cần làm gì?” questionnaire ([`QUESTIONS`], [`recommend`]);
-//! - with the `load` feature, reading the files from disk ([`load_dir`], [`parse_guide`]).
+//! - the essential public services and the guides that cover them ([`Services`],
+//!   [`validate_services`]; data in `assets/services.toml`);
+//! - how old a guide's review is ([`review_age`]);
+//! - with the `load` feature, reading the files from disk ([`load_dir`], [`parse_guide`],
+//!   [`check_services`]).
 //!
 //! Without `load` it has no I/O and reads no clock ("today" is always a parameter), so it builds
 //! for `wasm32-unknown-unknown`.
@@ -20,10 +24,13 @@ mod model;
 mod questionnaire;
 mod review;
 mod search;
+mod services;
 mod validate;
 
 #[cfg(feature = "load")]
-pub use load::{ContentReport, LoadErrors, check_dir, load_dir, parse_guide};
+pub use load::{
+    ContentReport, LoadErrors, check_dir, check_services, load_dir, parse_guide, parse_services,
+};
 pub use model::{
     Catalog, Category, Guide, Lang, Link, Problem, Source, Step, is_homepage_url, key_steps,
 };
@@ -33,6 +40,9 @@ pub use questionnaire::{
 };
 pub use review::{REVIEW_DUE_MONTHS, ReviewAge, STALE_MONTHS, review_age};
 pub use search::{MatchField, SearchHit, search};
+pub use services::{
+    Coverage, FiledBy, LifeEvent, SERVICES_PATH, Service, Services, validate_services,
+};
 pub use sotay_date::{Date, DateError};
 pub use validate::{
     ContentError, ContentWarning, OFFICIAL_DOMAINS, guide_path, is_official_host, is_official_url,

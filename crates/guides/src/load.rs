@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
 use crate::model::{Catalog, Category, Guide, Lang, Link, Problem, Source, Step};
+use crate::services::{FiledBy, LifeEvent, SERVICES_PATH, Service, Services, validate_services};
 use crate::validate::{ContentError, ContentWarning, check_guide, validate_with_paths};
 use sotay_date::Date;
 
@@ -230,6 +231,89 @@ pub fn parse_guide(path_for_messages: &str, text: &str) -> Result<Guide, Vec<Con
         Err(errors)
     }
 }
+
+/// Reads `assets/services.toml` at `path` and checks it against `catalog` (see
+/// [`crate::validate_services`]). Returns what could be read and every problem, named
+/// `assets/services.toml: <field>: <problem>`.
+pub fn check_services(path: &Path, catalog: &Catalog) -> (Services, Vec<ContentError>) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            let problem = format!("không đọc được tệp {} ({e})", path.display());
+            return (Services::default(), vec![error(SERVICES_PATH, "", problem)]);
+        }
+    };
+    match parse_services(&text) {
+        Ok(services) => {
+            let errors = validate_services(&services, catalog);
+            (services, errors)
+        }
+        Err(errors) => (Services::default(), errors),
+    }
+}
+
+/// Reads the text of `assets/services.toml`: TOML syntax, missing, mistyped and unknown fields.
+pub fn parse_services(text: &str) -> Result<Services, Vec<ContentError>> {
+    let file = SERVICES_PATH;
+    let table: Table = match text.parse() {
+        Ok(table) => table,
+        Err(e) => {
+            let detail = e.to_string();
+            return Err(vec![error(
+                file,
+                "",
+                format!(
+                    "sai cú pháp TOML (kiểm tra dấu ngoặc kép, dấu phẩy, dấu =): {}",
+                    detail.trim()
+                ),
+            )]);
+        }
+    };
+    let mut errors = Vec::new();
+    let services = {
+        let mut f = Fields::new(&table, "", file, &mut errors);
+        let events = f.tables("events", EVENT_KEYS, |f| LifeEvent {
+            id: f.string("id").unwrap_or_default(),
+            title: f.string("title").unwrap_or_default(),
+        });
+        let services = f.tables("services", SERVICE_KEYS, |f| Service {
+            id: f.string("id").unwrap_or_default(),
+            name: f.string("name").unwrap_or_default(),
+            event: f.string("event").unwrap_or_default(),
+            filed_by: f
+                .string("filed_by")
+                .and_then(|code| match FiledBy::from_code(&code) {
+                    Some(filed_by) => Some(filed_by),
+                    None => {
+                        f.error(
+                            "filed_by",
+                            format!(
+                                "“{code}” không hợp lệ; chọn “resident” (người dân), “organisation” (tổ chức) hoặc “both” (cả hai)"
+                            ),
+                        );
+                        None
+                    }
+                })
+                .unwrap_or(FiledBy::Resident),
+            guides: f.string_list("guides", false),
+            url: f.optional_string("url"),
+            note: f.optional_string("note"),
+            partial: f.optional_string("partial"),
+        });
+        f.finish(&["events", "services"]);
+        Services { events, services }
+    };
+    if errors.is_empty() {
+        Ok(services)
+    } else {
+        Err(errors)
+    }
+}
+
+const EVENT_KEYS: &[&str] = &["id", "title"];
+const SERVICE_KEYS: &[&str] = &[
+    "id", "name", "event", "filed_by", "guides", "url", "note", "partial",
+];
 
 const GUIDE_KEYS: &[&str] = &[
     "id",

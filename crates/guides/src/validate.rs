@@ -96,7 +96,7 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// Why a URL was refused, or `None` when it is fine.
-fn url_problem(url: &str, must_be_official: bool) -> Option<String> {
+pub(crate) fn url_problem(url: &str, must_be_official: bool) -> Option<String> {
     let Some(rest) = url.strip_prefix("https://") else {
         return Some(format!("địa chỉ “{url}” phải bắt đầu bằng https://"));
     };
