@@ -1,4 +1,5 @@
-//! Validates every guide under `assets/guides/` and writes the catalog and its outline as JSON.
+//! Validates every guide under `assets/guides/` and the services list `assets/services.toml`, and
+//! writes the catalog, its outline and the services as JSON.
 //! A broken guide file stops the build with messages that name the file and field.
 
 use std::path::Path;
@@ -21,7 +22,27 @@ fn main() {
             report.errors.len()
         );
     }
+    // The essential services, with each one's official link resolved here (from its guide's
+    // procedure source when the list gives none), so the services page needs no guide bodies.
+    let services_path = root.join("../services.toml");
+    println!("cargo:rerun-if-changed={}", services_path.display());
+    let (mut services, service_errors) =
+        sotay_guides::check_services(&services_path, &report.catalog);
+    if !service_errors.is_empty() {
+        for error in &service_errors {
+            eprintln!("{error}");
+        }
+        panic!(
+            "{} lỗi trong danh sách dịch vụ (assets/services.toml), xem ở trên",
+            service_errors.len()
+        );
+    }
+    for service in &mut services.services {
+        service.url = service.official_url(&report.catalog).map(str::to_owned);
+    }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let json = serde_json::to_string(&services).expect("the services serialise");
+    std::fs::write(Path::new(&out_dir).join("services.json"), json).expect("OUT_DIR is writable");
     // The whole catalog (the pre-renderer and native builds embed it; `cargo
     // xtask dist` publishes it as a file) and the outline every bundle embeds.
     for (name, catalog) in [

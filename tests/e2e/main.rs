@@ -1,6 +1,7 @@
 //! End-to-end tests in headless Chromium. Run them with `cargo xtask test`.
 
 mod cccd;
+mod content;
 mod guides;
 mod poster;
 mod pwa;

@@ -6,9 +6,10 @@ use serde_json::json;
 use sotay_e2e::{Browser, site};
 
 /// Every route with the words its heading must contain.
-const ROUTES: [(&str, &str); 9] = [
+const ROUTES: [(&str, &str); 10] = [
     ("/", "Sổ tay Công dân số"),
     ("/huong-dan/", "Hướng dẫn"),
+    ("/dich-vu-cong/", "Dịch vụ công thiết yếu"),
     ("/g/kich-hoat-vneid/", "Kích hoạt"),
     ("/can-lam-gi/", "Tôi cần làm gì"),
     ("/quet/", "Quét"),

@@ -30,9 +30,10 @@ enum State {
 }
 
 /// Every route and main state: (label, path, state).
-const PAGES: [(&str, &str, State); 13] = [
+const PAGES: [(&str, &str, State); 14] = [
     ("home", "/", State::Plain),
     ("guide list", "/huong-dan/", State::Plain),
+    ("essential services", "/dich-vu-cong/", State::Plain),
     ("guide, step 1", "/g/kich-hoat-vneid/", State::Plain),
     ("guide, step 3", "/g/kich-hoat-vneid/?buoc=3", State::Plain),
     ("questionnaire", "/can-lam-gi/", State::Plain),

@@ -32,6 +32,18 @@ pub fn test(args: &TestArgs) -> Result {
         "-D",
         "warnings",
     ]))?;
+    // The content report a commune editor reads (guides per language, services covered, sources,
+    // review ages). It exits 1 on any content error, e.g. a service residents file without a
+    // guide. The same build of `sotay` serves the e2e suite below.
+    run(cargo().args([
+        "run",
+        "--quiet",
+        "-p",
+        "sotay-cli",
+        "--",
+        "guides",
+        "report",
+    ]))?;
     // Native tests of every crate, including guide content validation and the
     // fuzz seed corpora as regression tests. The e2e tests are `#[ignore]`d here.
     run(cargo().args(["test", "--workspace"]))?;

@@ -365,9 +365,11 @@ mod imp {
     pub fn origin() -> String {
         String::new()
     }
-    /// Server-side rendering happens at build time; nothing it renders depends on the date.
+    /// Server-side rendering happens at build time: the build's day (UTC), so a guide already
+    /// out of date then is pre-rendered with its notice.
     pub fn today() -> (i32, u32, u32) {
-        (2026, 1, 1)
+        let today = sotay_guides::Date::today_utc();
+        (today.year(), today.month(), today.day())
     }
     pub fn print() {}
     pub fn object_url(_text: &str, _mime: &str) -> Option<String> {

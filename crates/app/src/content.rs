@@ -33,6 +33,17 @@ pub fn outline() -> &'static Catalog {
     OUTLINE.get_or_init(|| parse(include_str!(concat!(env!("OUT_DIR"), "/outline.json"))))
 }
 
+/// The essential public services by life event (`assets/services.toml`, each with its official
+/// link resolved at build time; about 6 KB, only in the resident bundle).
+#[cfg(feature = "resident")]
+pub fn services() -> &'static sotay_guides::Services {
+    static SERVICES: OnceLock<sotay_guides::Services> = OnceLock::new();
+    SERVICES.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/services.json")))
+            .unwrap_or_default()
+    })
+}
+
 /// A guide's outline in the reader's language, falling back to Vietnamese.
 pub fn entry(lang: Lang, id: &str) -> Option<&'static Guide> {
     outline().get(lang, id)

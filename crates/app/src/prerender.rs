@@ -99,6 +99,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_services_page_lists_every_service_with_its_guides() {
+        let rendered = render_all();
+        let page = rendered
+            .pages
+            .iter()
+            .find(|page| page.file == "dich-vu-cong/")
+            .expect("the services page is pre-rendered");
+        assert_eq!(page.bundle, "resident");
+        let services = crate::content::services();
+        assert!(services.services.len() >= 20);
+        for service in &services.services {
+            assert!(
+                page.body
+                    .contains(&format!("data-service=\"{}\"", service.id)),
+                "{}",
+                service.id
+            );
+            for guide in &service.guides {
+                assert!(
+                    page.body.contains(&format!("href=\"/g/{guide}/\"")),
+                    "{guide}"
+                );
+            }
+        }
+        let home = rendered.pages.iter().find(|page| page.file.is_empty());
+        assert!(
+            home.is_some_and(|home| home.body.contains("href=\"/dich-vu-cong/\"")),
+            "home links to the services page"
+        );
+    }
+
+    #[test]
     fn every_page_names_its_bundle_and_guide_pages_carry_their_guide() {
         let rendered = render_all();
         let catalog: sotay_guides::Catalog =

@@ -23,6 +23,8 @@ pub enum Route {
         step: Option<usize>,
     },
     Questionnaire,
+    /// Dịch vụ công thiết yếu: the essential services by life event, each with its guide.
+    Services,
     Scan,
     Poster {
         guide: Option<String>,
@@ -85,6 +87,7 @@ impl Route {
                     .filter(|n| *n >= 1),
             },
             ["can-lam-gi"] => Route::Questionnaire,
+            ["dich-vu-cong"] => Route::Services,
             ["quet"] => Route::Scan,
             ["ap-phich"] => Route::Poster {
                 guide: query_param(query, "g").filter(|id| is_valid_id(id)),
@@ -107,6 +110,7 @@ impl Route {
             Route::Guide { id, step: None } => format!("{base}g/{id}/"),
             Route::Guide { id, step: Some(n) } => format!("{base}g/{id}/?buoc={n}"),
             Route::Questionnaire => format!("{base}can-lam-gi/"),
+            Route::Services => format!("{base}dich-vu-cong/"),
             Route::Scan => format!("{base}quet/"),
             Route::Poster { guide: None } => format!("{base}ap-phich/"),
             Route::Poster { guide: Some(id) } => format!("{base}ap-phich/?g={id}"),
@@ -124,6 +128,7 @@ impl Route {
             Route::Home,
             Route::Guides,
             Route::Questionnaire,
+            Route::Services,
             Route::Scan,
             Route::Poster { guide: None },
             Route::Team,
@@ -141,6 +146,7 @@ impl Route {
             | Route::Guides
             | Route::Guide { .. }
             | Route::Questionnaire
+            | Route::Services
             | Route::About
             | Route::NotFound => Bundle::Resident,
         }
@@ -298,6 +304,7 @@ mod tests {
                 step: Some(2),
             },
             Route::Questionnaire,
+            Route::Services,
             Route::About,
             Route::NotFound,
         ] {
@@ -333,6 +340,7 @@ mod tests {
                 step: Some(3),
             },
             Route::Questionnaire,
+            Route::Services,
             Route::Scan,
             Route::Poster { guide: None },
             Route::Poster {

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod cccd;
 mod decode;
+mod guides;
 mod poster;
 mod serve;
 
@@ -33,6 +34,8 @@ enum Command {
     Decode(decode::Args),
     /// Make QR posters, flyers and stickers as SVG files.
     Poster(poster::Args),
+    /// Guide content: `sotay guides report` prints coverage, sources and review ages.
+    Guides(guides::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,5 +56,6 @@ fn main() -> ExitCode {
         Command::Cccd(args) => cccd::run(args),
         Command::Decode(args) => decode::run(args),
         Command::Poster(args) => poster::run(args),
+        Command::Guides(args) => guides::run(args),
     }
 }

@@ -22,6 +22,7 @@ pub mod fold;
 mod load;
 mod model;
 mod questionnaire;
+mod report;
 mod review;
 mod search;
 mod services;
@@ -38,6 +39,7 @@ pub use questionnaire::{
     AccountStatus, AnswerOption, Answers, GOALS, Goal, QUESTIONS, Question, QuestionId,
     Recommendation, recommend,
 };
+pub use report::{ReportInput, render_report, steps_without_source};
 pub use review::{REVIEW_DUE_MONTHS, ReviewAge, STALE_MONTHS, review_age};
 pub use search::{MatchField, SearchHit, search};
 pub use services::{

@@ -119,6 +119,11 @@ pub struct Guide {
 }
 
 impl Guide {
+    /// Whether every source is a site's front page, so no step can be traced to the procedure.
+    pub fn cites_only_homepages(&self) -> bool {
+        !self.sources.is_empty() && self.sources.iter().all(Source::is_homepage)
+    }
+
     /// The guide without its body (who it is for, steps, problems, sources …): what lists,
     /// search over titles and keywords, and the questionnaire need. The app embeds the outline
     /// of every guide and loads bodies only when a guide is opened.

@@ -17,6 +17,8 @@ pub mod photo_reader;
 pub mod qr_svg;
 #[cfg(feature = "scanner")]
 pub mod scan_worker;
+#[cfg(feature = "resident")]
+pub mod stale_notice;
 #[cfg(feature = "team")]
 pub mod tally;
 #[cfg(feature = "scanner")]

@@ -19,6 +19,7 @@ use crate::browser;
 use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::{fallback_note, guide_item};
 use crate::components::guide_step::{StepCard, paragraphs, spoken_text, step_heading_id};
+use crate::components::stale_notice::StaleNotice;
 use crate::content::{self, CatalogState, use_guides, use_whole_catalog};
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
@@ -537,6 +538,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
             <p class="lead" lang={content_lang}>{ guide.summary.clone() }</p>
             { meta }
             <p class="guide-meta">{ reviewed }</p>
+            <StaleNotice {guide} />
 
             if !guide.before_you_start.is_empty() {
                 <section class="card checklist-box" aria-labelledby="truoc-khi-bat-dau">

@@ -38,6 +38,7 @@ pub fn Home() -> Html {
             <ul class="big-actions">
                 <li><Link to={Route::Questionnaire} class="button big">{ lang.pick("Tôi cần làm gì?", "What do I need to do?") }</Link></li>
                 <li><Link to={Route::Guides} class="button big secondary">{ lang.pick("Xem tất cả hướng dẫn", "See all guides") }</Link></li>
+                <li><Link to={Route::Services} class="button big secondary">{ lang.pick("Dịch vụ công thiết yếu", "Essential public services") }</Link></li>
                 <li><Link to={Route::Scan} class="button big secondary">{ lang.pick("Quét mã QR trên thẻ CCCD", "Scan the QR on an ID card") }</Link></li>
             </ul>
             <p class="banner warning scam-warning">

@@ -21,6 +21,8 @@ mod poster;
 mod questionnaire;
 #[cfg(feature = "scanner")]
 mod scan;
+#[cfg(feature = "resident")]
+mod services;
 #[cfg(feature = "team")]
 mod team;
 
@@ -36,6 +38,8 @@ pub fn view(route: &Route) -> Html {
         Route::Guide { id, step } => html! { <guide::GuidePage id={id.clone()} step={*step} /> },
         #[cfg(feature = "resident")]
         Route::Questionnaire => html! { <questionnaire::Questionnaire /> },
+        #[cfg(feature = "resident")]
+        Route::Services => html! { <services::ServicesPage /> },
         #[cfg(feature = "scanner")]
         Route::Scan => html! { <scan::ScanPage /> },
         #[cfg(feature = "team")]
@@ -68,6 +72,7 @@ pub fn meta(route: &Route) -> (String, String) {
         },
         Route::Guides => ("Hướng dẫn từng bước".to_string(), "Tất cả hướng dẫn về VNeID, thẻ căn cước và dịch vụ công trực tuyến.".to_string()),
         Route::Questionnaire => ("Tôi cần làm gì?".to_string(), "Trả lời vài câu hỏi để biết nên làm hướng dẫn nào trước.".to_string()),
+        Route::Services => ("Dịch vụ công thiết yếu".to_string(), "Các thủ tục người dân hay phải làm, xếp theo việc trong đời sống, mỗi thủ tục có hướng dẫn từng bước.".to_string()),
         Route::Scan => ("Quét mã QR trên thẻ CCCD".to_string(), "Đọc mã QR trên thẻ căn cước ngay trên điện thoại, không gửi đi đâu.".to_string()),
         Route::Poster { .. } => ("Tạo mã QR và áp phích".to_string(), "Làm áp phích, tờ rơi, nhãn dán có mã QR dẫn đến hướng dẫn.".to_string()),
         Route::Team => ("Tổ công nghệ số cộng đồng".to_string(), "Công cụ cho tổ công nghệ số và đoàn viên thanh niên.".to_string()),
