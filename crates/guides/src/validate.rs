@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
-use crate::model::{Catalog, Guide, Lang, Source};
+use crate::model::{Catalog, Guide, Lang};
 use crate::review::{REVIEW_DUE_MONTHS, ReviewAge, STALE_MONTHS};
 use sotay_date::Date;
 
@@ -260,6 +260,12 @@ pub(crate) fn check_guide(guide: &Guide, file: &str, today: Date, errors: &mut V
     if guide.sources.is_empty() {
         report.error("sources", "cần ít nhất một nguồn chính thức");
     }
+    if guide.cites_only_homepages() {
+        report.error(
+            "sources",
+            "mọi nguồn đều là trang chủ; cần ít nhất một nguồn là trang của chính thủ tục (đường dẫn sâu hơn trang chủ) hoặc một tài liệu hướng dẫn chính thức",
+        );
+    }
     let mut source_ids: HashMap<&str, usize> = HashMap::new();
     for (i, source) in guide.sources.iter().enumerate() {
         if let Some(id) = &source.id {
@@ -311,13 +317,6 @@ pub(crate) fn check_guide(guide: &Guide, file: &str, today: Date, errors: &mut V
             );
         }
     }
-}
-
-/// The problem when every source of a guide is a site's front page, or `None`.
-pub(crate) fn homepage_only_problem(guide: &Guide) -> Option<String> {
-    (!guide.sources.is_empty() && guide.sources.iter().all(Source::is_homepage)).then(|| {
-        "mọi nguồn đều là trang chủ; cần ít nhất một nguồn là trang của chính thủ tục (đường dẫn sâu hơn trang chủ) hoặc một tài liệu hướng dẫn chính thức".to_owned()
-    })
 }
 
 /// Checks every rule on a whole catalog, naming files by their conventional path
@@ -412,15 +411,6 @@ pub(crate) fn validate_with_paths(
                     guide.id
                 ),
             );
-        }
-        // Temporary: a warning while the writers replace homepage-only sources (issue 13);
-        // becomes an error once every guide has a deep source.
-        if let Some(problem) = homepage_only_problem(guide) {
-            warnings.push(ContentWarning {
-                file: file.clone(),
-                field: "sources".into(),
-                message: problem,
-            });
         }
         let age_message = match guide.review_age(today) {
             ReviewAge::Current => None,

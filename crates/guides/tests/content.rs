@@ -257,18 +257,7 @@ fn a_guide_page_carries_only_its_own_guide() {
 #[test]
 fn every_resident_service_has_a_guide() {
     let report = check_dir(&root(), today());
-    let (services, mut errors) = check_services(&root().join("../services.toml"), &report.catalog);
-    // Temporary while the writers add the new guides (issue 13): a guide file still missing is
-    // printed, not failed. Removed before the branch is merged.
-    errors.retain(|e| {
-        let pending = e
-            .message
-            .starts_with("không có hướng dẫn assets/guides/vi/");
-        if pending {
-            eprintln!("CHÚ Ý (tạm thời)  {e}");
-        }
-        !pending
-    });
+    let (services, errors) = check_services(&root().join("../services.toml"), &report.catalog);
     let listing: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(
         errors.is_empty(),
@@ -278,9 +267,12 @@ fn every_resident_service_has_a_guide() {
     );
     assert_eq!(services.events.len(), 6);
     for service in &services.services {
-        if service.coverage(&report.catalog) == Coverage::Missing {
-            continue; // Temporary, as above.
-        }
+        assert_ne!(
+            service.coverage(&report.catalog),
+            Coverage::Missing,
+            "{}",
+            service.id
+        );
         let url = service
             .official_url(&report.catalog)
             .unwrap_or_else(|| panic!("{}: no official link", service.id));
