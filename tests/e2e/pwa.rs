@@ -59,14 +59,13 @@ async fn after_one_visit_everything_works_offline() {
             heading.to_lowercase().contains(&words.to_lowercase()),
             "{path} offline: {heading}"
         );
-        assert!(
-            browser
-                .eval("return document.querySelectorAll('.step').length")
-                .await
-                .as_u64()
-                > Some(0),
-            "{path} offline shows a step"
-        );
+        // The steps come from the precached catalog a moment after the title.
+        browser
+            .wait_until(
+                &format!("{path} offline to show a step"),
+                "return document.querySelectorAll('.step').length > 0",
+            )
+            .await;
     }
     // A client-side navigation into a guide also works offline.
     browser.goto(&format!("{origin}/huong-dan/")).await;
