@@ -3,6 +3,7 @@
 mod cccd;
 mod guides;
 mod poster;
+mod practice;
 mod pwa;
 mod scan;
 mod scanner;

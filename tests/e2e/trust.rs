@@ -89,7 +89,7 @@ async fn open(browser: &Browser, server: &Server, path: &str, state: State) {
 }
 
 /// Turns high contrast on or off with the footer button, as a reader would.
-async fn set_high_contrast(browser: &Browser, on: bool) {
+pub(crate) async fn set_high_contrast(browser: &Browser, on: bool) {
     let now = browser
         .eval("return document.documentElement.classList.contains('contrast-high')")
         .await;
@@ -272,7 +272,7 @@ const FOCUS: &str = "const e = document.activeElement;
            visible: outline || ring, onscreen: r.width > 0 && r.height > 0 };";
 
 /// Presses one key on the keyboard (WebDriver actions: wherever the focus is).
-async fn press(browser: &Browser, key: Key) {
+pub(crate) async fn press(browser: &Browser, key: Key) {
     let key = char::from(key);
     let actions = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: key })
@@ -295,7 +295,7 @@ async fn press_text(browser: &Browser, text: &str) {
 
 /// Tabs forward until `selector` has the focus, checking that every stop shows its
 /// focus; gives up after 80 stops.
-async fn tab_to(browser: &Browser, selector: &str, failures: &mut Vec<String>) {
+pub(crate) async fn tab_to(browser: &Browser, selector: &str, failures: &mut Vec<String>) {
     let is_there = format!(
         "return document.activeElement?.matches({})",
         json!(selector)
@@ -601,7 +601,7 @@ const INSPECT: &str = r#"const needles = arguments[0];
   return { found, seen };
 })().then(done, e => done({ failed: String(e) }));"#;
 
-async fn inspect_storage(browser: &Browser, payload: &str) -> Value {
+pub(crate) async fn inspect_storage(browser: &Browser, payload: &str) -> Value {
     let wrapped = format!("const done = arguments[arguments.length - 1]; {INSPECT}");
     let result = browser
         .client
@@ -616,7 +616,7 @@ async fn inspect_storage(browser: &Browser, payload: &str) -> Value {
 }
 
 /// Every request's URL, headers and body seen in the performance log.
-fn requests_of(events: &[Value]) -> Vec<(String, String)> {
+pub(crate) fn requests_of(events: &[Value]) -> Vec<(String, String)> {
     events
         .iter()
         .filter(|event| event["method"] == "Network.requestWillBeSent")
