@@ -30,7 +30,7 @@ enum State {
 }
 
 /// Every route and main state: (label, path, state).
-const PAGES: [(&str, &str, State); 13] = [
+const PAGES: [(&str, &str, State); 15] = [
     ("home", "/", State::Plain),
     ("guide list", "/huong-dan/", State::Plain),
     ("guide, step 1", "/g/kich-hoat-vneid/", State::Plain),
@@ -51,6 +51,8 @@ const PAGES: [(&str, &str, State); 13] = [
     ("digital team", "/to-cong-nghe/", State::Plain),
     ("hand-off QR", "/ma-qr/?g=kich-hoat-vneid", State::Plain),
     ("about & privacy", "/gioi-thieu/", State::Plain),
+    ("practice list", "/tap-thu/", State::Plain),
+    ("practice phone", "/tap-thu/kich-hoat-vneid/", State::Plain),
     ("not found", "/khong-co-trang-nay/", State::Plain),
 ];
 
