@@ -4,6 +4,7 @@ mod cccd;
 mod content;
 mod guides;
 mod poster;
+mod practice;
 mod pwa;
 mod scan;
 mod scanner;

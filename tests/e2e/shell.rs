@@ -6,7 +6,7 @@ use serde_json::json;
 use sotay_e2e::{Browser, site};
 
 /// Every route with the words its heading must contain.
-const ROUTES: [(&str, &str); 10] = [
+const ROUTES: [(&str, &str); 12] = [
     ("/", "Sổ tay Công dân số"),
     ("/huong-dan/", "Hướng dẫn"),
     ("/dich-vu-cong/", "Dịch vụ công thiết yếu"),
@@ -17,6 +17,8 @@ const ROUTES: [(&str, &str); 10] = [
     ("/to-cong-nghe/", "Tổ công nghệ số"),
     ("/ma-qr/?g=kich-hoat-vneid", "Kích hoạt"),
     ("/gioi-thieu/", "quyền riêng tư"),
+    ("/tap-thu/", "Tập thử"),
+    ("/tap-thu/kich-hoat-vneid/", "Tập kích hoạt"),
 ];
 
 /// Records CSP violations from the very start of every document.

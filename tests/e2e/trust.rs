@@ -30,7 +30,7 @@ enum State {
 }
 
 /// Every route and main state: (label, path, state).
-const PAGES: [(&str, &str, State); 14] = [
+const PAGES: [(&str, &str, State); 16] = [
     ("home", "/", State::Plain),
     ("guide list", "/huong-dan/", State::Plain),
     ("essential services", "/dich-vu-cong/", State::Plain),
@@ -52,6 +52,8 @@ const PAGES: [(&str, &str, State); 14] = [
     ("digital team", "/to-cong-nghe/", State::Plain),
     ("hand-off QR", "/ma-qr/?g=kich-hoat-vneid", State::Plain),
     ("about & privacy", "/gioi-thieu/", State::Plain),
+    ("practice list", "/tap-thu/", State::Plain),
+    ("practice phone", "/tap-thu/kich-hoat-vneid/", State::Plain),
     ("not found", "/khong-co-trang-nay/", State::Plain),
 ];
 
@@ -90,7 +92,7 @@ async fn open(browser: &Browser, server: &Server, path: &str, state: State) {
 }
 
 /// Turns high contrast on or off with the footer button, as a reader would.
-async fn set_high_contrast(browser: &Browser, on: bool) {
+pub(crate) async fn set_high_contrast(browser: &Browser, on: bool) {
     let now = browser
         .eval("return document.documentElement.classList.contains('contrast-high')")
         .await;
@@ -273,7 +275,7 @@ const FOCUS: &str = "const e = document.activeElement;
            visible: outline || ring, onscreen: r.width > 0 && r.height > 0 };";
 
 /// Presses one key on the keyboard (WebDriver actions: wherever the focus is).
-async fn press(browser: &Browser, key: Key) {
+pub(crate) async fn press(browser: &Browser, key: Key) {
     let key = char::from(key);
     let actions = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: key })
@@ -296,7 +298,7 @@ async fn press_text(browser: &Browser, text: &str) {
 
 /// Tabs forward until `selector` has the focus, checking that every stop shows its
 /// focus; gives up after 80 stops.
-async fn tab_to(browser: &Browser, selector: &str, failures: &mut Vec<String>) {
+pub(crate) async fn tab_to(browser: &Browser, selector: &str, failures: &mut Vec<String>) {
     let is_there = format!(
         "return document.activeElement?.matches({})",
         json!(selector)
@@ -602,7 +604,7 @@ const INSPECT: &str = r#"const needles = arguments[0];
   return { found, seen };
 })().then(done, e => done({ failed: String(e) }));"#;
 
-async fn inspect_storage(browser: &Browser, payload: &str) -> Value {
+pub(crate) async fn inspect_storage(browser: &Browser, payload: &str) -> Value {
     let wrapped = format!("const done = arguments[arguments.length - 1]; {INSPECT}");
     let result = browser
         .client
@@ -617,7 +619,7 @@ async fn inspect_storage(browser: &Browser, payload: &str) -> Value {
 }
 
 /// Every request's URL, headers and body seen in the performance log.
-fn requests_of(events: &[Value]) -> Vec<(String, String)> {
+pub(crate) fn requests_of(events: &[Value]) -> Vec<(String, String)> {
     events
         .iter()
         .filter(|event| event["method"] == "Network.requestWillBeSent")

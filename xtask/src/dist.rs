@@ -51,7 +51,7 @@ struct Page {
     title: String,
     description: String,
     body: String,
-    /// `resident`, `scanner` or `team`: which bundle the page loads.
+    /// `resident`, `scanner`, `team` or `practice`: which bundle the page loads.
     bundle: String,
     /// A guide page's own guide as JSON (already safe inside `<script>`).
     data: Option<String>,
@@ -82,6 +82,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         ("resident", "sotay_app"),
         ("scanner", "sotay_scanner"),
         ("team", "sotay_team"),
+        ("practice", "sotay_practice"),
     ] {
         let pkg = build_wasm(
             "crates/app",

@@ -10,7 +10,12 @@
 // helpers of the other bundle unused by design; the default build, which CI
 // lints with `-D warnings`, still catches real dead code.
 #![cfg_attr(
-    not(all(feature = "resident", feature = "scanner", feature = "team")),
+    not(all(
+        feature = "resident",
+        feature = "scanner",
+        feature = "team",
+        feature = "practice"
+    )),
     allow(dead_code, unused_imports)
 )]
 
@@ -21,6 +26,8 @@ mod components;
 mod content;
 mod i18n;
 mod pages;
+#[cfg(feature = "practice")]
+mod practice;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod route;

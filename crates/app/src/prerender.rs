@@ -58,6 +58,13 @@ fn render_pages(catalog: &sotay_guides::Catalog) -> Vec<PrerenderedPage> {
             format!("g/{id}/"),
         ));
     }
+    for scenario in crate::practice::scenarios() {
+        let route = Route::PracticeScenario {
+            id: scenario.id.clone(),
+        };
+        let folder = format!("tap-thu/{}/", scenario.id);
+        routes.push((route, folder));
+    }
     routes.push((Route::NotFound, "404.html".to_string()));
     routes
         .into_iter()
@@ -136,10 +143,17 @@ mod tests {
         let catalog: sotay_guides::Catalog =
             serde_json::from_str(&rendered.catalog).expect("the catalog is JSON");
         assert!(catalog.guides.len() >= 20);
+        let practice = rendered
+            .pages
+            .iter()
+            .filter(|page| page.bundle == "practice")
+            .count();
+        assert_eq!(practice, 1 + crate::practice::scenarios().len());
         for page in &rendered.pages {
             let expected = match page.file.as_str() {
                 "quet/" => "scanner",
                 "ap-phich/" | "to-cong-nghe/" | "ma-qr/" => "team",
+                file if file.starts_with("tap-thu/") => "practice",
                 _ => "resident",
             };
             assert_eq!(page.bundle, expected, "{}", page.file);

@@ -36,6 +36,12 @@ pub enum Route {
         guide: Option<String>,
     },
     About,
+    /// Tập thử: the practice scenarios.
+    Practice,
+    /// One practice scenario on the practice phone.
+    PracticeScenario {
+        id: String,
+    },
     NotFound,
 }
 
@@ -48,6 +54,8 @@ pub enum Bundle {
     Scanner,
     /// The digital team's toolkit: poster builder, team tools, hand-off QR.
     Team,
+    /// Tập thử: the practice phone and its scenarios.
+    Practice,
 }
 
 impl Bundle {
@@ -57,6 +65,7 @@ impl Bundle {
             Bundle::Resident => cfg!(feature = "resident"),
             Bundle::Scanner => cfg!(feature = "scanner"),
             Bundle::Team => cfg!(feature = "team"),
+            Bundle::Practice => cfg!(feature = "practice"),
         }
     }
 
@@ -65,6 +74,7 @@ impl Bundle {
             Bundle::Resident => "resident",
             Bundle::Scanner => "scanner",
             Bundle::Team => "team",
+            Bundle::Practice => "practice",
         }
     }
 }
@@ -97,6 +107,10 @@ impl Route {
                 guide: query_param(query, "g").filter(|id| is_valid_id(id)),
             },
             ["gioi-thieu"] => Route::About,
+            ["tap-thu"] => Route::Practice,
+            ["tap-thu", id] if is_valid_id(id) => Route::PracticeScenario {
+                id: (*id).to_string(),
+            },
             _ => Route::NotFound,
         }
     }
@@ -118,6 +132,8 @@ impl Route {
             Route::Handoff { guide: None } => format!("{base}ma-qr/"),
             Route::Handoff { guide: Some(id) } => format!("{base}ma-qr/?g={id}"),
             Route::About => format!("{base}gioi-thieu/"),
+            Route::Practice => format!("{base}tap-thu/"),
+            Route::PracticeScenario { id } => format!("{base}tap-thu/{id}/"),
             Route::NotFound => format!("{base}404"),
         }
     }
@@ -134,6 +150,7 @@ impl Route {
             Route::Team,
             Route::Handoff { guide: None },
             Route::About,
+            Route::Practice,
         ]
     }
 
@@ -142,6 +159,7 @@ impl Route {
         match self {
             Route::Scan => Bundle::Scanner,
             Route::Poster { .. } | Route::Team | Route::Handoff { .. } => Bundle::Team,
+            Route::Practice | Route::PracticeScenario { .. } => Bundle::Practice,
             Route::Home
             | Route::Guides
             | Route::Guide { .. }
@@ -318,11 +336,24 @@ mod tests {
         ] {
             assert_eq!(route.bundle(), Bundle::Team, "{route:?}");
         }
+        for route in [
+            Route::Practice,
+            Route::PracticeScenario {
+                id: "kich-hoat-vneid".into(),
+            },
+        ] {
+            assert_eq!(route.bundle(), Bundle::Practice, "{route:?}");
+        }
         // The default (native, test) build has them all.
         assert!(
-            [Bundle::Resident, Bundle::Scanner, Bundle::Team]
-                .iter()
-                .all(|bundle| bundle.is_built_in())
+            [
+                Bundle::Resident,
+                Bundle::Scanner,
+                Bundle::Team,
+                Bundle::Practice
+            ]
+            .iter()
+            .all(|bundle| bundle.is_built_in())
         );
     }
 
@@ -352,6 +383,10 @@ mod tests {
                 guide: Some("kich-hoat-vneid".into()),
             },
             Route::About,
+            Route::Practice,
+            Route::PracticeScenario {
+                id: "kich-hoat-vneid".into(),
+            },
         ];
         for route in routes {
             let path = route.path();

@@ -13,6 +13,8 @@ pub mod guide_step;
 pub mod layout;
 #[cfg(feature = "scanner")]
 pub mod photo_reader;
+#[cfg(feature = "resident")]
+pub mod practice_link;
 #[cfg(feature = "team")]
 pub mod qr_svg;
 #[cfg(feature = "scanner")]

@@ -36,6 +36,7 @@ pub fn About() -> Html {
                 <li>{ lang.pick("Cỡ chữ, chế độ tương phản cao và ngôn ngữ bạn chọn.", "Your text size, high-contrast mode and language.") }</li>
                 <li>{ lang.pick("Bạn đang ở bước nào của mỗi hướng dẫn và những mục đã đánh dấu trong danh sách chuẩn bị.", "Which step of each guide you are on and the checklist items you ticked.") }</li>
                 <li>{ lang.pick("Thông tin nơi hỗ trợ của xã/phường (tên, địa chỉ, giờ làm việc, số điện thoại công khai) nếu bạn mở ứng dụng từ mã QR của xã.", "Your commune's public help point (name, address, hours, public phone) if you opened the app from the commune's QR code.") }</li>
+                <li>{ lang.pick("Bạn đã tập xong bài tập thử nào và đã xem gợi ý mấy lần. Những gì bạn gõ khi tập thì không bao giờ được lưu hay gửi đi.", "Which practice exercises you finished and how many hints you used. What you type while practising is never kept or sent.") }</li>
                 <li>{ lang.pick("Với tổ công nghệ số: số lượt đã hỗ trợ theo ngày và theo hướng dẫn (chỉ là con số), danh sách việc cần mang khi đi hỗ trợ.", "For digital teams: the count of residents helped per day and guide (numbers only) and the outreach checklist.") }</li>
                 <li>{ lang.pick("Các tệp của ứng dụng, để dùng được khi không có mạng.", "The app's own files, so it works offline.") }</li>
             </ul>

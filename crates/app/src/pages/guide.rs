@@ -410,6 +410,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
         html! {
             <StepCard key={index} step={item} number={index + 1} {lang} off={playing && index != step}>
                 { read_aloud(index) }
+                <crate::components::practice_link::PracticeLink guide_id={guide.id.clone()} step={index + 1} />
             </StepCard>
         }
     });
@@ -536,6 +537,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
             <h1 lang={content_lang}>{ guide.title.clone() }</h1>
             { fallback_note(guide, lang) }
             <p class="lead" lang={content_lang}>{ guide.summary.clone() }</p>
+            <crate::components::practice_link::PracticeLink guide_id={guide.id.clone()} />
             { meta }
             <p class="guide-meta">{ reviewed }</p>
             <StaleNotice {guide} />

@@ -40,6 +40,7 @@ pub fn Home() -> Html {
                 <li><Link to={Route::Guides} class="button big secondary">{ lang.pick("Xem tất cả hướng dẫn", "See all guides") }</Link></li>
                 <li><Link to={Route::Services} class="button big secondary">{ lang.pick("Dịch vụ công thiết yếu", "Essential public services") }</Link></li>
                 <li><Link to={Route::Scan} class="button big secondary">{ lang.pick("Quét mã QR trên thẻ CCCD", "Scan the QR on an ID card") }</Link></li>
+                <li><Link to={Route::Practice} class="button big secondary">{ lang.pick("Tập thử trước khi làm thật", "Practise before the real thing") }</Link></li>
             </ul>
             <p class="banner warning scam-warning">
                 <strong>{ lang.pick("Cảnh giác: ", "Beware: ") }</strong>

@@ -17,6 +17,8 @@ mod home;
 mod not_found;
 #[cfg(feature = "team")]
 mod poster;
+#[cfg(feature = "practice")]
+mod practice;
 #[cfg(feature = "resident")]
 mod questionnaire;
 #[cfg(feature = "scanner")]
@@ -50,6 +52,10 @@ pub fn view(route: &Route) -> Html {
         Route::Handoff { guide } => html! { <handoff::HandoffPage guide={guide.clone()} /> },
         #[cfg(feature = "resident")]
         Route::About => html! { <about::About /> },
+        #[cfg(feature = "practice")]
+        Route::Practice => html! { <practice::PracticeList /> },
+        #[cfg(feature = "practice")]
+        Route::PracticeScenario { id } => html! { <practice::PracticePage id={id.clone()} /> },
         Route::NotFound => html! { <not_found::NotFound /> },
         // A screen of the other bundle (only reachable through an odd history
         // entry): its own page has it.
@@ -78,6 +84,11 @@ pub fn meta(route: &Route) -> (String, String) {
         Route::Team => ("Tổ công nghệ số cộng đồng".to_string(), "Công cụ cho tổ công nghệ số và đoàn viên thanh niên.".to_string()),
         Route::Handoff { .. } => ("Mã QR để mở trên điện thoại khác".to_string(), "Người dân quét mã này để mở hướng dẫn trên điện thoại của mình.".to_string()),
         Route::About => ("Giới thiệu & quyền riêng tư".to_string(), "Ứng dụng lưu gì trên máy và không bao giờ lưu gì.".to_string()),
+        Route::Practice => ("Tập thử".to_string(), "Tập bấm trên màn hình giống ứng dụng VNeID, với thông tin giả, không gửi đi đâu.".to_string()),
+        Route::PracticeScenario { id } => match crate::practice::scenario(id) {
+            Some(scenario) => (scenario.title.clone(), scenario.summary.clone()),
+            None => ("Không tìm thấy bài tập".to_string(), String::new()),
+        },
         Route::NotFound => ("Không tìm thấy trang".to_string(), String::new()),
     };
     if title == SITE {
