@@ -84,6 +84,44 @@ fn assert_absent(haystack: &str, payload: &str, place: &str) {
 
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn a_card_due_within_two_months_is_flagged_like_an_overdue_one() {
+    let server = site();
+    let browser = Browser::start().await;
+    open_scanner(&browser, &server).await;
+    // A made-up woman who turns 40 thirty days from the browser's today; her card was
+    // issued at 35, so it must be renewed on that birthday.
+    let birth = browser
+        .eval("const d = new Date(); d.setDate(d.getDate() + 30); d.setFullYear(d.getFullYear() - 40); \
+               return [d.getDate(), d.getMonth() + 1, d.getFullYear()].map((n, i) => String(n).padStart(i === 2 ? 4 : 2, '0'))")
+        .await;
+    let part = |i: usize| birth[i].as_str().unwrap_or_default().to_owned();
+    let (day, month, year) = (part(0), part(1), part(2));
+    let issued_year: i32 = year.parse::<i32>().unwrap_or(1990) + 35;
+    let century_and_year = &year[2..];
+    let payload = format!(
+        "001{}{century_and_year}012345||Trần Thị Sắp Hạn|{day}{month}{year}|Nữ|Thôn 3, xã Tân Phú, Hà Nội|0101{issued_year}",
+        if year.starts_with("19") { 1 } else { 3 }
+    );
+    paste(&browser, &payload).await;
+    browser.click(READ_BUTTON).await;
+    let text = result_text(&browser).await;
+    assert!(
+        text.contains(&format!(
+            "Sắp đến hạn: thẻ cần đổi trước ngày {day}/{month}/"
+        )),
+        "{text}"
+    );
+    let banner = browser
+        .eval("return document.querySelector('.renewal').className")
+        .await;
+    assert!(
+        banner.as_str().unwrap_or_default().contains("error"),
+        "as prominent as an overdue card: {banner}"
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn pasted_card_shows_name_birth_date_and_renewal() {
     let server = site();
     let browser = Browser::start().await;
@@ -98,7 +136,10 @@ async fn pasted_card_shows_name_birth_date_and_renewal() {
         "birth date as dd/mm/yyyy: {text}"
     );
     assert!(text.contains("Thẻ cần đổi trước ngày 15/03/2035"), "{text}");
-    assert!(text.contains("Thẻ CCCD gắn chip (2021–2024)"), "{text}");
+    assert!(
+        text.contains("Thẻ Căn cước công dân gắn chip (cấp 2021 – 30/6/2024)"),
+        "{text}"
+    );
     assert!(
         text.contains("Hà Nội"),
         "province of birth registration: {text}"
@@ -216,7 +257,7 @@ async fn scanner_typing_then_enter_reads_and_shift_enter_is_a_new_line() {
     let text = result_text(&browser).await;
     assert!(text.contains("Lê Hoàng Thử Nghiệm"), "{text}");
     assert!(text.contains("02/09/2004"), "{text}");
-    assert!(text.contains("Thẻ căn cước (từ 1/7/2024)"), "{text}");
+    assert!(text.contains("Thẻ căn cước (cấp từ 01/7/2024)"), "{text}");
     assert!(text.contains("Thẻ cần đổi trước ngày 02/09/2029"), "{text}");
     assert!(
         text.contains("Trường 8 (số định danh cá nhân)"),

@@ -267,6 +267,10 @@ async fn search_ignores_diacritics_and_case() {
         .eval("return document.getElementById('tim-huong-dan').value")
         .await;
     assert_eq!(value, json!("qwxz"));
+    let said = browser
+        .eval("return document.body.innerText.split('Không tìm thấy hướng dẫn nào').length - 1")
+        .await;
+    assert_eq!(said, json!(1), "the no-result message is said once");
     browser.click(".no-results a[href='/can-lam-gi/']").await;
     browser
         .wait_until(

@@ -541,6 +541,11 @@ async fn the_tally_counts_survives_reload_exports_csv_and_resets() {
         .await;
     let row = browser.eval("return document.querySelector(\".tally-row[data-guide='kich-hoat-vneid'] .tally-count\").textContent").await;
     assert_eq!(row, json!("Hôm nay: 2"));
+    // Most-used guides come first once the screen is opened again.
+    let first_rows = browser
+        .eval("return [...document.querySelectorAll('.tally-row')].slice(0, 2).map(r => r.dataset.guide)")
+        .await;
+    assert_eq!(first_rows, json!(["kich-hoat-vneid", "dang-ky-tam-tru"]));
 
     browser.click_text("Xuất tệp CSV").await;
     let csv = browser
@@ -551,12 +556,16 @@ async fn the_tally_counts_survives_reload_exports_csv_and_resets() {
         )
         .await;
     let today = browser
-        .eval("const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0')")
+        .eval("const d = new Date(); return [String(d.getFullYear()), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')]")
         .await;
-    let today = today.as_str().unwrap_or_default().to_owned();
+    let part = |i: usize| today[i].as_str().unwrap_or_default().to_owned();
+    let (iso_today, vi_today) = (
+        format!("{}-{}-{}", part(0), part(1), part(2)),
+        format!("{}/{}/{}", part(2), part(1), part(0)),
+    );
     assert_eq!(
         csv["name"],
-        json!(format!("so-nguoi-duoc-huong-dan_{today}.csv"))
+        json!(format!("so-nguoi-duoc-huong-dan_{iso_today}.csv"))
     );
     assert_eq!(
         csv["bytes"],
@@ -565,14 +574,14 @@ async fn the_tally_counts_survives_reload_exports_csv_and_resets() {
     );
     let text = csv["text"].as_str().unwrap_or_default();
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
-    assert_eq!(lines[0], "date,guide_id,guide_title,count");
+    assert_eq!(lines[0], "Ngày,Mã hướng dẫn,Tên hướng dẫn,Số người");
     assert_eq!(lines.len(), 4, "{text}");
     assert!(
-        lines[1].starts_with(&format!("{today},dang-ky-tam-tru,")) && lines[1].ends_with(",1"),
+        lines[1].starts_with(&format!("{vi_today},dang-ky-tam-tru,")) && lines[1].ends_with(",1"),
         "{text}"
     );
     assert!(
-        lines[2].starts_with(&format!("{today},kich-hoat-vneid,Kích hoạt"))
+        lines[2].starts_with(&format!("{vi_today},kich-hoat-vneid,Kích hoạt"))
             && lines[2].ends_with(",2"),
         "{text}"
     );
@@ -607,7 +616,7 @@ async fn the_tally_counts_survives_reload_exports_csv_and_resets() {
     // Damaged storage loses nothing but itself.
     browser
         .eval(&format!(
-            "localStorage.setItem('sotay.tally', '{{\"v\":1,\"days\":{{\"{today}\":{{\"kich-hoat-vneid\":4,\"<b>\":2,\"cai-dat-vneid\":-1}},\"2026-02-30\":{{\"a\":1}}}}}}'); return true"
+            "localStorage.setItem('sotay.tally', '{{\"v\":1,\"days\":{{\"{iso_today}\":{{\"kich-hoat-vneid\":4,\"<b>\":2,\"cai-dat-vneid\":-1}},\"2026-02-30\":{{\"a\":1}}}}}}'); return true"
         ))
         .await;
     browser.client.refresh().await.expect("reload");

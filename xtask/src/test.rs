@@ -12,9 +12,10 @@ pub struct TestArgs {
     /// Skip the end-to-end suite in Chromium (quicker while working on pure crates).
     #[arg(long)]
     no_e2e: bool,
-    /// Run only the e2e tests whose name contains this (quicker while working on one screen).
+    /// Run only the e2e tests whose name contains this (repeat for several; quicker while
+    /// working on one screen).
     #[arg(long)]
-    e2e_filter: Option<String>,
+    e2e_filter: Vec<String>,
 }
 
 pub fn test(args: &TestArgs) -> Result {

@@ -32,6 +32,26 @@
 //!
 //! The crate reads no clock, files or network, so it runs the same natively and in
 //! WebAssembly; "today" is always a parameter.
+//!
+//! # Example
+//!
+//! ```
+//! use sotay_cccd::{CardKind, Date, Reading, parse};
+//!
+//! // An invented person: a chip CCCD card payload as a scanner returns it.
+//! let text = "001090012345|013456789|Nguyễn Văn An|15031990|Nam|Thôn 1, Xã Tân Phú, Hà Nội|20042021";
+//! let today = Date::new(2026, 11, 29).unwrap();
+//! let Reading::Card(card) = parse(text, today) else { panic!("a card") };
+//! assert_eq!(card.kind, CardKind::Cccd);
+//! assert_eq!(card.full_name.as_deref(), Some("Nguyễn Văn An"));
+//! assert_eq!(card.age, Some(36));
+//! // Issued at 31, so due on the 40th birthday.
+//! assert_eq!(card.next_renewal, Date::new(2030, 3, 15));
+//! assert!(card.warnings.is_empty());
+//!
+//! // Anything else comes back as it was, never as a card.
+//! assert!(matches!(parse("https://vneid.gov.vn", today), Reading::NotCard { .. }));
+//! ```
 
 mod nfc;
 mod province;
@@ -49,6 +69,10 @@ pub use warning::{Severity, Warning};
 /// The first day căn cước cards were issued (Law on Identification 2023 took effect);
 /// chip CCCD cards were issued until the day before.
 pub const CAN_CUOC_START: (i32, u32, u32) = (2024, 7, 1);
+
+/// How many days before [`Card::next_renewal`] a card counts as due soon: long enough to
+/// book a visit to the commune police before the card lapses.
+pub const RENEWAL_SOON_DAYS: i64 = 60;
 
 /// Which card generation a payload comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,6 +97,14 @@ impl CardKind {
         match self {
             CardKind::Cccd => "Thẻ Căn cước công dân gắn chip (cấp 2021 – 30/6/2024)",
             CardKind::CanCuoc => "Thẻ căn cước (cấp từ 01/7/2024)",
+        }
+    }
+
+    /// The card's name in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            CardKind::Cccd => "Chip citizen ID card, CCCD (issued 2021 – 30 June 2024)",
+            CardKind::CanCuoc => "Căn cước identity card (issued since 1 July 2024)",
         }
     }
 
@@ -144,8 +176,12 @@ pub struct ExtraField {
 /// What a non-card QR text looks like, so the app can say something useful.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OtherContent {
-    /// A web link (`https://…`, `www.…`, or any `scheme://`).
-    Link,
+    /// A web page address (`http://…`, `https://…` or `www.…`): shown, opened only by the
+    /// person and only if they trust where the code came from.
+    WebLink,
+    /// A link of any other scheme (`javascript:`, `data:`, `intent:`, `tel:`, `mailto:`,
+    /// `ftp://` …): never opened, never offered for copying.
+    OtherLink,
     /// An EMVCo merchant payload (VietQR bank transfer), starting `000201`.
     BankTransfer,
     /// Anything else.
@@ -179,6 +215,8 @@ pub struct Card {
     pub next_renewal: Option<Date>,
     /// `today` is after [`Card::next_renewal`].
     pub renewal_overdue: bool,
+    /// [`Card::next_renewal`] is at most [`RENEWAL_SOON_DAYS`] days after `today`.
+    pub renewal_due_soon: bool,
     /// The text exactly as given to [`parse`].
     pub raw: String,
 }
@@ -288,6 +326,7 @@ pub fn parse(text: &str, today: Date) -> Reading {
         age: date_of_birth.and_then(|birth| birth.whole_years_until(today)),
         next_renewal: None,
         renewal_overdue: false,
+        renewal_due_soon: false,
         raw: text.to_owned(),
         id_number,
     };
@@ -296,6 +335,10 @@ pub fn parse(text: &str, today: Date) -> Reading {
         _ => None,
     };
     card.renewal_overdue = card.next_renewal.is_some_and(|due| today > due);
+    card.renewal_due_soon = card.next_renewal.is_some_and(|due| {
+        let days_left = due.days_since_unix_epoch() - today.days_since_unix_epoch();
+        (0..=RENEWAL_SOON_DAYS).contains(&days_left)
+    });
     card.warnings = check(&card, today, &cleaned);
     Reading::Card(card)
 }
@@ -321,19 +364,35 @@ fn obviously_not_card(text: &str) -> Option<OtherContent> {
     if text.starts_with("000201") {
         return Some(OtherContent::BankTransfer);
     }
-    let head: String = text
-        .chars()
-        .take(64)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let first_word = head.split_whitespace().next().unwrap_or("");
-    if first_word.contains("://")
-        || first_word.starts_with("www.")
-        || first_word.starts_with("mailto:")
-    {
-        return Some(OtherContent::Link);
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    match uri_scheme(text).as_deref() {
+        Some("http" | "https") => Some(OtherContent::WebLink),
+        Some(_) => Some(OtherContent::OtherLink),
+        None if first_word
+            .get(..4)
+            .is_some_and(|start| start.eq_ignore_ascii_case("www.")) =>
+        {
+            Some(OtherContent::WebLink)
+        }
+        // `my app://…` is no valid scheme, but it is still a link and never a card.
+        None if first_word.contains("://") => Some(OtherContent::OtherLink),
+        None => None,
     }
-    None
+}
+
+/// The scheme of a URI at the start of `text` (`"javascript"` for `javascript:…`), in
+/// lower case; `None` for text that does not start like a URI. A card payload never
+/// does: its first field is digits.
+fn uri_scheme(text: &str) -> Option<String> {
+    let (scheme, rest) = text.split_once(':')?;
+    // “Lưu ý: …” or “Note: …” is a sentence, not a link: a URI has no space after the colon.
+    let valid = rest.starts_with(|c: char| !c.is_whitespace())
+        && scheme.len() <= 32
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
 }
 
 fn extra_label(value: &str) -> Option<ExtraLabel> {
@@ -417,6 +476,9 @@ fn check(card: &Card, today: Date, cleaned: &text::Cleaned) -> Vec<Warning> {
     }
     if card.renewal_overdue {
         warnings.push(Warning::RenewalOverdue);
+    }
+    if card.renewal_due_soon {
+        warnings.push(Warning::RenewalDueSoon);
     }
     if cleaned.repaired {
         warnings.push(Warning::TextRepaired);

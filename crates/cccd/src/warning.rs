@@ -40,6 +40,8 @@ pub enum Warning {
     AddressMissing,
     /// The card has passed the age at which it had to be renewed.
     RenewalOverdue,
+    /// The card must be renewed within [`crate::RENEWAL_SOON_DAYS`] days.
+    RenewalDueSoon,
     /// The scanner had mangled the Vietnamese letters; they were put back.
     TextRepaired,
     /// The text has mangled Vietnamese letters that could not be put back safely.
@@ -57,7 +59,7 @@ pub enum Severity {
 
 impl Warning {
     /// Every warning, for tests and for documentation tables.
-    pub const ALL: [Warning; 17] = [
+    pub const ALL: [Warning; 18] = [
         Warning::IdNotTwelveDigits,
         Warning::UnknownProvinceCode,
         Warning::SexDigitMismatch,
@@ -73,6 +75,7 @@ impl Warning {
         Warning::NameMissing,
         Warning::AddressMissing,
         Warning::RenewalOverdue,
+        Warning::RenewalDueSoon,
         Warning::TextRepaired,
         Warning::TextGarbled,
     ];
@@ -95,6 +98,7 @@ impl Warning {
             Warning::NameMissing => "name_missing",
             Warning::AddressMissing => "address_missing",
             Warning::RenewalOverdue => "renewal_overdue",
+            Warning::RenewalDueSoon => "renewal_due_soon",
             Warning::TextRepaired => "text_repaired",
             Warning::TextGarbled => "text_garbled",
         }
@@ -140,6 +144,10 @@ impl Warning {
                 "Thẻ đã quá hạn phải đổi theo độ tuổi. Hãy đến công an xã, phường để làm thủ tục \
                  cấp đổi thẻ căn cước."
             }
+            Warning::RenewalDueSoon => {
+                "Sắp đến hạn đổi thẻ theo độ tuổi (còn dưới 2 tháng). Hãy đến công an xã, phường \
+                 làm thủ tục cấp đổi thẻ căn cước ngay từ bây giờ."
+            }
             Warning::TextRepaired => {
                 "Máy quét làm hỏng dấu tiếng Việt; chúng tôi đã sửa lại. Hãy so với thẻ thật."
             }
@@ -175,6 +183,9 @@ impl Warning {
             Warning::NameMissing => "The full name is missing.",
             Warning::AddressMissing => "The permanent address is missing.",
             Warning::RenewalOverdue => "The card is past the age at which it had to be renewed.",
+            Warning::RenewalDueSoon => {
+                "The card must be renewed within two months: apply at the commune police now."
+            }
             Warning::TextRepaired => {
                 "The scanner had garbled the Vietnamese letters (UTF-8 read as Latin-1); they were repaired."
             }

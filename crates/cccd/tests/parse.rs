@@ -238,6 +238,11 @@ fn every_warning_is_reported() {
         (an_with(2, ""), Warning::NameMissing),
         (an_with(5, " "), Warning::AddressMissing),
         (CCCD_HOA.to_owned(), Warning::RenewalOverdue),
+        (
+            // Turns 40 on 20/12/2025, four weeks after `today`.
+            an_with(0, "001085012345").replace("15031990", "20121985"),
+            Warning::RenewalDueSoon,
+        ),
         (mangle(CCCD_AN), Warning::TextRepaired),
         (an_with(2, &mangle("Nguyễn Văn An")), Warning::TextGarbled),
     ];
@@ -289,6 +294,23 @@ fn renewal_overdue_is_derived() {
 }
 
 #[test]
+fn renewal_due_within_sixty_days_is_flagged() {
+    // CCCD_HOA is due on 2025-08-02: 60 days before is due soon, 61 is not, the day itself is.
+    let on = |today| match parse(CCCD_HOA, today) {
+        Reading::Card(card) => card,
+        other => panic!("{other:?}"),
+    };
+    let soon = on(date(2025, 6, 3));
+    assert!(soon.renewal_due_soon && !soon.renewal_overdue);
+    assert_eq!(soon.warnings, vec![Warning::RenewalDueSoon]);
+    assert!(on(date(2025, 8, 2)).renewal_due_soon);
+    let early = on(date(2025, 6, 2));
+    assert!(!early.renewal_due_soon);
+    assert!(early.warnings.is_empty());
+    assert!(!on(date(2025, 8, 3)).renewal_due_soon);
+}
+
+#[test]
 fn renewal_rule() {
     let birth = date(2000, 6, 15);
     let can_cuoc = |issued| next_renewal(CardKind::CanCuoc, birth, issued);
@@ -317,10 +339,23 @@ fn not_a_card() {
     let cases = [
         (
             "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html",
-            OtherContent::Link,
+            OtherContent::WebLink,
         ),
-        ("  HTTPS://VNEID.GOV.VN  ", OtherContent::Link),
-        ("www.example.vn|a|b|c|d|e|f", OtherContent::Link),
+        ("  HTTPS://VNEID.GOV.VN  ", OtherContent::WebLink),
+        ("www.example.vn|a|b|c|d|e|f", OtherContent::WebLink),
+        ("WWW.vneid.gov.vn", OtherContent::WebLink),
+        ("javascript:alert(1)", OtherContent::OtherLink),
+        ("DATA:text/html,x", OtherContent::OtherLink),
+        ("tel:0912345678", OtherContent::OtherLink),
+        (
+            "intent://scan/#Intent;scheme=zxing;end",
+            OtherContent::OtherLink,
+        ),
+        ("mailto:a@b.vn", OtherContent::OtherLink),
+        ("Lưu ý: mang theo thẻ", OtherContent::Text),
+        ("Note: bring the card", OtherContent::Text),
+        (":abc", OtherContent::Text),
+        ("1abc:def", OtherContent::Text),
         (
             "00020101021138540010A00000072701240006970436011012345678900208QRIBFTTA53037045802VN6304ABCD",
             OtherContent::BankTransfer,

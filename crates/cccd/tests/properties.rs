@@ -159,7 +159,8 @@ fn assert_reads_back(person: &Person, kind: CardKind, text: &str, allowed: &[War
     );
     for warning in &card.warnings {
         assert!(
-            allowed.contains(warning) || *warning == Warning::RenewalOverdue,
+            allowed.contains(warning)
+                || matches!(warning, Warning::RenewalOverdue | Warning::RenewalDueSoon),
             "unexpected {warning:?} for {text:?}"
         );
     }
@@ -198,6 +199,7 @@ proptest! {
         if let Some(card) = reading.card() {
             // Derived facts agree with each other.
             prop_assert_eq!(card.renewal_overdue, card.next_renewal.is_some_and(|due| today > due));
+            prop_assert!(!(card.renewal_overdue && card.renewal_due_soon));
             if let (Some(birth), Some(age)) = (card.date_of_birth, card.age) {
                 prop_assert!(birth.add_years(i32::try_from(age).unwrap_or(i32::MAX)).is_none_or(|d| d <= today));
             }

@@ -4,6 +4,21 @@
 //! library in the WASM bundle. No clock is ever read here except by
 //! [`Date::today_utc`], for native tools and build scripts; "today" is always
 //! a parameter of the logic that needs it.
+//!
+//! # Example
+//!
+//! ```
+//! use sotay_date::Date;
+//!
+//! // Cards print dates as `ddmmyyyy`; guides write ISO dates.
+//! let birth = Date::parse_loose("29021992").unwrap();
+//! let reviewed: Date = "2026-11-29".parse().unwrap();
+//! assert_eq!(birth.format_vi(), "29/02/1992");
+//! assert_eq!(birth.whole_years_until(reviewed), Some(34));
+//! // A 29 February birthday falls on 28 February in a common year.
+//! assert_eq!(birth.add_years(33), Date::new(2025, 2, 28));
+//! assert!(Date::new(2026, 2, 29).is_none());
+//! ```
 
 use std::fmt;
 use std::str::FromStr;

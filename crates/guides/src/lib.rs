@@ -16,6 +16,20 @@
 //!
 //! Without `load` it has no I/O and reads no clock ("today" is always a parameter), so it builds
 //! for `wasm32-unknown-unknown`.
+//!
+//! # Example
+//!
+//! ```
+//! use sotay_guides::{Answers, QuestionId, recommend};
+//!
+//! // “I have a chip card, no account yet”: register level 2 at the commune police first.
+//! let mut answers = Answers::default();
+//! assert!(answers.set(QuestionId::ChipCard, "yes"));
+//! assert!(answers.set(QuestionId::Account, "none"));
+//! let first = &recommend(&answers)[0];
+//! assert_eq!(first.guide_id, "dang-ky-tai-khoan-muc-2");
+//! assert!(first.reason_vi.contains("công an xã/phường"));
+//! ```
 
 pub mod fold;
 #[cfg(feature = "load")]

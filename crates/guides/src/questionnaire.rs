@@ -387,11 +387,21 @@ pub fn recommend(answers: &Answers) -> Vec<Recommendation> {
     if let Some(goal) = answers.goal
         && !list.iter().any(|r| r.guide_id == goal.guide_id)
     {
-        list.push(rec(
-            goal.guide_id,
-            "Hướng dẫn cho việc bạn muốn làm.",
-            "The guide for what you want to do.",
-        ));
+        // Every goal's guide is done on VNeID or the portal. Without a smartphone the guide
+        // still helps, but the way in is someone else's phone, a computer, or the counter.
+        list.push(if no_smartphone {
+            rec(
+                goal.guide_id,
+                "Không có điện thoại thông minh: nhờ người thân hoặc Tổ công nghệ số cộng đồng làm cùng bạn theo hướng dẫn này trên máy của họ, làm trên máy tính tại dichvucong.gov.vn, hoặc nộp trực tiếp ở công an xã/phường hay Trung tâm phục vụ hành chính công xã/phường.",
+                "No smartphone: ask a relative or the community digital team to go through this guide with you on their phone, use a computer at dichvucong.gov.vn, or apply in person at the commune police or the commune public-administration service centre.",
+            )
+        } else {
+            rec(
+                goal.guide_id,
+                "Hướng dẫn cho việc bạn muốn làm.",
+                "The guide for what you want to do.",
+            )
+        });
     }
     list
 }
@@ -477,6 +487,28 @@ mod tests {
         let recs = recommend(&a);
         assert_eq!(ids(&recs), ["dang-ky-tai-khoan-muc-2", "kich-hoat-vneid"]);
         assert!(recs[0].reason_vi.contains("Tổ công nghệ số"));
+    }
+
+    #[test]
+    fn no_smartphone_goal_says_how_to_do_it_without_one() {
+        let a = answers(&[
+            (QuestionId::Smartphone, "no"),
+            (QuestionId::Account, "level2"),
+            (QuestionId::Goal, "tam-tru"),
+        ]);
+        let recs = recommend(&a);
+        assert_eq!(ids(&recs), ["dang-ky-tam-tru"]);
+        assert!(recs[0].reason_vi.contains("Không có điện thoại thông minh"));
+        assert!(recs[0].reason_vi.contains("công an xã/phường"));
+        let with_phone = answers(&[
+            (QuestionId::Account, "level2"),
+            (QuestionId::Goal, "tam-tru"),
+        ]);
+        assert!(
+            !recommend(&with_phone)[0]
+                .reason_vi
+                .contains("điện thoại thông minh")
+        );
     }
 
     #[test]

@@ -15,8 +15,9 @@ use sotay_date::Date;
 /// Version of the stored JSON.
 const TALLY_FORMAT_VERSION: u64 = 1;
 
-/// The CSV header, as the monthly report expects it.
-pub const TALLY_CSV_HEADER: &str = "date,guide_id,guide_title,count";
+/// The CSV header, in Vietnamese for the commune's monthly report. The second column keeps
+/// the guide's id, which never changes, so a spreadsheet can still join months by it.
+pub const TALLY_CSV_HEADER: &str = "Ngày,Mã hướng dẫn,Tên hướng dẫn,Số người";
 
 /// Why a tap was not counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,7 +195,7 @@ impl Tally {
 
     /// The report as CSV: a UTF-8 byte-order mark (so Excel reads the
     /// Vietnamese titles right), [`TALLY_CSV_HEADER`], then one row per day
-    /// and guide, oldest first, CRLF line ends (RFC 4180). `title_of` gives a
+    /// and guide, oldest first, dates as `dd/mm/yyyy`, CRLF line ends (RFC 4180). `title_of` gives a
     /// guide's title; an unknown guide keeps an empty title.
     pub fn to_csv(&self, title_of: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::from("\u{feff}");
@@ -204,7 +205,8 @@ impl Tally {
             for (id, count) in guides {
                 let title = title_of(id).unwrap_or_default();
                 out.push_str(&format!(
-                    "{date},{},{},{count}\r\n",
+                    "{},{},{},{count}\r\n",
+                    date.format_vi(),
                     csv_field(id),
                     csv_field(&title)
                 ));
@@ -337,14 +339,14 @@ mod tests {
         });
         assert_eq!(
             csv,
-            "\u{feff}date,guide_id,guide_title,count\r\n\
-             2026-11-02,dang-ky-tam-tru,\"Đăng ký tạm trú, \"\"trực tuyến\"\"\",1\r\n\
-             2026-11-02,khong-ro,,1\r\n\
-             2026-11-22,kich-hoat-vneid,Kích hoạt tài khoản định danh điện tử,2\r\n"
+            "\u{feff}Ngày,Mã hướng dẫn,Tên hướng dẫn,Số người\r\n\
+             02/11/2026,dang-ky-tam-tru,\"Đăng ký tạm trú, \"\"trực tuyến\"\"\",1\r\n\
+             02/11/2026,khong-ro,,1\r\n\
+             22/11/2026,kich-hoat-vneid,Kích hoạt tài khoản định danh điện tử,2\r\n"
         );
         assert_eq!(
             Tally::new().to_csv(|_| None),
-            "\u{feff}date,guide_id,guide_title,count\r\n"
+            "\u{feff}Ngày,Mã hướng dẫn,Tên hướng dẫn,Số người\r\n"
         );
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
     }

@@ -107,16 +107,7 @@ fn card_view(
         }
     });
     let extra: Vec<Field> = extra.collect();
-    let kind = match card.kind {
-        CardKind::Cccd => lang.pick(
-            "Thẻ CCCD gắn chip (2021–2024)",
-            "Chip citizen ID card, CCCD (2021–2024)",
-        ),
-        CardKind::CanCuoc => lang.pick(
-            "Thẻ căn cước (từ 1/7/2024)",
-            "Căn cước identity card (since 1 July 2024)",
-        ),
-    };
+    let kind = lang.pick(card.kind.name_vi(), card.kind.name_en());
 
     html! {
         <section class="card-result" aria-labelledby={RESULT_HEADING_ID}>
@@ -311,6 +302,17 @@ fn renewal_view(card: &Card, lang: Lang) -> Html {
                 Lang::En => format!("The card should have been renewed by {}.", due.format_vi()),
             },
         ),
+        // As prominent as an overdue card: two months is the time it takes to get it done.
+        Some(due) if card.renewal_due_soon => (
+            "banner error renewal",
+            match lang {
+                Lang::Vi => format!("Sắp đến hạn: thẻ cần đổi trước ngày {}.", due.format_vi()),
+                Lang::En => format!(
+                    "Due soon: the card must be renewed before {}.",
+                    due.format_vi()
+                ),
+            },
+        ),
         Some(due) => (
             "banner renewal",
             match lang {
@@ -335,14 +337,20 @@ fn renewal_view(card: &Card, lang: Lang) -> Html {
             .to_string(),
         ),
     };
-    let hint = match card.kind {
-        CardKind::Cccd => lang.pick(
-            "Thẻ đổi khi đủ 25, 40 và 60 tuổi. Hãy so với ngày “Có giá trị đến” in trên thẻ.",
-            "The card is renewed at ages 25, 40 and 60. Compare with the “valid until” date printed on it.",
+    // The ages come from the cccd crate, the one place the renewal rule lives.
+    let ages = list_ages(card.kind.renewal_ages(), lang.pick("và", "and"));
+    let hint = match (card.kind, lang) {
+        (CardKind::Cccd, Lang::Vi) => {
+            format!("Thẻ đổi khi đủ {ages} tuổi. Hãy so với ngày “Có giá trị đến” in trên thẻ.")
+        }
+        (CardKind::Cccd, Lang::En) => format!(
+            "The card is renewed at ages {ages}. Compare with the “valid until” date printed on it."
         ),
-        CardKind::CanCuoc => lang.pick(
-            "Thẻ căn cước đổi khi đủ 14, 25, 40 và 60 tuổi; thẻ cấp trong 2 năm trước các tuổi đó dùng được đến lần đổi sau.",
-            "A căn cước card is renewed at ages 14, 25, 40 and 60; a card issued within 2 years before one of those ages lasts until the next one.",
+        (CardKind::CanCuoc, Lang::Vi) => format!(
+            "Thẻ căn cước đổi khi đủ {ages} tuổi; thẻ cấp trong 2 năm trước các tuổi đó dùng được đến lần đổi sau."
+        ),
+        (CardKind::CanCuoc, Lang::En) => format!(
+            "A căn cước card is renewed at ages {ages}; a card issued within 2 years before one of those ages lasts until the next one."
         ),
     };
     html! {
@@ -358,20 +366,6 @@ fn renewal_view(card: &Card, lang: Lang) -> Html {
     }
 }
 
-/// The scheme of a link at the start of `text` (`"javascript"` for `javascript:…`), in
-/// lower case; `None` for text that does not start like a URI.
-fn link_scheme(text: &str) -> Option<String> {
-    let (scheme, rest) = text.split_once(':')?;
-    // “Lưu ý: …” or “Note: …” is a sentence, not a link: a URI has no space after the colon.
-    let valid = rest.starts_with(|c: char| !c.is_whitespace())
-        && scheme.len() <= 32
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| scheme.to_ascii_lowercase())
-}
-
 fn not_card_view(
     raw: &str,
     content: OtherContent,
@@ -380,14 +374,9 @@ fn not_card_view(
     on_copy: &Callback<(String, String)>,
 ) -> Html {
     let text = raw.trim();
-    let scheme = link_scheme(text);
-    let web_link = matches!(scheme.as_deref(), Some("http" | "https"))
-        || text
-            .get(..4)
-            .is_some_and(|start| start.eq_ignore_ascii_case("www."));
     // `javascript:`, `data:`, `intent:`, `tel:` … : never a link, never offered for copying.
-    let other_link = !web_link && (scheme.is_some() || content == OtherContent::Link);
-    let explanation = if web_link {
+    let other_link = content == OtherContent::OtherLink;
+    let explanation = if content == OtherContent::WebLink {
         lang.pick(
             "Mã này chứa một đường link. Ứng dụng không tự mở link. Chỉ mở nếu bạn tin nơi dán mã này; có thể chép để xem kỹ trước.",
             "This code holds a web link. The app does not open links by itself. Open it only if you trust where the code came from; you can copy it to look at it first.",
@@ -429,26 +418,14 @@ fn not_card_view(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::link_scheme;
-
-    #[test]
-    fn link_schemes_are_found_and_sentences_are_not_links() {
-        assert_eq!(
-            link_scheme("javascript:alert(1)").as_deref(),
-            Some("javascript")
-        );
-        assert_eq!(link_scheme("DATA:text/html,x").as_deref(), Some("data"));
-        assert_eq!(
-            link_scheme("https://dichvucong.gov.vn").as_deref(),
-            Some("https")
-        );
-        assert_eq!(link_scheme("tel:0912345678").as_deref(), Some("tel"));
-        assert_eq!(link_scheme("Lưu ý: mang theo thẻ"), None);
-        assert_eq!(link_scheme("Note: bring the card"), None);
-        assert_eq!(link_scheme("001095012345||Nguyễn Văn Mẫu"), None);
-        assert_eq!(link_scheme(":abc"), None);
-        assert_eq!(link_scheme("1abc:def"), None);
+/// `[14, 25, 40, 60]` → "14, 25, 40 và 60".
+fn list_ages(ages: &[i32], and: &str) -> String {
+    match ages.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => {
+            let head: Vec<String> = rest.iter().map(i32::to_string).collect();
+            format!("{} {and} {last}", head.join(", "))
+        }
+        None => String::new(),
     }
 }

@@ -27,8 +27,19 @@ pub fn guide_item(guide: &Guide, lang: Lang, step: Option<usize>, detail: Option
             html! { <span class="summary" lang={guide.lang.code()}>{ guide.summary.clone() }</span> }
         }
     };
+    // A search hit inside a step opens that step: say which one, and why it is the one.
     let step_hint = step.map(|n| {
-        html! { <span class="step-hint">{ format!("{} {n}", lang.pick("Mở ở bước", "Opens at step")) }</span> }
+        let step_title = guide
+            .steps
+            .get(n - 1)
+            .map(|s| format!(": {}", s.title))
+            .unwrap_or_default();
+        html! {
+            <span class="step-hint">
+                { format!("{} {n}{step_title}", lang.pick("Có từ bạn tìm ở bước", "Your words are in step")) }
+                { lang.pick(" — mở thẳng bước này", " — opens at that step") }
+            </span>
+        }
     });
     html! {
         <li key={guide.id.clone()}>

@@ -36,6 +36,18 @@ fn title(lang: Lang, id: &str) -> String {
     content::entry(lang, id).map_or_else(|| id.to_owned(), |g| g.title.clone())
 }
 
+/// Guide ids by how often they were counted, most first; ties keep the catalogue's order.
+fn most_used_first(tally: &Tally, lang: Lang) -> Vec<String> {
+    let totals = tally.totals_by_guide();
+    let mut ids: Vec<String> = content::outline()
+        .list(lang)
+        .iter()
+        .map(|guide| guide.id.clone())
+        .collect();
+    ids.sort_by_key(|id| std::cmp::Reverse(totals.get(id.as_str()).copied().unwrap_or(0)));
+    ids
+}
+
 #[function_component]
 pub fn TallyCounter() -> Html {
     let app = use_app();
@@ -44,10 +56,15 @@ pub fn TallyCounter() -> Html {
     let day = use_state(|| None::<Date>);
     let status = use_state(String::new);
     let confirming = use_state(|| false);
+    // Most-used guides first. The order is fixed when the screen opens, so a row
+    // never moves away from under the volunteer's finger while they count.
+    let order = use_state(Vec::<String>::new);
     {
-        let (tally, day) = (tally.clone(), day.clone());
+        let (tally, day, order) = (tally.clone(), day.clone(), order.clone());
         use_effect_with((), move |_| {
-            tally.set(load_tally());
+            let stored = load_tally();
+            order.set(most_used_first(&stored, lang));
+            tally.set(stored);
             day.set(today());
         });
     }
@@ -137,7 +154,10 @@ pub fn TallyCounter() -> Html {
 
     let today_total = day.map_or(0, |date| tally.day_total(date));
     let guides = content::outline().list(lang);
-    let rows = guides.iter().map(|guide| {
+    let position = |id: &str| order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    let mut guides: Vec<_> = guides.iter().collect();
+    guides.sort_by_key(|guide| position(&guide.id));
+    let rows = guides.into_iter().map(|guide| {
         let count = day.map_or(0, |date| tally.count(date, &guide.id));
         let (add_prefix, remove_prefix, count_prefix) = match lang {
             Lang::Vi => ("Đếm thêm 1 người: ", "Bớt 1 người: ", "Hôm nay: "),

@@ -65,9 +65,9 @@ pub fn GuideList() -> Html {
                 "{} “{typed}”.",
                 lang.pick("Không tìm thấy hướng dẫn nào cho", "No guide found for")
             );
+            // The status line above already says nothing was found; the box only helps onward.
             let body = html! {
                 <div class="banner no-results">
-                    <p>{ status.clone() }</p>
                     <p>{ lang.pick(
                         "Thử gõ ít chữ hơn hoặc từ khác, ví dụ: “kích hoạt”, “tạm trú”, “căn cước”. Không chắc cần gì? ",
                         "Try fewer or other words, e.g. “activate”, “residence”, “ID card”. Not sure what you need? ",
