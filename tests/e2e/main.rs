@@ -8,3 +8,4 @@ mod scan;
 mod scanner;
 mod shell;
 mod trust;
+mod trust_links;
