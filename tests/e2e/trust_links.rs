@@ -36,9 +36,7 @@ async fn help_text(browser: &Browser) -> String {
 async fn settle(browser: &Browser) {
     browser.wait_for_app().await;
     browser
-        .eval_async(
-            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => setTimeout(done, 200));",
-        )
+        .eval_async("requestAnimationFrame(() => setTimeout(done, 200));")
         .await;
 }
 
@@ -91,6 +89,14 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
         .wait_until(
             "the guide list",
             "return location.pathname === '/huong-dan/'",
+        )
+        .await;
+    browser.click("a[href='/g/cap-doi-the-can-cuoc/']").await;
+    browser
+        .wait_until(
+            "another guide, opened in the app",
+            "return location.pathname === '/g/cap-doi-the-can-cuoc/'
+                && !!document.querySelector('#hoi-ai')",
         )
         .await;
     assert_eq!(help_text(&browser).await, "");
@@ -234,8 +240,7 @@ async fn trust_links_the_service_worker_keeps_one_copy_of_each_page() {
             "return !!navigator.serviceWorker.controller",
         )
         .await;
-    let keys = "const done = arguments[arguments.length - 1];
-        (async () => {
+    let keys = "(async () => {
           const names = (await caches.keys()).filter(n => n.startsWith('sotay-'));
           const out = [];
           for (const name of names) for (const r of await (await caches.open(name)).keys()) out.push(r.url);
@@ -320,8 +325,7 @@ async fn trust_links_a_failed_update_leaves_no_cache_behind() {
     let server_b = Server::start_on(broken.path(), port);
     let outcome = browser
         .eval_async(
-            "const done = arguments[arguments.length - 1];
-             navigator.serviceWorker.getRegistration().then(async (registration) => {
+            "navigator.serviceWorker.getRegistration().then(async (registration) => {
                try { await registration.update(); } catch (error) {}
                const worker = registration.installing;
                if (!worker) return done('no update found');
