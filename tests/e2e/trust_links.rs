@@ -177,7 +177,7 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
 async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
     let list = std::fs::read_to_string(Env::get().dist.join(VERIFIED_LIST_FILE))
         .ok()
-        .and_then(|json| VerifiedList::from_json(&json))
+        .and_then(|text| VerifiedList::from_text(&text))
         .expect("the e2e site is built with a verified list");
     let listed = list.profile("tan-phu").expect("tan-phu is listed");
     let phone = listed.phone.clone().expect("with a phone");

@@ -149,7 +149,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         let list = verified_list(csv, deployer)?;
         write(
             &out.join(sotay_poster::VERIFIED_LIST_FILE),
-            list.to_json().as_bytes(),
+            list.to_text().as_bytes(),
         )?;
     }
     crate::icons::write_icons(&out.join("icons"))?;

@@ -3,7 +3,7 @@
 //! Anyone can print a poster, so a help point is one of three kinds:
 //!
 //! - **Verified**: `?x=<id>` looked up in the deployer's own list
-//!   (`communes.json`, built by `cargo xtask dist` from `SOTAY_COMMUNES`),
+//!   (`communes.txt`, built by `cargo xtask dist` from `SOTAY_COMMUNES`),
 //!   shown as "Thông tin của <deployer>" and remembered on the device.
 //! - **From the link**: a `?c=` profile, shown only on the page that link
 //!   opened, marked "Thông tin in trên áp phích — hãy kiểm tra", and kept
@@ -166,8 +166,8 @@ async fn verified_list() -> Option<VerifiedList> {
     #[cfg(target_arch = "wasm32")]
     {
         let url = format!("{}{VERIFIED_LIST_FILE}", crate::route::base_path());
-        let json = browser::fetch_text(&url).await?;
-        VerifiedList::from_json(&json)
+        let text = browser::fetch_text(&url).await?;
+        VerifiedList::from_text(&text)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

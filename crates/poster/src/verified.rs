@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use crate::profile::{CommuneProfile, ProfileError, ProfileField, decode_profile};
 
 /// The list's file name at the root of the site.
-pub const VERIFIED_LIST_FILE: &str = "communes.json";
+pub const VERIFIED_LIST_FILE: &str = "communes.txt";
 
 /// Longest id, in characters.
 pub const MAX_COMMUNE_ID_LEN: usize = 40;
@@ -114,26 +114,38 @@ impl VerifiedList {
             .map(|(id, _)| id.as_str())
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::json!({ "deployer": self.deployer, "communes": self.communes }).to_string()
+    /// The file the site carries: a header line, the deployer, then one
+    /// `<id> <code>` per line. Plain lines rather than JSON: parsing them costs
+    /// the resident's WebAssembly bundle almost nothing.
+    pub fn to_text(&self) -> String {
+        let mut text = format!("{LIST_HEADER}\n{}\n", self.deployer);
+        for (id, code) in &self.communes {
+            text.push_str(&format!("{id} {code}\n"));
+        }
+        text
     }
 
-    /// Reads [`VerifiedList::to_json`]'s output; `None` for anything else.
-    pub fn from_json(text: &str) -> Option<VerifiedList> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        let deployer = value.get("deployer")?.as_str()?.to_owned();
-        let communes = value
-            .get("communes")?
-            .as_object()?
-            .iter()
-            .map(|(id, code)| Some((id.clone(), code.as_str()?.to_owned())))
-            .collect::<Option<BTreeMap<_, _>>>()?;
-        let list = VerifiedList { deployer, communes };
+    /// Reads [`VerifiedList::to_text`]'s output; `None` for anything else.
+    pub fn from_text(text: &str) -> Option<VerifiedList> {
+        let mut lines = text.lines();
+        if lines.next()? != LIST_HEADER {
+            return None;
+        }
         // The same checks as at build time: a tampered file is not trusted.
-        VerifiedList::new(&list.deployer).ok()?;
+        let mut list = VerifiedList::new(lines.next()?).ok()?;
+        for line in lines.filter(|line| !line.is_empty()) {
+            let (id, code) = line.split_once(' ')?;
+            if !is_commune_id(id) || list.communes.contains_key(id) {
+                return None;
+            }
+            list.communes.insert(id.to_owned(), code.to_owned());
+        }
         Some(list)
     }
 }
+
+/// First line of [`VERIFIED_LIST_FILE`] (format version 1).
+const LIST_HEADER: &str = "sotay-communes 1";
 
 #[cfg(test)]
 mod tests {
@@ -150,7 +162,7 @@ mod tests {
     fn a_list_round_trips_and_looks_up_by_id_and_by_profile() {
         let mut list = VerifiedList::new("Sở Khoa học và Công nghệ tỉnh Đồng Tháp").unwrap();
         list.add("tan-phu", &tan_phu()).unwrap();
-        let read = VerifiedList::from_json(&list.to_json()).unwrap();
+        let read = VerifiedList::from_text(&list.to_text()).unwrap();
         assert_eq!(read, list);
         assert_eq!(read.profile("tan-phu"), Some(tan_phu()));
         assert_eq!(read.profile("khac"), None);
@@ -186,7 +198,11 @@ mod tests {
             VerifiedList::new("A\u{202E}B"),
             Err(VerifiedError::BadDeployer)
         );
-        assert_eq!(VerifiedList::from_json("{}"), None);
+        assert_eq!(VerifiedList::from_text("{}"), None);
+        assert_eq!(
+            VerifiedList::from_text("sotay-communes 1\nUBND\nA/B AQ\n"),
+            None
+        );
         assert_eq!(verified_id_in_query("?buoc=2&x=tan-phu"), Some("tan-phu"));
         assert_eq!(verified_id_in_query("?c=AQ"), None);
     }
