@@ -13,7 +13,7 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(CACHE);
     // Files without a content hash bypass the HTTP cache so a new build never
     // stores stale ones; hashed files can come from it (no second download).
-    await cache.addAll(PRECACHE.map((url) =>
+    await precacheOrForget(cache, PRECACHE.map((url) =>
       new Request(url, { cache: url.startsWith(BASE + "assets/") ? "default" : "reload" })));
     // The very first install has nothing to replace: take over at once.
     if (!self.registration.active) await self.skipWaiting();
@@ -31,8 +31,8 @@ self.addEventListener("activate", (event) => {
     await Promise.all(windows.map(async (client) => {
       const url = new URL(client.url);
       if (url.origin !== self.location.origin) return;
-      const key = url.pathname.endsWith("/") ? url.pathname : url.pathname + "/";
-      if (await cache.match(key)) return;
+      const key = pageKey(url);
+      if (!key || await cache.match(key)) return;
       try {
         const response = await fetch(key);
         if (response.ok) await cache.put(key, response);
@@ -54,6 +54,17 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(request.mode === "navigate" ? page(url, request) : file(request));
 });
 
+// A failed install (offline half way, a file missing) must not leave its
+// empty or partial versioned cache behind: nothing would ever delete it.
+async function precacheOrForget(cache, requests) {
+  try {
+    await cache.addAll(requests);
+  } catch (error) {
+    await caches.delete(CACHE);
+    throw error;
+  }
+}
+
 async function file(request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request, { ignoreSearch: true });
@@ -66,14 +77,49 @@ async function file(request) {
 // precached catalog. (Every other page is precached.)
 async function page(url, request) {
   const cache = await caches.open(CACHE);
-  const key = url.pathname.endsWith("/") ? url.pathname : url.pathname + "/";
-  const hit = await cache.match(key);
+  const key = pageKey(url);
+  const hit = key && await cache.match(key);
   if (hit) return hit;
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") await cache.put(key, response.clone());
+    if (key && isCacheablePage(response)) await keepPage(cache, key, response.clone());
     return response;
   } catch (error) {
     return (await cache.match(BASE)) || Response.error();
   }
+}
+
+// One key per page however its address is spelled: `/%71uet/`, `/quet//`,
+// `//quet` and `/quet/index.html` are all `/quet/`. Null for an address that
+// is not one of our pages' shape (an encoded slash, bad escapes, outside BASE).
+function pageKey(url) {
+  const segments = [];
+  for (const raw of url.pathname.split("/")) {
+    if (raw === "" || raw === ".") continue;
+    let segment;
+    try { segment = decodeURIComponent(raw); } catch (error) { return null; }
+    if (segment.includes("/") || segment.includes("\\") || segment === "..") return null;
+    segments.push(segment);
+  }
+  if (segments[segments.length - 1] === "index.html") segments.pop();
+  const path = segments.length ? "/" + segments.map(encodeURIComponent).join("/") + "/" : "/";
+  return path.startsWith(BASE) ? path : null;
+}
+
+// Only a page of this site, answered directly (not redirected) with HTML.
+function isCacheablePage(response) {
+  return response.ok && response.type === "basic" && !response.redirected &&
+    (response.headers.get("Content-Type") || "").startsWith("text/html");
+}
+
+// Pages kept at run time beyond the precache list; the oldest go first.
+const MAX_KEPT_PAGES = 60;
+
+async function keepPage(cache, key, response) {
+  await cache.put(key, response);
+  const precached = new Set(PRECACHE.map((url) => new URL(url, self.location.origin).href));
+  const kept = (await cache.keys()).filter((request) =>
+    !precached.has(request.url) && request.url.endsWith("/"));
+  await Promise.all(kept.slice(0, Math.max(0, kept.length - MAX_KEPT_PAGES))
+    .map((request) => cache.delete(request)));
 }

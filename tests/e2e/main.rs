@@ -10,3 +10,4 @@ mod scan;
 mod scanner;
 mod shell;
 mod trust;
+mod trust_links;

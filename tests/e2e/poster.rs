@@ -102,7 +102,14 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
         json!(true)
     );
 
-    // Remembered on the device: a plain link shows it too.
+    // Kept on the device only after "Lưu nơi hỗ trợ này"; then a plain link shows it too.
+    browser.click(".commune-save").await;
+    browser
+        .wait_until(
+            "the help point kept",
+            "return localStorage.getItem('sotay.help-point') !== null",
+        )
+        .await;
     browser.goto(&server.url("/to-cong-nghe/")).await;
     browser.wait_for_app().await;
     browser
@@ -163,7 +170,7 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
     browser.wait_for_app().await;
 
     // Forgetting it on the team page removes it everywhere.
-    browser.click_text("Xóa nơi hỗ trợ khỏi máy này").await;
+    browser.click_text("Xóa nơi hỗ trợ này").await;
     browser
         .wait_until(
             "the help point to go",
@@ -172,7 +179,7 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
         .await;
     assert_eq!(
         browser
-            .eval("return localStorage.getItem('sotay.commune')")
+            .eval("return localStorage.getItem('sotay.help-point')")
             .await,
         Value::Null
     );
@@ -218,7 +225,7 @@ async fn damaged_commune_links_are_ignored_gently_and_never_rendered() {
             .eval(
                 "return { help: document.querySelector('.commune-help') !== null, alerts: window.__alerts, scripts: window.__scripts, \
                   imgs: document.querySelectorAll('img[src=\"x\"]').length, injected: document.body.innerHTML.includes('alert(1)'), \
-                  stored: localStorage.getItem('sotay.commune') }",
+                  stored: localStorage.getItem('sotay.help-point') }",
             )
             .await;
         assert_eq!(
@@ -241,10 +248,11 @@ async fn damaged_commune_links_are_ignored_gently_and_never_rendered() {
         .goto(&server.url(&format!("/to-cong-nghe/?c={code}")))
         .await;
     browser.wait_for_app().await;
+    browser.click(".commune-save").await;
     browser
         .wait_until(
-            "the help point",
-            "return document.querySelector('.commune-help')",
+            "the help point kept",
+            "return localStorage.getItem('sotay.help-point') !== null",
         )
         .await;
     browser

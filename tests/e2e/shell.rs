@@ -263,6 +263,10 @@ fn every_response_type_carries_the_security_headers() {
             "x-content-type-options: nosniff",
             "referrer-policy: no-referrer",
             "permissions-policy: camera=(self), microphone=(), geolocation=()",
+            "form-action 'self'",
+            "cross-origin-opener-policy: same-origin",
+            // Served brotli, gzip or plain by Accept-Encoding: shared caches must know.
+            "vary: accept-encoding",
         ] {
             assert!(head.contains(needle), "{path}: missing {needle}\n{head}");
         }

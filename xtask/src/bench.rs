@@ -22,6 +22,8 @@ pub fn bench(what: Bench) -> Result {
         base_url: "http://127.0.0.1:8080/".into(),
         out: target_dir().join("bench-dist"),
         label: "bench".into(),
+        communes: None,
+        deployer: None,
     })?;
     run(cargo().args(["build", "-p", "sotay-cli"]))?;
     let filter = match what {

@@ -33,6 +33,19 @@ pub struct DistArgs {
     /// A label shown in the app's footer and used to tell builds apart in tests.
     #[arg(long, env = "SOTAY_BUILD_LABEL", default_value = "")]
     pub label: String,
+    /// The deployer's verified communes: a UTF-8 CSV with the columns of
+    /// `sotay poster --communes` plus `id` (a-z, 0-9, -). Posters for them
+    /// carry `?x=<id>` and the app shows them as "Thông tin của <deployer>".
+    #[arg(
+        long,
+        env = "SOTAY_COMMUNES",
+        value_name = "FILE.csv",
+        requires = "deployer"
+    )]
+    pub communes: Option<PathBuf>,
+    /// Who checked the verified communes, e.g. "Sở KH&CN tỉnh …" (needed with --communes).
+    #[arg(long, env = "SOTAY_DEPLOYER")]
+    pub deployer: Option<String>,
 }
 
 /// What `sotay-prerender` writes.
@@ -132,6 +145,14 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     // scan screen; its URL reaches the app through `<meta name="sotay-scan-worker">`.
     let scan_worker = build_scan_worker(&assets, &base_path)?;
 
+    if let Some(csv) = &args.communes {
+        let deployer = args.deployer.as_deref().unwrap_or_default();
+        let list = verified_list(csv, deployer)?;
+        write(
+            &out.join(sotay_poster::VERIFIED_LIST_FILE),
+            list.to_text().as_bytes(),
+        )?;
+    }
     crate::icons::write_icons(&out.join("icons"))?;
     copy_dir(
         &root().join("assets/illustrations"),
@@ -318,6 +339,41 @@ fn minify_js(source: &[u8], module: bool) -> Result<Vec<u8>> {
     }
     run(terser.arg("-o").arg(&output))?;
     read(&output)
+}
+
+/// Reads the deployer's verified communes. Unlike `sotay poster`, any bad
+/// row stops the build: a deployer vouches for every row.
+fn verified_list(csv_path: &Path, deployer: &str) -> Result<sotay_poster::VerifiedList> {
+    use sotay_poster::{CommuneProfile, ProfileField, VerifiedList};
+    let at = |what: String| format!("SOTAY_COMMUNES {}: {what}", csv_path.display());
+    let mut list = VerifiedList::new(deployer).map_err(|error| at(error.message_en()))?;
+    let text = String::from_utf8(read(csv_path)?).map_err(|_| at("not UTF-8".into()))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|error| at(error.to_string()))?
+        .clone();
+    let id_column = headers
+        .iter()
+        .position(|header| header.trim().eq_ignore_ascii_case("id"))
+        .ok_or_else(|| at("no `id` column".into()))?;
+    for record in reader.records() {
+        let record = record.map_err(|error| at(error.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let mut profile = CommuneProfile::default();
+        for (index, header) in headers.iter().enumerate() {
+            if let Some(field) = ProfileField::from_key(header) {
+                profile.set(field, record.get(index).unwrap_or(""));
+            }
+        }
+        list.add(record.get(id_column).unwrap_or(""), &profile)
+            .map_err(|error| at(format!("line {line}: {}", error.message_en())))?;
+    }
+    if list.communes.is_empty() {
+        return Err(at("no communes".into()));
+    }
+    Ok(list)
 }
 
 /// `http://host/sotay` → `/sotay/`.

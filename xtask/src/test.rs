@@ -18,6 +18,9 @@ pub struct TestArgs {
     e2e_filter: Vec<String>,
 }
 
+/// The deployer named on the e2e site's verified communes (`tests/fixtures/verified-communes.csv`).
+pub const E2E_DEPLOYER: &str = "Sở Khoa học và Công nghệ tỉnh Thử Nghiệm";
+
 pub fn test(args: &TestArgs) -> Result {
     tools::ensure_all(Need {
         browser: !args.no_e2e,
@@ -57,6 +60,8 @@ pub fn test(args: &TestArgs) -> Result {
         base_url: "http://127.0.0.1:8080/".into(),
         out: target_dir().join("e2e-dist"),
         label: "e2e-a".into(),
+        communes: Some(root().join("tests/fixtures/verified-communes.csv")),
+        deployer: Some(E2E_DEPLOYER.into()),
     })?;
     // A second build of the same code with another label: the update test
     // serves it after the first to watch the service worker move from A to B.
@@ -65,6 +70,8 @@ pub fn test(args: &TestArgs) -> Result {
         base_url: "http://127.0.0.1:8080/".into(),
         out: target_dir().join("e2e-dist-b"),
         label: "e2e-b".into(),
+        communes: Some(root().join("tests/fixtures/verified-communes.csv")),
+        deployer: Some(E2E_DEPLOYER.into()),
     })?;
     run(cargo().args(["build", "-p", "sotay-cli"]))?;
     run(cargo()

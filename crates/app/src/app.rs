@@ -64,7 +64,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<RouterContext> context={router}>
             <ContextProvider<AppContext> {context}>
                 <crate::content::GuidesProvider>
-                    <crate::commune::CommuneProvider query={props.query.clone()}>
+                    <crate::commune::CommuneProvider path={props.path.clone()} query={props.query.clone()}>
                         <Layout>{ page }</Layout>
                     </crate::commune::CommuneProvider>
                 </crate::content::GuidesProvider>

@@ -28,20 +28,51 @@ pub(crate) fn clean(input: &str) -> Cleaned {
     }
 }
 
-/// Undoes "UTF-8 bytes decoded as Windows-1252 (or Latin-1)", e.g. `Nguyá»…n` → `Nguyễn`.
+/// Undoes "UTF-8 bytes decoded as Windows-1252 (or Latin-1)", e.g. `Nguyá»…n` → `Nguyễn`,
+/// or with a Latin-1 decoder's C1 control, `Nguyá»\u{85}n` → `Nguyễn`.
 ///
-/// Only when the repair round-trips cleanly: every character maps back to one
-/// byte, those bytes are valid UTF-8, and the result differs from the input.
-/// Real Vietnamese text never qualifies (letters such as `ễ` or `ơ` have no
-/// single-byte form), and Latin-1 text that is not mojibake almost never
-/// forms valid multi-byte UTF-8, so correct text is left alone.
+/// Word by word (words end at ASCII spaces and `|`, which are the same byte
+/// either way), so a mangled name is repaired even when the address next to
+/// it came through correctly. A word is repaired only when the repair
+/// round-trips cleanly: every character maps back to one byte, those bytes
+/// are valid UTF-8, and the result differs. Real Vietnamese text never
+/// qualifies (letters such as `ễ` or `ơ` have no single-byte form), and
+/// Latin-1 text that is not mojibake almost never forms valid multi-byte
+/// UTF-8, so correct text is left alone.
 pub fn repair_mojibake(text: &str) -> Option<String> {
     if text.is_ascii() {
         return None;
     }
-    let bytes: Vec<u8> = text.chars().map(windows_1252_byte).collect::<Option<_>>()?;
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut rest = text;
+    loop {
+        let end = rest.find([' ', '|']).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        match repair_word(word) {
+            Some(fixed) => {
+                changed = true;
+                out.push_str(&fixed);
+            }
+            None => out.push_str(word),
+        }
+        let Some(separator) = tail.chars().next() else {
+            break;
+        };
+        out.push(separator);
+        rest = tail.get(separator.len_utf8()..).unwrap_or_default();
+    }
+    changed.then_some(out)
+}
+
+/// One word's repair; see [`repair_mojibake`].
+fn repair_word(word: &str) -> Option<String> {
+    if word.is_ascii() {
+        return None;
+    }
+    let bytes: Vec<u8> = word.chars().map(windows_1252_byte).collect::<Option<_>>()?;
     let repaired = String::from_utf8(bytes).ok()?;
-    (repaired != text).then_some(repaired)
+    (repaired != word).then_some(repaired)
 }
 
 /// What Windows-1252 decodes bytes 0x80–0x9F to; the five bytes it leaves
@@ -127,10 +158,29 @@ mod tests {
         assert!(mangled_bom.repaired);
     }
 
+    /// Encodes `text` as UTF-8 and decodes the bytes as Latin-1 (C1 controls for 0x80–0x9F).
+    fn mangle_latin1(text: &str) -> String {
+        text.bytes().map(char::from).collect()
+    }
+
     #[test]
-    fn flags_half_mangled_text() {
+    fn repairs_mangled_words_next_to_correct_ones() {
+        assert_eq!(repair_mojibake("Nguyá»\u{85}n"), Some("Nguyễn".to_owned()));
         let half = format!("Nguyễn {}", mangle("Thị Hồng"));
         let cleaned = clean(&half);
+        assert_eq!(cleaned.text, "Nguyễn Thị Hồng");
+        assert!(cleaned.repaired && !cleaned.garbled);
+        let fields = format!("{}|Hà Nội", mangle_latin1("Nguyễn Văn Ánh"));
+        assert_eq!(
+            repair_mojibake(&fields).as_deref(),
+            Some("Nguyễn Văn Ánh|Hà Nội")
+        );
+    }
+
+    #[test]
+    fn flags_mojibake_whose_bytes_are_lost() {
+        // The C1 control shown as a space (the byte is gone): cannot be repaired, so flagged.
+        let cleaned = clean("Nguyá» n Văn An");
         assert!(!cleaned.repaired);
         assert!(cleaned.garbled);
     }

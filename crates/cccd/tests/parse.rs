@@ -200,10 +200,24 @@ fn repairs_mojibake_and_says_so() {
 }
 
 #[test]
-fn flags_mojibake_it_cannot_repair() {
-    // Name mangled, address correct: repairing would break the address, so it is left alone.
+fn repairs_a_mangled_field_next_to_correct_ones() {
+    // Name mangled, address correct: the name is repaired, the address left alone.
     let half = an_with(2, &mangle("Nguyễn Văn An"));
-    assert_eq!(warnings(&half), vec![Warning::TextGarbled]);
+    let card = card(&half);
+    assert_eq!(card.full_name.as_deref(), Some("Nguyễn Văn An"));
+    assert_eq!(card.address, self::card(CCCD_AN).address);
+    assert_eq!(card.warnings, vec![Warning::TextRepaired]);
+    // A Latin-1 decoder's C1 control (U+0085 for the byte 0x85 of "ễ").
+    let card = self::card(&an_with(2, "Nguyá»\u{85}n Văn An"));
+    assert_eq!(card.full_name.as_deref(), Some("Nguyễn Văn An"));
+    assert_eq!(card.warnings, vec![Warning::TextRepaired]);
+}
+
+#[test]
+fn flags_mojibake_it_cannot_repair() {
+    // The byte behind the C1 control is lost (shown as a space): flagged, never shown silently.
+    let lost = an_with(2, "Nguyá» n Văn An");
+    assert_eq!(warnings(&lost), vec![Warning::TextGarbled]);
 }
 
 #[test]
@@ -244,7 +258,7 @@ fn every_warning_is_reported() {
             Warning::RenewalDueSoon,
         ),
         (mangle(CCCD_AN), Warning::TextRepaired),
-        (an_with(2, &mangle("Nguyễn Văn An")), Warning::TextGarbled),
+        (an_with(2, "Nguyá» n Văn An"), Warning::TextGarbled),
     ];
     let mut seen = std::collections::HashSet::new();
     for (payload, expected) in &cases {

@@ -3,7 +3,8 @@
 //! `sotay_cccd::Reading`'s `Serialize`).
 //!
 //! Exit status: 0 for a card payload (even with warnings), 2 for text that is not a
-//! card payload, 1 for input that cannot be read (empty, not UTF-8, read error).
+//! card payload, 1 for input that cannot be read (empty, not UTF-8, over
+//! [`MAX_INPUT_BYTES`], read error).
 //! Card data goes to standard output only; messages on standard error never contain it.
 
 use std::ffi::OsString;
@@ -15,6 +16,10 @@ use sotay_cccd::{Date, Reading, parse};
 
 /// Vietnam has one time zone, UTC+7, and no daylight saving.
 const VIETNAM_UTC_OFFSET_SECONDS: i64 = 7 * 3600;
+
+/// Most standard input read: a card's payload is under 1 KB, so 64 KB is
+/// generous, and `sotay cccd </dev/zero` stops here instead of filling memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -58,8 +63,16 @@ fn read_and_parse(args: Args) -> Result<Reading, String> {
         None => {
             let mut bytes = Vec::new();
             std::io::stdin()
+                .take(MAX_INPUT_BYTES + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|error| format!("không đọc được đầu vào chuẩn ({error})."))?;
+            if bytes.len() as u64 > MAX_INPUT_BYTES {
+                return Err(format!(
+                    "nội dung quá dài (trên {} KB), không thể là mã QR trên thẻ (dưới 1 KB). \
+                     Hãy kiểm tra lại tệp hoặc lệnh đã chuyển vào.",
+                    MAX_INPUT_BYTES / 1024
+                ));
+            }
             String::from_utf8(bytes).map_err(|_| not_utf8())?
         }
     };

@@ -8,10 +8,15 @@
 //! The EXIF orientation is applied; large photos are down-scaled by the
 //! decoder; image bombs are refused (see `sotay_scan::files`).
 //!
-//! Exit status 0 even when some files have no code or cannot be read;
-//! usage errors are reported by the argument parser.
+//! Only regular files up to [`MAX_FILE_BYTES`] are read: a device
+//! (`/dev/zero`), a FIFO (which would wait for a writer for ever) or a larger
+//! file is refused from its metadata, before anything is read.
+//!
+//! Exit status 0 when every file was read (even when some have no code or are
+//! not images), 1 when a file was refused or missing; usage errors are
+//! reported by the argument parser.
 
-use std::io::{self, Write};
+use std::io::{self, Read as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -26,17 +31,27 @@ pub struct Args {
     files: Vec<PathBuf>,
 }
 
+/// Largest file read. A phone photo is under 20 MB; the app refuses over 30 MB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 pub fn run(args: Args) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let mut all_read = true;
     for file in &args.files {
-        let line = serde_json::to_string(&decode_file(file)).unwrap_or_default();
+        let (line, read) = decode_file(file);
+        all_read &= read;
+        let line = serde_json::to_string(&line).unwrap_or_default();
         // A closed pipe (`sotay decode … | head`) just ends the output.
         if writeln!(out, "{line}").is_err() {
             break;
         }
     }
-    ExitCode::SUCCESS
+    if all_read {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// One output line, fields in the documented order.
@@ -50,26 +65,61 @@ struct Line {
     error: Option<String>,
 }
 
-/// The result for one file.
-fn decode_file(file: &Path) -> Line {
+/// The result for one file, and whether the file could be read at all.
+fn decode_file(file: &Path) -> (Line, bool) {
     let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
+    let bytes = match read_capped(file) {
         Ok(bytes) => bytes,
-        Err(err) => return failure(name, read_error_vi(&err)),
+        Err(message) => return (failure(name, &message), false),
     };
     let image = match load_luma(&bytes) {
         Ok(image) => image,
-        Err(err) => return failure(name, &err.message_vi()),
+        Err(err) => return (failure(name, &err.message_vi()), true),
     };
     let started = Instant::now();
     let found = sotay_scan::decode(&image.luma, image.width, image.height);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    Line {
+    let line = Line {
         file: name,
         text: found.into_iter().next().map(|code| code.text),
         ms: Some((ms * 10.0).round() / 10.0),
         error: None,
+    };
+    (line, true)
+}
+
+/// A regular file's bytes, checked from its metadata before it is opened
+/// (opening a FIFO would already wait), and read no further than the cap in
+/// case it grows meanwhile.
+fn read_capped(file: &Path) -> Result<Vec<u8>, String> {
+    let metadata = std::fs::metadata(file).map_err(|err| read_error_vi(&err).to_owned())?;
+    if metadata.is_dir() {
+        return Err("Đây là thư mục, không phải tệp ảnh.".to_owned());
     }
+    if !metadata.is_file() {
+        return Err(
+            "Đây không phải tệp thường (thiết bị, ống dẫn hoặc socket), nên không đọc. Hãy chọn tệp ảnh."
+                .to_owned(),
+        );
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|handle| handle.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|err| read_error_vi(&err).to_owned())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn too_large() -> String {
+    format!(
+        "Tệp quá lớn (trên {} MB), không phải ảnh chụp mã QR bình thường.",
+        MAX_FILE_BYTES / 1024 / 1024
+    )
 }
 
 fn failure(file: String, message: &str) -> Line {

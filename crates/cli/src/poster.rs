@@ -6,7 +6,7 @@
 //! system fonts with Vietnamese glyphs and a text shaper, which is heavy for
 //! this tool; every browser prints the SVGs to PDF at their real size.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -131,11 +131,23 @@ pub fn run(args: Args) -> ExitCode {
                     }
                 };
                 let path = args.out.join(&name);
-                match std::fs::write(&path, svg) {
+                // Never over a file already there (an earlier run, another tool).
+                let written = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)
+                    .and_then(|mut file| file.write_all(svg.as_bytes()));
+                match written {
                     Ok(()) => {
                         // A closed pipe (`| head`) must not stop the printing.
                         let _ = writeln!(std::io::stdout(), "{}", path.display());
                         made += 1;
+                    }
+                    Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                        eprintln!(
+                            "sotay poster: bỏ qua {}: tệp đã có, không ghi đè. Hãy chọn thư mục --out trống.",
+                            path.display()
+                        )
                     }
                     Err(error) => {
                         eprintln!("sotay poster: không ghi được {}: {error}", path.display())
@@ -251,8 +263,7 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
         .clone();
     let mut columns: HashMap<ProfileField, usize> = HashMap::new();
     for (index, header) in headers.iter().enumerate() {
-        let header = header.trim().to_ascii_lowercase();
-        if let Some(field) = ProfileField::ALL.into_iter().find(|f| f.key() == header) {
+        if let Some(field) = ProfileField::from_key(header) {
             columns.entry(field).or_insert(index);
         }
     }
@@ -264,7 +275,7 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
     }
 
     let mut communes = Vec::new();
-    let mut slugs: HashMap<String, usize> = HashMap::new();
+    let mut slugs: HashSet<String> = HashSet::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -299,14 +310,7 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
                 "dòng {line}: chú ý — số điện thoại \"{phone}\" không đúng dạng số Việt Nam; vẫn in nguyên văn nhưng không bấm gọi được."
             );
         }
-        let base_slug = slug(&profile.commune);
-        let seen = slugs.entry(base_slug.clone()).or_insert(0);
-        *seen += 1;
-        let slug = if *seen == 1 {
-            base_slug
-        } else {
-            format!("{base_slug}-{seen}")
-        };
+        let slug = unique_slug(&slug(&profile.commune), &mut slugs);
         communes.push(Commune {
             profile,
             code,
@@ -314,4 +318,17 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
         });
     }
     Ok(communes)
+}
+
+/// `base`, or `base-2`, `base-3`… — the first not `taken` (which it joins).
+/// Checked against every name given out, so "Xã A", "Xã A", "Xã A 2" get
+/// `xa-a`, `xa-a-2`, `xa-a-2-2`, never one file for two communes.
+fn unique_slug(base: &str, taken: &mut HashSet<String>) -> String {
+    let mut candidate = base.to_owned();
+    let mut next = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{base}-{next}");
+        next += 1;
+    }
+    candidate
 }

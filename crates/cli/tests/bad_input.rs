@@ -66,6 +66,76 @@ fn decode_one(file: &Path) -> Value {
     serde_json::from_str(&text).expect("a JSON line")
 }
 
+/// `sotay decode FILE` for a file it will not read: exit 1, one JSON line.
+fn refused_one(file: &Path) -> Value {
+    let output = sotay(&["decode", file.to_str().expect("UTF-8 path")]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).expect("UTF-8 output");
+    serde_json::from_str(text.trim()).expect("a JSON line")
+}
+
+#[test]
+fn decode_refuses_devices_fifos_and_huge_files_before_reading() {
+    let dir = scratch("decode-refused");
+    // /dev/zero would be read until memory runs out.
+    let line = refused_one(Path::new("/dev/zero"));
+    assert_eq!(
+        line["error"],
+        "Đây không phải tệp thường (thiết bị, ống dẫn hoặc socket), nên không đọc. Hãy chọn tệp ảnh.",
+        "{line}"
+    );
+    // A FIFO nobody writes to would wait for ever.
+    let fifo = dir.join("pipe.jpg");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let line = refused_one(&fifo);
+    assert!(
+        line["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("không phải tệp thường")),
+        "{line}"
+    );
+    // 65 MB (sparse, so the test writes nothing): refused from its size alone.
+    let huge = dir.join("huge.jpg");
+    std::fs::File::create(&huge)
+        .and_then(|file| file.set_len(65 * 1024 * 1024))
+        .expect("sparse file");
+    let line = refused_one(&huge);
+    assert_eq!(
+        line["error"], "Tệp quá lớn (trên 64 MB), không phải ảnh chụp mã QR bình thường.",
+        "{line}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cccd_reads_at_most_64_kb_of_standard_input() {
+    for source in [PathBuf::from("/dev/zero"), {
+        let dir = scratch("cccd-cap");
+        let file = dir.join("long.txt");
+        std::fs::write(&file, "xin chào ".repeat(10_000)).expect("write");
+        file
+    }] {
+        let output = Command::new(env!("CARGO_BIN_EXE_sotay"))
+            .args(["cccd", "--today", "2026-01-01"])
+            .stdin(std::fs::File::open(&source).expect("open"))
+            .output()
+            .expect("sotay runs");
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(1), "{}", source.display());
+        assert!(output.stdout.is_empty());
+        assert!(
+            stderr(&output).contains("nội dung quá dài (trên 64 KB)"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
 #[test]
 fn decode_answers_every_odd_file_with_a_vietnamese_message() {
     let dir = scratch("decode");
@@ -156,8 +226,8 @@ fn decode_answers_every_odd_file_with_a_vietnamese_message() {
     assert_eq!(line["text"], Value::Null, "{line}");
     assert!(line.get("error").is_none(), "{line}");
 
-    // A folder given as a file.
-    let line = decode_one(&dir);
+    // A folder given as a file: answered, and the exit status says a file was not read.
+    let line = refused_one(&dir);
     assert_eq!(
         line["error"], "Đây là thư mục, không phải tệp ảnh.",
         "{line}"
@@ -180,8 +250,8 @@ fn png_bomb_is_refused_by_the_memory_limit() {
 
 #[test]
 fn cccd_answers_odd_text_and_dates_without_a_panic() {
-    // A long paste of something else: not a card (exit 2), the text kept as raw.
-    let long = "xin chào ".repeat(100_000);
+    // A long paste of something else (under the 64 KB cap): not a card (exit 2).
+    let long = "xin chào ".repeat(5_000);
     let output = sotay_with_stdin(&["cccd", "--today", "2026-01-01"], long.as_bytes());
     assert_no_panic(&output);
     assert_eq!(output.status.code(), Some(2));

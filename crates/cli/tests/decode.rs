@@ -54,7 +54,8 @@ fn decodes_files_and_reports_each_one() {
     .expect("bomb");
 
     let (status, lines) = run(&[&png, &jpeg, &empty, &text, &bomb, &missing]);
-    assert!(status.success(), "exit status {status:?}");
+    // Every file is answered; the missing one makes the exit status 1.
+    assert_eq!(status.code(), Some(1), "exit status {status:?}");
     assert_eq!(lines.len(), 6, "{lines:?}");
 
     assert_eq!(lines[0]["file"], png.display().to_string());

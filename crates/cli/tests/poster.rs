@@ -156,3 +156,97 @@ fn nothing_made_exits_1_with_a_reason() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("commune"));
 }
+
+#[test]
+fn same_named_communes_get_their_own_files_and_nothing_is_overwritten() {
+    let dir = scratch("same-names");
+    let csv = dir.join("communes.csv");
+    std::fs::write(
+        &csv,
+        "commune,help_point\nXã A,Công an xã A (1)\nXã A,Công an xã A (2)\nXã A 2,Công an xã A 2\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let run = || {
+        sotay(&[
+            "--base-url",
+            "https://sotay.example.vn",
+            "--communes",
+            csv.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+    };
+    let output = run();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("Đã tạo 3 tệp SVG"), "{stderr}");
+    let files = svg_files(&out);
+    assert_eq!(files.len(), 3, "{files:?}");
+    for help in ["Công an xã A (1)", "Công an xã A (2)", "Công an xã A 2"] {
+        let holding = files
+            .iter()
+            .filter(|name| {
+                std::fs::read_to_string(out.join(name))
+                    .unwrap()
+                    .contains(help)
+            })
+            .count();
+        assert_eq!(holding, 1, "{help}: {files:?}");
+    }
+    // A second run into the same folder overwrites nothing and says so.
+    let before: Vec<String> = files
+        .iter()
+        .map(|name| std::fs::read_to_string(out.join(name)).unwrap())
+        .collect();
+    std::fs::write(out.join(&files[0]), "đã sửa tay").unwrap();
+    let output = run();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("không ghi đè"), "{stderr}");
+    assert!(stderr.contains("Đã tạo 0 tệp SVG"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(out.join(&files[0])).unwrap(),
+        "đã sửa tay"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join(&files[1])).unwrap(),
+        before[1]
+    );
+}
+
+#[test]
+fn csv_rows_with_invisible_characters_are_skipped_with_the_field_named() {
+    let dir = scratch("hidden");
+    let csv = dir.join("communes.csv");
+    std::fs::write(
+        &csv,
+        "commune,help_point,phone\n\
+         Xã A,Công an xã A,\u{061C}0912 345 678\n\
+         Xã B\u{00AD},Công an xã B,\n\
+         Xã C,Công an\u{E0041} xã C,\n\
+         Xã D,Công an xã D\u{FFF9},\n\
+         Xã E,Công an xã E,0912 345 678\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let output = sotay(&[
+        "--base-url",
+        "https://sotay.example.vn",
+        "--communes",
+        csv.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    for line in [
+        "dòng 2: bỏ qua — Mục \"Số điện thoại\" có ký tự không hợp lệ",
+        "dòng 3: bỏ qua — Mục \"Tên xã/phường\" có ký tự không hợp lệ",
+        "dòng 4: bỏ qua — Mục \"Nơi hỗ trợ\" có ký tự không hợp lệ",
+        "dòng 5: bỏ qua — Mục \"Nơi hỗ trợ\" có ký tự không hợp lệ",
+    ] {
+        assert!(stderr.contains(line), "{line}\n{stderr}");
+    }
+    assert_eq!(svg_files(&out), ["xa-e_trang-chu_a4.svg"]);
+}

@@ -33,6 +33,7 @@ mod profile;
 mod qr;
 mod tally;
 mod text;
+mod verified;
 
 pub use layout::{
     HOME_STEPS_VI, HOME_TITLE_VI, Layout, MIN_MODULE_MM, PosterError, PosterSpec, RenderedPage,
@@ -40,7 +41,7 @@ pub use layout::{
 };
 pub use link::{
     BaseUrl, Link, LinkError, display_link, guide_url, parse_link, profile_code_in_query,
-    profile_from_query, slug,
+    profile_from_query, slug, verified_guide_url,
 };
 pub use phone::phone_link;
 pub use profile::{
@@ -54,3 +55,7 @@ pub use qr::{
 pub use sotay_date::Date;
 pub use tally::{TALLY_CSV_HEADER, Tally, TallyError, is_guide_id};
 pub use text::{wrap, xml_escape};
+pub use verified::{
+    MAX_COMMUNE_ID_LEN, VERIFIED_LIST_FILE, VerifiedError, VerifiedList, is_commune_id,
+    verified_id_in_query,
+};

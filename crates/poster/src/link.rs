@@ -118,6 +118,15 @@ pub fn guide_url(base: &BaseUrl, guide_id: Option<&str>, profile: Option<&Profil
     url
 }
 
+/// The link of a poster for a commune on the deployer's verified list:
+/// `?x=<id>` instead of the whole profile (see [`crate::VerifiedList`]).
+pub fn verified_guide_url(base: &BaseUrl, guide_id: Option<&str>, commune_id: &str) -> String {
+    let mut url = guide_url(base, guide_id, None);
+    url.push_str("?x=");
+    percent_encode_segment(commune_id, &mut url);
+    url
+}
+
 /// The short link printed under a QR code: without the scheme and the
 /// profile, so that it can be typed.
 pub fn display_link(url: &str) -> &str {

@@ -140,6 +140,15 @@ impl ProfileField {
         }
     }
 
+    /// The field whose [`ProfileField::key`] is `key` (case and spaces ignored),
+    /// for CSV header rows.
+    pub fn from_key(key: &str) -> Option<ProfileField> {
+        let key = key.trim().to_ascii_lowercase();
+        ProfileField::ALL
+            .into_iter()
+            .find(|field| field.key() == key)
+    }
+
     /// The CSV column / form field name.
     pub fn key(self) -> &'static str {
         match self {
@@ -415,7 +424,7 @@ fn validate_field(field: ProfileField, value: &str) -> Result<(), ProfileError> 
     if value.is_empty() {
         return Err(ProfileError::EmptyField(field));
     }
-    if value.chars().any(is_forbidden_char) {
+    if sotay_chars::first_hidden(value).is_some() {
         return Err(ProfileError::ControlCharacter(field));
     }
     if value.trim() != value {
@@ -425,13 +434,6 @@ fn validate_field(field: ProfileField, value: &str) -> Result<(), ProfileError> 
         return Err(ProfileError::FieldTooLong(field));
     }
     Ok(())
-}
-
-/// Control characters and the invisible ones that can disguise text
-/// (zero-width, bidi overrides, BOM).
-pub(crate) fn is_forbidden_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn pack_phrases(value: &str) -> Vec<u8> {
@@ -630,6 +632,32 @@ mod tests {
             decode_profile(&enc(&[1, 0, 2, b' ', b'a'])),
             Err(ProfileError::UntrimmedField(ProfileField::Commune))
         );
+        // Every invisible character of the security review, in links and in the form.
+        for hidden in [
+            '\u{061C}',
+            '\u{00AD}',
+            '\u{180E}',
+            '\u{FFF9}',
+            '\u{FFFB}',
+            '\u{E0001}',
+            '\u{E0041}',
+        ] {
+            let value = format!("0912{hidden}345678");
+            let mut raw = vec![1, 0b1000, 1, b'a', value.len() as u8];
+            raw.extend_from_slice(value.as_bytes());
+            assert_eq!(
+                decode_profile(&enc(&raw)),
+                Err(ProfileError::ControlCharacter(ProfileField::Phone)),
+                "U+{:04X}",
+                u32::from(hidden)
+            );
+            let mut profile = CommuneProfile::new("Xã A");
+            profile.phone = Some(format!("{hidden}0912 345 678"));
+            assert_eq!(
+                profile.encode(),
+                Err(ProfileError::ControlCharacter(ProfileField::Phone))
+            );
+        }
         // Non-minimal length prefix.
         assert_eq!(
             decode_profile(&enc(&[1, 0, 0x81, 0x00, b'a'])),

@@ -15,7 +15,7 @@ pub fn xml_escape(text: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
             '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}' => {}
-            c if crate::profile::is_forbidden_char(c) => {}
+            c if sotay_chars::is_hidden(c) => {}
             c => out.push(c),
         }
     }
@@ -127,6 +127,10 @@ mod tests {
             "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;&lt;/script&gt; "
         );
         assert_eq!(xml_escape("Phường Long Biên"), "Phường Long Biên");
+        assert_eq!(
+            xml_escape("\u{061C}0912\u{00AD}\u{180E}\u{FFF9}\u{E0041}345"),
+            "0912345"
+        );
     }
 
     #[test]

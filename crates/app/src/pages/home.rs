@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::use_app;
+use crate::commune::SCAM_GUIDE_ID as SCAM_GUIDE;
 use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::guide_item;
 use crate::content;
@@ -18,8 +19,6 @@ const POPULAR_GUIDES: [&str; 6] = [
     "cap-doi-the-can-cuoc",
     "lua-dao-gia-danh-cong-an",
 ];
-
-const SCAM_GUIDE: &str = "lua-dao-gia-danh-cong-an";
 
 #[function_component]
 pub fn Home() -> Html {

@@ -9,14 +9,14 @@ use serde::{Deserialize, Serialize};
 use sotay_poster::{
     BaseUrl, CommuneProfile, HOME_STEPS_VI, HOME_TITLE_VI, Layout, PosterSpec, ProfileCode,
     ProfileError, ProfileField, RenderedPage, decode_profile, display_link, guide_url,
-    max_scan_distance_cm, phone_link, profile_from_query, render, slug,
+    max_scan_distance_cm, phone_link, profile_from_query, render, slug, verified_guide_url,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
-use crate::commune::use_commune;
+use crate::commune::{Provenance, use_commune};
 use crate::components::commune_help::CommuneHelpBox;
 use crate::content::{self, CatalogState, use_whole_catalog};
 use crate::i18n::{Lang, Pick};
@@ -147,7 +147,16 @@ struct Built {
     file_name: String,
 }
 
-fn build(form: &PosterForm, lang: Lang, catalog: CatalogState) -> Result<Built, String> {
+/// The deployer's verified help point this device knows (its id and profile):
+/// a poster for exactly that profile carries `?x=<id>` instead of the profile.
+type VerifiedPoint = Option<(String, CommuneProfile)>;
+
+fn build(
+    form: &PosterForm,
+    lang: Lang,
+    catalog: CatalogState,
+    verified: &VerifiedPoint,
+) -> Result<Built, String> {
     let pick = |error_vi: String, error_en: String| match lang {
         Lang::Vi => error_vi,
         Lang::En => error_en,
@@ -185,7 +194,14 @@ fn build(form: &PosterForm, lang: Lang, catalog: CatalogState) -> Result<Built, 
         ),
     };
     let guide_id = guide.map(|g| g.id.as_str());
-    let url = guide_url(&base, guide_id, profile.as_ref().map(|(_, code)| code));
+    let verified_id = match (&profile, verified) {
+        (Some((typed, _)), Some((id, listed))) if typed == listed => Some(id.as_str()),
+        _ => None,
+    };
+    let url = match verified_id {
+        Some(id) => verified_guide_url(&base, guide_id, id),
+        None => guide_url(&base, guide_id, profile.as_ref().map(|(_, code)| code)),
+    };
     let layout = form.layout();
     let spec = PosterSpec {
         layout,
@@ -249,9 +265,24 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
 
     // The key steps a poster prints come with the whole catalog.
     let guides = use_whole_catalog(true);
+    let verified: VerifiedPoint = commune
+        .help
+        .as_ref()
+        .and_then(|help| match &help.provenance {
+            Provenance::Verified { id, .. } => Some((id.clone(), help.profile.clone())),
+            _ => None,
+        });
     let built = use_memo(
-        ((*form).clone(), lang, *loaded, guides.state),
-        |(form, lang, loaded, catalog)| loaded.then(|| build(form, *lang, *catalog)),
+        (
+            (*form).clone(),
+            lang,
+            *loaded,
+            guides.state,
+            verified.clone(),
+        ),
+        |(form, lang, loaded, catalog, verified)| {
+            loaded.then(|| build(form, *lang, *catalog, verified))
+        },
     );
     let svg: Option<Rc<str>> = match &*built {
         Some(Ok(Built { page: Ok(page), .. })) => Some(Rc::from(page.svg.as_str())),
@@ -525,6 +556,30 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
         .ok()
         .and_then(|p| p.as_ref())
         .map(|(p, _)| p.clone());
+    // Which of the two kinds this poster is, in words a volunteer can act on.
+    let deployer = commune
+        .help
+        .as_ref()
+        .and_then(|help| match &help.provenance {
+            Provenance::Verified { deployer, .. } => Some(deployer.clone()),
+            _ => None,
+        });
+    let kind_note = preview_profile.as_ref().map(|typed| {
+        match (&verified, &deployer) {
+            (Some((id, listed)), Some(deployer)) if listed == typed => html! {
+                <p class="banner ok poster-kind verified">{ match lang {
+                    Lang::Vi => format!("Áp phích này dùng nơi hỗ trợ đã được {deployer} xác minh (mã “{id}”). Người dân sẽ thấy “Thông tin của {deployer}”."),
+                    Lang::En => format!("This poster uses a help point verified by {deployer} (id “{id}”). Residents will see “Information from {deployer}”."),
+                } }</p>
+            },
+            _ => html! {
+                <p class="banner warning poster-kind unverified">{ lang.pick(
+                    "Nơi hỗ trợ này do bạn nhập, chưa được ai xác minh. Người dân sẽ thấy dòng “Thông tin in trên áp phích — hãy kiểm tra”; máy chỉ nhớ khi họ bấm “Lưu nơi hỗ trợ này”, và hướng dẫn chống lừa đảo không hiện số điện thoại này. Muốn in nơi hỗ trợ đã xác minh, hãy mở trang này từ đường link có “?x=” của đơn vị triển khai ứng dụng.",
+                    "You typed this help point and nobody has verified it. Residents will see “Printed on the poster — please check it”; their phone keeps it only if they tap “Keep this help point”, and the scam guide does not show this phone number. To print a verified help point, open this page from the deployer's link with “?x=”.",
+                ) }</p>
+            },
+        }
+    });
 
     html! {
         <article class="page poster-builder">
@@ -601,6 +656,7 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
                         { lang.pick("Xóa các ô nơi hỗ trợ", "Clear the help point fields") }
                     </button>
                 </div>
+                { kind_note.unwrap_or_default() }
                 if let Some(profile) = preview_profile {
                     <p class="hint">{ lang.pick("Người dân sẽ thấy:", "Residents will see:") }</p>
                     <CommuneHelpBox {profile} />
@@ -643,7 +699,7 @@ mod tests {
 
     #[test]
     fn an_empty_profile_makes_a_poster_without_help_point() {
-        let built = build(&form_with(&[]), Lang::Vi, CatalogState::Ready).unwrap();
+        let built = build(&form_with(&[]), Lang::Vi, CatalogState::Ready, &None).unwrap();
         assert_eq!(built.url, "https://sotay.example.vn/");
         assert_eq!(built.file_name, "trang-chu_a4.svg");
         assert!(built.page.unwrap().qr_width_mm > 50.0);
@@ -666,7 +722,7 @@ mod tests {
         let mut form = form_with(&[]);
         form.base_url = "sotay.vn".into();
         assert!(
-            build(&form, Lang::Vi, CatalogState::Ready)
+            build(&form, Lang::Vi, CatalogState::Ready, &None)
                 .unwrap_err()
                 .contains("https://")
         );
@@ -688,9 +744,23 @@ mod tests {
 
         let mut form = form_with(&[]);
         form.fill_profile(&profile);
-        let built = build(&form, Lang::Vi, CatalogState::Ready).unwrap();
+        let built = build(&form, Lang::Vi, CatalogState::Ready, &None).unwrap();
         assert_eq!(built.url, format!("https://sotay.example.vn/?c={code}"));
         assert_eq!(built.file_name, "phuong-long-bien_trang-chu_a4.svg");
+    }
+
+    #[test]
+    fn a_verified_help_point_prints_its_short_id_and_an_edited_one_does_not() {
+        let mut profile = CommuneProfile::new("Phường Long Biên");
+        profile.phone = Some("024 3872 1234".into());
+        let verified = Some(("long-bien".to_owned(), profile.clone()));
+        let mut form = form_with(&[]);
+        form.fill_profile(&profile);
+        let built = build(&form, Lang::Vi, CatalogState::Ready, &verified).unwrap();
+        assert_eq!(built.url, "https://sotay.example.vn/?x=long-bien");
+        form.set_field(ProfileField::Phone, "0999 999 999".into());
+        let built = build(&form, Lang::Vi, CatalogState::Ready, &verified).unwrap();
+        assert!(built.url.contains("?c="), "{}", built.url);
     }
 
     #[test]

@@ -175,10 +175,6 @@ pub fn TeamTools() -> Html {
             </li>
         })
     });
-    let forget_profile = {
-        let set_profile = commune.set_profile.clone();
-        Callback::from(move |_: MouseEvent| set_profile.emit(None))
-    };
     html! {
         <article class="page team-tools">
             <h1>{ lang.pick("Tổ công nghệ số cộng đồng", "Community digital team") }</h1>
@@ -218,9 +214,6 @@ pub fn TeamTools() -> Html {
                 <h2 id="commune-heading">{ lang.pick("Nơi hỗ trợ lưu trên máy này", "Help point kept on this phone") }</h2>
                 if commune.profile.is_some() {
                     <CommuneHelp />
-                    <button type="button" class="secondary" onclick={forget_profile}>
-                        { lang.pick("Xóa nơi hỗ trợ khỏi máy này", "Forget this help point") }
-                    </button>
                 } else {
                     <p>{ lang.pick(
                         "Chưa có. Mở một đường dẫn trên áp phích của xã/phường, hoặc điền ở trang Tạo mã QR rồi bấm \"Lưu làm nơi hỗ trợ trên máy này\".",
