@@ -1,7 +1,10 @@
-//! End-to-end tests in headless Chromium. Run them with `cargo xtask test`.
+//! End-to-end tests: the whole suite in headless Chromium, the engine-neutral
+//! journeys (`engines.rs`) in Firefox and WebKit too. Run them with `cargo xtask test`.
 
 mod cccd;
+mod engines;
 mod guides;
+mod hosting;
 mod poster;
 mod pwa;
 mod scan;

@@ -2,29 +2,20 @@
 //!
 //! It exists so that a commune team (and our end-to-end tests) can run the
 //! exact bundle that goes to a static host, with the headers that host should
-//! send: a strict Content-Security-Policy, long caching for content-hashed
-//! files, no caching for the entry points, and precompressed brotli / gzip.
+//! send (the table in `crates/headers`, which also writes the nginx, Caddy and
+//! `_headers` configurations): a strict Content-Security-Policy, long caching
+//! for content-hashed files, no caching for the entry points, and precompressed
+//! brotli / gzip.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, Request, header};
+use axum::http::{HeaderName, HeaderValue, Request};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use tower_http::services::{ServeDir, ServeFile};
-
-/// The policy every response carries. No inline scripts or styles exist in the
-/// bundle, so none are allowed; `wasm-unsafe-eval` is what compiling the WASM needs.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; \
-object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=()";
-
-/// Files under this prefix carry a content hash in their name, so they never change.
-const HASHED_PREFIX: &str = "/assets/";
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -111,26 +102,35 @@ pub fn router(dir: &std::path::Path) -> Router {
 }
 
 async fn add_headers(request: Request<axum::body::Body>, next: Next) -> Response {
-    let hashed = request.uri().path().starts_with(HASHED_PREFIX);
+    let path = request.uri().path().to_string();
     let mut response = next.run(request).await;
-    let cache = if hashed && response.status().is_success() {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
-    let fixed: [(HeaderName, &'static str); 5] = [
-        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "no-referrer"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            PERMISSIONS_POLICY,
-        ),
-        (header::CACHE_CONTROL, cache),
-    ];
+    let cache = sotay_headers::cache_control(&path, response.status().is_success());
     let headers = response.headers_mut();
-    for (name, value) in fixed {
-        headers.insert(name, HeaderValue::from_static(value));
+    let rows = sotay_headers::EVERY_RESPONSE
+        .into_iter()
+        .chain([("Cache-Control", cache), sotay_headers::VARY]);
+    for (name, value) in rows {
+        // The table's names are valid header names (tested below); `from_bytes` lowercases them.
+        if let Ok(name) = HeaderName::from_bytes(name.as_bytes()) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_row_of_the_table_is_a_valid_header() {
+        let rows = sotay_headers::EVERY_RESPONSE
+            .into_iter()
+            .chain([sotay_headers::VARY]);
+        for (name, value) in rows {
+            assert!(
+                axum::http::HeaderName::from_bytes(name.as_bytes()).is_ok(),
+                "{name}"
+            );
+            assert!(axum::http::HeaderValue::from_str(value).is_ok(), "{value}");
+        }
+    }
 }
