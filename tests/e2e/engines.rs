@@ -260,12 +260,19 @@ async fn after_one_visit_the_app_works_offline(engine: Engine) {
         ("/quet/", "Quét"),
     ] {
         browser.goto(&format!("{origin}{path}")).await;
-        browser.wait_for_app().await;
-        let heading = browser.heading().await;
-        assert!(
-            heading.to_lowercase().contains(&words.to_lowercase()),
-            "{path} offline: {heading}"
-        );
+        // Wait for this page's heading, not just a ready app: an engine may answer
+        // the navigation before the old page is gone.
+        browser
+            .wait_until(
+                &format!("{path} offline"),
+                &format!(
+                    "return location.pathname === '{path}'
+                       && document.getElementById('app')?.dataset.app === 'ready'
+                       && document.querySelector('h1')?.textContent.toLowerCase().includes('{}')",
+                    words.to_lowercase()
+                ),
+            )
+            .await;
     }
     browser.assert_console_clean().await;
     browser.close().await;

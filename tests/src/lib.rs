@@ -41,8 +41,6 @@ pub enum Engine {
 }
 
 impl Engine {
-    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
-
     /// The name tests end with (`…::firefox`) and `cargo xtask test` counts by.
     pub fn name(self) -> &'static str {
         match self {
@@ -53,8 +51,9 @@ impl Engine {
     }
 }
 
-/// A path `cargo xtask test` hands over for one engine (read only when that engine starts).
-fn engine_path(name: &str) -> PathBuf {
+/// A path `cargo xtask test` hands over for the other engines or nginx (read
+/// only when one starts, so Chromium-only runs do not need them).
+fn handed_path(name: &str) -> PathBuf {
     std::env::var_os(name)
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -190,7 +189,7 @@ impl Nginx {
     pub fn start(dir: &Path) -> Nginx {
         let prefix = tempfile::tempdir().expect("a temporary nginx prefix");
         let port = free_port();
-        let brotli_module = engine_path("SOTAY_E2E_NGINX_BROTLI");
+        let brotli_module = handed_path("SOTAY_E2E_NGINX_BROTLI");
         let brotli = brotli_module.exists();
         let server = sotay_headers::nginx_server(&sotay_headers::NginxSite {
             listen: &format!("127.0.0.1:{port}"),
@@ -226,7 +225,7 @@ http {{
         );
         let conf_path = prefix.path().join("nginx.conf");
         std::fs::write(&conf_path, conf).expect("write nginx.conf");
-        let child = Command::new(engine_path("SOTAY_E2E_NGINX"))
+        let child = Command::new(handed_path("SOTAY_E2E_NGINX"))
             .arg("-p")
             .arg(prefix.path())
             .arg("-e")
@@ -305,7 +304,7 @@ impl Driver {
                 command
             }
             Engine::Firefox => {
-                let mut command = Command::new(engine_path("SOTAY_E2E_GECKODRIVER"));
+                let mut command = Command::new(handed_path("SOTAY_E2E_GECKODRIVER"));
                 command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
                 command
             }
@@ -318,7 +317,7 @@ impl Driver {
                 let gtk = profile.join("gtk-3.0");
                 std::fs::create_dir_all(&gtk).expect("a GTK settings folder");
                 std::fs::write(gtk.join("gtk.css"), "* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; -gtk-icon-transform: scale(0.1); }\n").expect("gtk.css");
-                let mut command = Command::new(engine_path("SOTAY_E2E_WEBKIT_DRIVER"));
+                let mut command = Command::new(handed_path("SOTAY_E2E_WEBKIT_DRIVER"));
                 command
                     .arg(format!("--port={port}"))
                     .env("DISPLAY", format!(":{number}"))
@@ -353,7 +352,7 @@ impl Driver {
 
 /// A virtual X display for WebKitGTK; Xvfb picks a free number and prints it when ready.
 fn start_xvfb() -> (Child, String) {
-    let mut child = Command::new(engine_path("SOTAY_E2E_XVFB"))
+    let mut child = Command::new(handed_path("SOTAY_E2E_XVFB"))
         .args(["-displayfd", "1", "-screen", "0", "1280x1280x24"])
         .args(["-nolisten", "tcp"])
         .stdout(Stdio::piped())
@@ -524,7 +523,7 @@ impl Browser {
                 capabilities.insert(
                     "moz:firefoxOptions".into(),
                     json!({
-                        "binary": engine_path("SOTAY_E2E_FIREFOX"),
+                        "binary": handed_path("SOTAY_E2E_FIREFOX"),
                         "args": ["-headless", "-profile", profile.path()],
                         "prefs": {
                             "intl.accept_languages": "vi",
@@ -549,7 +548,7 @@ impl Browser {
                 capabilities.insert(
                     "webkitgtk:browserOptions".into(),
                     json!({
-                        "binary": engine_path("SOTAY_E2E_MINIBROWSER"),
+                        "binary": handed_path("SOTAY_E2E_MINIBROWSER"),
                         "args": ["--automation"],
                     }),
                 );
