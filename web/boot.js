@@ -40,9 +40,12 @@ if ("serviceWorker" in navigator) {
     if (registration.waiting && navigator.serviceWorker.controller) announceUpdate(registration.waiting);
     registration.addEventListener("updatefound", () => {
       const worker = registration.installing;
-      if (!worker) return;
+      // Only a worker found while another one controls the page is an update. (A
+      // first install is not: WebKit lets it claim the page before this page hears
+      // "installed", so asking for the controller then would offer an update.)
+      if (!worker || !navigator.serviceWorker.controller) return;
       worker.addEventListener("statechange", () => {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) announceUpdate(worker);
+        if (worker.state === "installed") announceUpdate(worker);
       });
     });
     // Look for a new version whenever the app comes back to the foreground.

@@ -1,8 +1,11 @@
-//! End-to-end tests in headless Chromium. Run them with `cargo xtask test`.
+//! End-to-end tests: the whole suite in headless Chromium, the engine-neutral
+//! journeys (`engines.rs`) in Firefox and WebKit too. Run them with `cargo xtask test`.
 
 mod cccd;
 mod content;
+mod engines;
 mod guides;
+mod hosting;
 mod poster;
 mod practice;
 mod pwa;

@@ -1,9 +1,7 @@
 //! The app shell: routes, navigation, console, network, headers.
 
-use std::io::{Read, Write};
-
 use serde_json::json;
-use sotay_e2e::{Browser, site};
+use sotay_e2e::{Browser, get_headers, site};
 
 /// Every route with the words its heading must contain.
 const ROUTES: [(&str, &str); 12] = [
@@ -189,30 +187,6 @@ async fn navigation_works_by_clicking_and_back() {
         .await;
     browser.assert_console_clean().await;
     browser.close().await;
-}
-
-/// A raw HTTP/1.1 GET, so the test sees exactly the headers the server sends.
-fn get_headers(port: u16, path: &str, accept_encoding: &str) -> (u16, String) {
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept_encoding}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).expect("read");
-    let text = String::from_utf8_lossy(&response);
-    let head = text
-        .split("\r\n\r\n")
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, head)
 }
 
 #[test]

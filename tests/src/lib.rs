@@ -1,7 +1,10 @@
 //! The end-to-end harness: the built site (`cargo xtask dist`) served by the
-//! real `sotay serve`, driven in headless Debian Chromium through chromedriver
-//! with fantoccini, plus the DevTools protocol (through chromedriver's CDP
-//! endpoint) for network conditions, request logs and installability.
+//! real `sotay serve`, driven with fantoccini in three browser engines
+//! ([`Engine`]): headless Debian Chromium through chromedriver (the whole
+//! suite, plus the DevTools protocol through chromedriver's CDP endpoint for
+//! network conditions, request logs and installability), Firefox ESR through
+//! geckodriver and WebKitGTK through `WebKitWebDriver` (the engine-neutral
+//! journeys in `e2e/engines.rs`).
 //!
 //! `cargo xtask test` sets the environment this needs (see [`Env`]); the tests
 //! are `#[ignore]`d in a plain `cargo test` because they need that build.
@@ -26,6 +29,36 @@ pub struct Env {
     pub chromium: PathBuf,
     pub chromedriver: PathBuf,
     pub axe: PathBuf,
+}
+
+/// A browser engine the journeys run in. Residents use Chromium (Android
+/// Chrome, Samsung Internet, Zalo on Android) and WebKit (every iPhone browser).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl Engine {
+    /// The name tests end with (`…::firefox`) and `cargo xtask test` counts by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+}
+
+/// A path `cargo xtask test` hands over for the other engines or nginx (read
+/// only when one starts, so Chromium-only runs do not need them).
+fn handed_path(name: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`")
+        })
 }
 
 impl Env {
@@ -117,43 +150,232 @@ impl Drop for Server {
     }
 }
 
+/// A raw HTTP/1.1 GET, so a test sees exactly the status and headers the server
+/// sends (the head, lowercased).
+pub fn get_headers(port: u16, path: &str, accept_encoding: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept_encoding}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let text = String::from_utf8_lossy(&response);
+    let head = text
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head)
+}
+
+/// Debian's nginx serving `dir` with the server block `cargo xtask dist` generates
+/// (crates/headers), in the foreground on a loopback port, with its own temporary
+/// prefix; stopped when dropped.
+pub struct Nginx {
+    child: Child,
+    pub port: u16,
+    _prefix: tempfile::TempDir,
+}
+
+impl Nginx {
+    pub fn start(dir: &Path) -> Nginx {
+        let prefix = tempfile::tempdir().expect("a temporary nginx prefix");
+        let port = free_port();
+        let brotli_module = handed_path("SOTAY_E2E_NGINX_BROTLI");
+        let brotli = brotli_module.exists();
+        let server = sotay_headers::nginx_server(&sotay_headers::NginxSite {
+            listen: &format!("127.0.0.1:{port}"),
+            root: &dir.display().to_string(),
+            brotli,
+        });
+        let load_brotli = if brotli {
+            format!("load_module {};", brotli_module.display())
+        } else {
+            String::new()
+        };
+        let temp = prefix.path().display();
+        let conf = format!(
+            "{load_brotli}
+daemon off;
+master_process off;
+worker_processes 1;
+pid {temp}/nginx.pid;
+error_log {temp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+{server}
+}}
+"
+        );
+        let conf_path = prefix.path().join("nginx.conf");
+        std::fs::write(&conf_path, conf).expect("write nginx.conf");
+        let child = Command::new(handed_path("SOTAY_E2E_NGINX"))
+            .arg("-p")
+            .arg(prefix.path())
+            .arg("-e")
+            .arg(prefix.path().join("error.log"))
+            .arg("-c")
+            .arg(&conf_path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("nginx starts");
+        let mut nginx = Nginx {
+            child,
+            port,
+            _prefix: prefix,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = nginx.child.try_wait() {
+                let log = std::fs::read_to_string(nginx._prefix.path().join("error.log"))
+                    .unwrap_or_default();
+                panic!("nginx stopped ({status}):\n{log}");
+            }
+            assert!(Instant::now() < deadline, "nginx did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        nginx
+    }
+
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin())
+    }
+
+    pub fn stop(mut self) {
+        self.kill();
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 /// The site under test, served for one test (a few milliseconds to start;
 /// owned by the test so the process ends with it, even when the test fails).
 pub fn site() -> Server {
     Server::start(&Env::get().dist)
 }
 
-/// A chromedriver process, one per browser session, killed with it.
-struct Chromedriver {
+/// A WebDriver server process (chromedriver, geckodriver, WebKitWebDriver),
+/// one per browser session, killed with it; WebKit's runs on its own Xvfb display.
+struct Driver {
     child: Child,
+    display: Option<Child>,
     url: String,
 }
 
-impl Chromedriver {
-    fn start() -> Chromedriver {
+impl Driver {
+    /// `profile`: the session's temporary folder (WebKit's GTK settings live there).
+    fn start(engine: Engine, profile: &Path) -> Driver {
         let port = free_port();
-        let child = Command::new(&Env::get().chromedriver)
-            .arg(format!("--port={port}"))
+        let mut display = None;
+        let mut command = match engine {
+            Engine::Chromium => {
+                let mut command = Command::new(&Env::get().chromedriver);
+                command.arg(format!("--port={port}"));
+                command
+            }
+            Engine::Firefox => {
+                let mut command = Command::new(handed_path("SOTAY_E2E_GECKODRIVER"));
+                command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+                command
+            }
+            Engine::Webkit => {
+                let (xvfb, number) = start_xvfb();
+                display = Some(xvfb);
+                // MiniBrowser's toolbar cannot be hidden and is wider than a phone;
+                // shrunk to nothing in GTK's style (not the page's), the window can be
+                // 320 px wide and the toolbar's height is measured away.
+                let gtk = profile.join("gtk-3.0");
+                std::fs::create_dir_all(&gtk).expect("a GTK settings folder");
+                std::fs::write(gtk.join("gtk.css"), "* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; -gtk-icon-transform: scale(0.1); }\n").expect("gtk.css");
+                let mut command = Command::new(handed_path("SOTAY_E2E_WEBKIT_DRIVER"));
+                command
+                    .arg(format!("--port={port}"))
+                    .env("DISPLAY", format!(":{number}"))
+                    .env("XDG_CONFIG_HOME", profile)
+                    // No accessibility bus or GPU on a test machine: say so instead of waiting for them.
+                    .env("NO_AT_BRIDGE", "1")
+                    .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+                command
+            }
+        };
+        let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("chromedriver starts");
+            .unwrap_or_else(|e| panic!("the {} WebDriver starts: {e}", engine.name()));
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
+            assert!(
+                Instant::now() < deadline,
+                "the {} WebDriver did not start",
+                engine.name()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
-        Chromedriver {
+        Driver {
             child,
+            display,
             url: format!("http://127.0.0.1:{port}"),
         }
     }
 }
 
-impl Drop for Chromedriver {
+/// A virtual X display for WebKitGTK; Xvfb picks a free number and prints it when ready.
+fn start_xvfb() -> (Child, String) {
+    let mut child = Command::new(handed_path("SOTAY_E2E_XVFB"))
+        .args(["-displayfd", "1", "-screen", "0", "1280x1280x24"])
+        .args(["-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("piped stdout"))
+        .read_line(&mut line)
+        .expect("Xvfb prints its display number");
+    let number = line.trim().to_string();
+    assert!(!number.is_empty(), "Xvfb gave no display number");
+    (child, number)
+}
+
+impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(display) = &mut self.display {
+            let _ = display.kill();
+            let _ = display.wait();
+        }
     }
 }
 
@@ -165,13 +387,37 @@ pub struct Options {
     pub javascript_disabled: bool,
     /// A `.y4m` video Chromium's fake camera plays.
     pub fake_camera: Option<PathBuf>,
+    /// Which engine (default Chromium, as every test written before engines existed).
+    pub engine: Option<Engine>,
+    /// Make `window` the page's viewport exactly, as on a phone (Chromium: mobile
+    /// emulation, as its headless window cannot be narrower than 500 px).
+    pub phone: bool,
 }
 
-/// A headless Chromium session with a fresh profile.
+impl Options {
+    /// A 360 × 740 phone viewport (the size the layout is checked at) in `engine`.
+    pub fn phone(engine: Engine) -> Options {
+        Options {
+            window: Some(PHONE),
+            engine: Some(engine),
+            phone: true,
+            ..Options::default()
+        }
+    }
+}
+
+/// The viewport every engine's journeys run in, in CSS pixels.
+pub const PHONE: (u32, u32) = (360, 740);
+
+/// A browser session with a fresh profile (headless Chromium unless
+/// [`Options::engine`] says otherwise).
 pub struct Browser {
     pub client: Client,
+    pub engine: Engine,
+    /// Console entries drained from pages already left (engines without a console log).
+    kept_console: std::sync::Mutex<Vec<(String, String)>>,
     // Dropped after the client: the session ends, then its driver, then the profile folder.
-    _driver: Chromedriver,
+    _driver: Driver,
     _profile: tempfile::TempDir,
 }
 
@@ -180,7 +426,19 @@ impl Browser {
         Browser::start_with(Options::default()).await
     }
 
+    /// A fresh session of `engine` in the 360 × 740 phone viewport.
+    pub async fn start_engine(engine: Engine) -> Browser {
+        Browser::start_with(Options::phone(engine)).await
+    }
+
     pub async fn start_with(options: Options) -> Browser {
+        match options.engine.unwrap_or(Engine::Chromium) {
+            Engine::Chromium => Browser::start_chromium(options).await,
+            engine => Browser::start_other(engine, options).await,
+        }
+    }
+
+    async fn start_chromium(options: Options) -> Browser {
         let env = Env::get();
         let profile = tempfile::tempdir().expect("a temporary profile folder");
         let (width, height) = options.window.unwrap_or((412, 915));
@@ -210,6 +468,11 @@ impl Browser {
             "binary": env.chromium,
             "args": args,
         });
+        if options.phone {
+            chrome_options["mobileEmulation"] = json!({
+                "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": false }
+            });
+        }
         if options.javascript_disabled {
             chrome_options["prefs"] =
                 json!({ "profile.managed_default_content_settings.javascript": 2 });
@@ -221,7 +484,7 @@ impl Browser {
             "goog:loggingPrefs".into(),
             json!({ "browser": "ALL", "performance": "ALL" }),
         );
-        let driver = Chromedriver::start();
+        let driver = Driver::start(Engine::Chromium, profile.path());
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities)
             .connect(&driver.url)
@@ -229,16 +492,127 @@ impl Browser {
             .expect("a chromedriver session");
         Browser {
             client,
+            engine: Engine::Chromium,
+            kept_console: Default::default(),
             _driver: driver,
             _profile: profile,
         }
     }
 
+    /// Firefox ESR (geckodriver) or WebKitGTK (WebKitWebDriver), sized so the
+    /// page's viewport, not the window, is `options.window`.
+    async fn start_other(engine: Engine, options: Options) -> Browser {
+        assert!(
+            options.fake_camera.is_none(),
+            "the fake camera is Chromium-only"
+        );
+        let profile = tempfile::tempdir().expect("a temporary profile folder");
+        let mut capabilities = serde_json::Map::new();
+        match engine {
+            Engine::Firefox => {
+                // Desktop Firefox's window has a minimum width (its toolbars'); a
+                // phone is narrower, so this profile's browser chrome has none.
+                let chrome = profile.path().join("chrome");
+                std::fs::create_dir_all(&chrome).expect("the profile's chrome folder");
+                std::fs::write(
+                    chrome.join("userChrome.css"),
+                    "#main-window, #navigator-toolbox, #nav-bar, #TabsToolbar, toolbar, toolbarbutton, #urlbar-container, #search-container { min-width: 0 !important; }\n",
+                )
+                .expect("userChrome.css");
+                capabilities.insert("browserName".into(), json!("firefox"));
+                capabilities.insert(
+                    "moz:firefoxOptions".into(),
+                    json!({
+                        "binary": handed_path("SOTAY_E2E_FIREFOX"),
+                        "args": ["-headless", "-profile", profile.path()],
+                        "prefs": {
+                            "intl.accept_languages": "vi",
+                            "toolkit.legacyUserProfileCustomizations.stylesheets": true,
+                            // Phones draw scrollbars over the page, not beside it.
+                            "ui.useOverlayScrollbars": 1,
+                            "javascript.enabled": !options.javascript_disabled,
+                            "browser.shell.checkDefaultBrowser": false,
+                            "app.update.enabled": false,
+                            "datareporting.policy.dataSubmissionEnabled": false,
+                            "toolkit.telemetry.enabled": false,
+                        },
+                    }),
+                );
+            }
+            Engine::Webkit => {
+                assert!(
+                    !options.javascript_disabled,
+                    "WebKitWebDriver cannot turn JavaScript off"
+                );
+                capabilities.insert("browserName".into(), json!("MiniBrowser"));
+                capabilities.insert(
+                    "webkitgtk:browserOptions".into(),
+                    json!({
+                        "binary": handed_path("SOTAY_E2E_MINIBROWSER"),
+                        "args": ["--automation"],
+                    }),
+                );
+            }
+            Engine::Chromium => unreachable!("Chromium starts in start_chromium"),
+        }
+        let driver = Driver::start(engine, profile.path());
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&driver.url)
+            .await
+            .unwrap_or_else(|e| panic!("a {} WebDriver session: {e}", engine.name()));
+        let browser = Browser {
+            client,
+            engine,
+            kept_console: Default::default(),
+            _driver: driver,
+            _profile: profile,
+        };
+        let (width, height) = options.window.unwrap_or((412, 915));
+        browser.size_viewport(width, height).await;
+        browser
+    }
+
+    /// Resizes the window so the viewport is `width` × `height`: windows have
+    /// toolbars and borders that differ per engine, so measure and correct once.
+    async fn size_viewport(&self, width: u32, height: u32) {
+        let _ = self.client.set_window_size(width, height).await;
+        let inner = self
+            .client
+            .execute("return [innerWidth, innerHeight]", vec![])
+            .await
+            .unwrap_or(Value::Null);
+        let (Some(inner_width), Some(inner_height)) = (inner[0].as_u64(), inner[1].as_u64()) else {
+            return;
+        };
+        let extra_width = width.saturating_sub(inner_width as u32);
+        let extra_height = height.saturating_sub(inner_height as u32);
+        if extra_width > 0 || extra_height > 0 {
+            let _ = self
+                .client
+                .set_window_size(width + extra_width, height + extra_height)
+                .await;
+        }
+    }
+
     pub async fn goto(&self, url: &str) {
+        self.keep_console().await;
         self.client
             .goto(url)
             .await
             .unwrap_or_else(|e| panic!("goto {url}: {e}"));
+    }
+
+    /// Reloads the page with `location.reload()` (Firefox's driver refresh
+    /// bypasses the service worker, a real reload does not).
+    pub async fn reload(&self) {
+        self.keep_console().await;
+        self.eval(
+            "window.sotayOldPage = true; setTimeout(() => location.reload(), 0); return true",
+        )
+        .await;
+        self.wait_until("the page to reload", "return !window.sotayOldPage")
+            .await;
     }
 
     /// Waits until the app has taken over the pre-rendered page.
@@ -366,9 +740,92 @@ impl Browser {
             .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
     }
 
-    /// Browser console entries since the last call: (level, message).
+    /// Browser console entries since the last call: (level, message), levels
+    /// as Chromium names them (`SEVERE`, `WARNING`, …). Panics when this engine
+    /// or page cannot report its console: "no errors" must never mean "not looked".
     pub async fn console(&self) -> Vec<(String, String)> {
-        self.log("browser").await
+        self.try_console()
+            .await
+            .unwrap_or_else(|why| panic!("console capture unavailable: {why}"))
+    }
+
+    /// [`Browser::console`], or why the console cannot be read. Chromium keeps a
+    /// console log for the driver; the other engines' drivers have none, so test
+    /// builds load a small capture script first (`web/test-capture.js`, see
+    /// `cargo xtask dist --test-capture`) and this reads what it kept.
+    pub async fn try_console(&self) -> Result<Vec<(String, String)>, String> {
+        if self.engine == Engine::Chromium {
+            return self.try_log("browser").await;
+        }
+        let mut entries = std::mem::take(&mut *self.kept_console.lock().expect("console lock"));
+        entries.extend(self.drain_page_console().await?);
+        Ok(entries)
+    }
+
+    /// Reads the console until `done` says what arrived is enough (up to 10 s); returns it.
+    pub async fn wait_until_console(
+        &self,
+        what: &str,
+        done: impl Fn(&[(String, String)]) -> bool,
+    ) -> Vec<(String, String)> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut entries = Vec::new();
+        loop {
+            entries.extend(self.console().await);
+            if done(&entries) {
+                return entries;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} in the console: {entries:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Takes what the capture script kept on the current page.
+    async fn drain_page_console(&self) -> Result<Vec<(String, String)>, String> {
+        let value = self
+            .client
+            .execute(
+                "const kept = window.sotayConsole;
+                 if (!Array.isArray(kept)) return null;
+                 return kept.splice(0, kept.length);",
+                vec![],
+            )
+            .await
+            .map_err(|e| format!("reading the page's console failed: {e}"))?;
+        let entries = value.as_array().ok_or_else(|| {
+            "this page has no console capture (window.sotayConsole): build it with `--test-capture`"
+                .to_string()
+        })?;
+        Ok(entries
+            .iter()
+            .map(|entry| {
+                let level = match entry[0].as_str().unwrap_or("") {
+                    "error" => "SEVERE",
+                    "warn" => "WARNING",
+                    other => other,
+                };
+                (
+                    level.to_string(),
+                    entry[1].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect())
+    }
+
+    /// Before leaving a page, keeps its console entries (engines without a console log).
+    async fn keep_console(&self) {
+        if self.engine == Engine::Chromium {
+            return;
+        }
+        if let Ok(entries) = self.drain_page_console().await {
+            self.kept_console
+                .lock()
+                .expect("console lock")
+                .extend(entries);
+        }
     }
 
     /// DevTools performance-log events (Network.*, Page.*) since the last call, as JSON.
@@ -396,27 +853,32 @@ impl Browser {
     }
 
     async fn log(&self, kind: &str) -> Vec<(String, String)> {
+        self.try_log(kind)
+            .await
+            .unwrap_or_else(|why| panic!("{why}"))
+    }
+
+    /// chromedriver's log of `kind`; an error when the driver keeps none.
+    async fn try_log(&self, kind: &str) -> Result<Vec<(String, String)>, String> {
         let value = self
             .client
             .issue_cmd(GetLog {
                 kind: kind.to_string(),
             })
             .await
-            .unwrap_or(Value::Null);
-        value
+            .map_err(|e| format!("the {kind} log cannot be read: {e}"))?;
+        let entries = value
             .as_array()
-            .map(|entries| {
-                entries
-                    .iter()
-                    .map(|entry| {
-                        (
-                            entry["level"].as_str().unwrap_or("").to_string(),
-                            entry["message"].as_str().unwrap_or("").to_string(),
-                        )
-                    })
-                    .collect()
+            .ok_or_else(|| format!("the {kind} log is not a list: {value}"))?;
+        Ok(entries
+            .iter()
+            .map(|entry| {
+                (
+                    entry["level"].as_str().unwrap_or("").to_string(),
+                    entry["message"].as_str().unwrap_or("").to_string(),
+                )
             })
-            .unwrap_or_default()
+            .collect())
     }
 
     /// Asserts the console printed no error and no panic since the last check.

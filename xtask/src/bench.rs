@@ -17,13 +17,17 @@ pub enum Bench {
 }
 
 pub fn bench(what: Bench) -> Result {
-    tools::ensure_all(Need::everything())?;
+    tools::ensure_all(Need {
+        engines: false,
+        ..Need::everything()
+    })?;
     let site = dist(&DistArgs {
         base_url: "http://127.0.0.1:8080/".into(),
         out: target_dir().join("bench-dist"),
         label: "bench".into(),
         communes: None,
         deployer: None,
+        test_capture: false,
     })?;
     run(cargo().args(["build", "-p", "sotay-cli"]))?;
     let filter = match what {

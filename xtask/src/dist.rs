@@ -46,6 +46,10 @@ pub struct DistArgs {
     /// Who checked the verified communes, e.g. "Sở KH&CN tỉnh …" (needed with --communes).
     #[arg(long, env = "SOTAY_DEPLOYER")]
     pub deployer: Option<String>,
+    /// Test builds only: every page first runs `web/test-capture.js`, so the e2e
+    /// suite can read the console and downloads in engines whose WebDriver cannot.
+    #[arg(long)]
+    pub test_capture: bool,
 }
 
 /// What `sotay-prerender` writes.
@@ -126,6 +130,15 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
                 ("LABEL", &args.label.replace(['"', '\\', '<'], "")),
             ],
         )?;
+        let boot_source = if args.test_capture {
+            // Module imports run first whatever their place, so the capture still
+            // starts before the app's own code runs.
+            let capture = fs::read_to_string(root().join("web/test-capture.js"))
+                .map_err(|error| format!("cannot read web/test-capture.js: {error}"))?;
+            format!("{capture}\n{boot_source}")
+        } else {
+            boot_source
+        };
         let boot = write_hashed(
             &assets,
             "boot",
@@ -242,8 +255,40 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     write(&out.join("build.json"), build.to_string().as_bytes())?;
 
     compress_text_files(&out)?;
+    write_host_configurations(&out)?;
     report_sizes(&out, &bundles)?;
     Ok(out)
+}
+
+/// The folder next to `out` that holds the web-server configurations
+/// (`dist` → `dist-hosting`): they are for the server, not for publishing.
+pub fn hosting_dir(out: &Path) -> PathBuf {
+    let mut name = out.file_name().unwrap_or_default().to_os_string();
+    name.push("-hosting");
+    out.with_file_name(name)
+}
+
+/// Ready configurations from the header table `sotay serve` uses
+/// (crates/headers): `_headers` inside the site for Netlify / Cloudflare Pages
+/// (written after the precache list, so never precached), an nginx server
+/// block and a Caddyfile beside it.
+fn write_host_configurations(out: &Path) -> Result {
+    write(
+        &out.join("_headers"),
+        sotay_headers::headers_file().as_bytes(),
+    )?;
+    let hosting = hosting_dir(out);
+    fs::create_dir_all(&hosting).map_err(io_error(&hosting))?;
+    let nginx = sotay_headers::nginx_server(&sotay_headers::NginxSite {
+        listen: "80",
+        root: "/var/www/sotay",
+        brotli: false,
+    });
+    write(&hosting.join("nginx.conf"), nginx.as_bytes())?;
+    write(
+        &hosting.join("Caddyfile"),
+        sotay_headers::caddyfile().as_bytes(),
+    )
 }
 
 /// `wasm-pack build` of one crate (release profile; the wasm-bindgen on PATH,

@@ -1,11 +1,15 @@
 //! `cargo xtask test`: the project's one test command, and `cargo xtask fuzz`.
 
-use std::process::Command;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 
 use crate::Result;
 use crate::dist::{DistArgs, dist};
 use crate::run::{cargo, root, run, target_dir};
-use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Need};
+use crate::tools::{
+    self, CHROMEDRIVER, CHROMIUM, FIREFOX, MINIBROWSER, NGINX, NGINX_BROTLI, Need, WEBKIT_DRIVER,
+    XVFB,
+};
 
 #[derive(clap::Args)]
 pub struct TestArgs {
@@ -24,6 +28,7 @@ pub const E2E_DEPLOYER: &str = "Sở Khoa học và Công nghệ tỉnh Thử Ng
 pub fn test(args: &TestArgs) -> Result {
     tools::ensure_all(Need {
         browser: !args.no_e2e,
+        engines: !args.no_e2e,
         ..Need::everything()
     })?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
@@ -62,6 +67,7 @@ pub fn test(args: &TestArgs) -> Result {
         label: "e2e-a".into(),
         communes: Some(root().join("tests/fixtures/verified-communes.csv")),
         deployer: Some(E2E_DEPLOYER.into()),
+        test_capture: true,
     })?;
     // A second build of the same code with another label: the update test
     // serves it after the first to watch the service worker move from A to B.
@@ -72,28 +78,78 @@ pub fn test(args: &TestArgs) -> Result {
         label: "e2e-b".into(),
         communes: Some(root().join("tests/fixtures/verified-communes.csv")),
         deployer: Some(E2E_DEPLOYER.into()),
+        test_capture: true,
     })?;
     run(cargo().args(["build", "-p", "sotay-cli"]))?;
-    run(cargo()
-        .args([
-            "test",
-            "-p",
-            "sotay-e2e",
-            // Only the e2e suite: the browser benchmarks (`--test bench`) are ignored
-            // tests too, and belong to `cargo xtask bench`.
-            "--test",
-            "e2e",
-            "--",
-            "--include-ignored",
-            "--test-threads=1",
-        ])
-        .args(args.e2e_filter.iter())
-        .env("SOTAY_E2E_DIST", &site)
-        .env("SOTAY_E2E_DIST_B", &site_b)
-        .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
-        .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
-        .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
-        .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js")))
+    let mut e2e = cargo();
+    e2e.args([
+        "test",
+        "-p",
+        "sotay-e2e",
+        // Only the e2e suite: the browser benchmarks (`--test bench`) are ignored
+        // tests too, and belong to `cargo xtask bench`.
+        "--test",
+        "e2e",
+        "--",
+        "--include-ignored",
+        "--test-threads=1",
+    ])
+    .args(args.e2e_filter.iter())
+    .env("SOTAY_E2E_DIST", &site)
+    .env("SOTAY_E2E_DIST_B", &site_b)
+    .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
+    .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
+    .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
+    .env("SOTAY_E2E_FIREFOX", FIREFOX)
+    .env("SOTAY_E2E_GECKODRIVER", tools::cargo_bin("geckodriver"))
+    .env("SOTAY_E2E_WEBKIT_DRIVER", WEBKIT_DRIVER)
+    .env("SOTAY_E2E_MINIBROWSER", MINIBROWSER)
+    .env("SOTAY_E2E_XVFB", XVFB)
+    .env("SOTAY_E2E_NGINX", NGINX)
+    .env("SOTAY_E2E_NGINX_BROTLI", NGINX_BROTLI)
+    .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js"));
+    run_counting_engines(&mut e2e)
+}
+
+/// Runs the e2e suite, passing its output through, then prints one line per
+/// engine (`engine firefox: 9 passed, 0 failed`). Engine-neutral journeys end
+/// in `::firefox` / `::webkit` (and `::chromium`); every other test is Chromium's.
+fn run_counting_engines(command: &mut Command) -> Result {
+    eprintln!("$ cargo test -p sotay-e2e --test e2e …");
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("could not start the e2e suite: {error}"))?;
+    let mut counts = [("chromium", 0, 0), ("firefox", 0, 0), ("webkit", 0, 0)];
+    for line in BufReader::new(child.stdout.take().ok_or("no e2e output")?).lines() {
+        let line = line.map_err(|error| format!("reading the e2e output: {error}"))?;
+        println!("{line}");
+        if let Some((name, outcome)) = line
+            .strip_prefix("test ")
+            .and_then(|rest| rest.split_once(" ... "))
+        {
+            let engine = counts
+                .iter()
+                .position(|(engine, _, _)| name.ends_with(&format!("::{engine}")))
+                .unwrap_or(0);
+            match outcome.trim() {
+                "ok" => counts[engine].1 += 1,
+                "FAILED" => counts[engine].2 += 1,
+                _ => {}
+            }
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|error| format!("waiting for the e2e suite: {error}"))?;
+    for (engine, passed, failed) in counts {
+        println!("engine {engine}: {passed} passed, {failed} failed");
+    }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the e2e suite failed ({status})"))
+    }
 }
 
 /// Bounded fuzzing of every target in fuzz/ with cargo-fuzz on a nightly toolchain.

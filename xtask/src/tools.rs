@@ -4,7 +4,10 @@
 //! through rustup, wasm-bindgen-cli and wasm-pack through `cargo install
 //! --locked` (wasm-bindgen-cli pinned to the exact version in Cargo.lock, as
 //! the two must match), wasm-opt and test tools through `npm ci` (pinned in
-//! web/package-lock.json), Chromium and chromedriver from Debian.
+//! web/package-lock.json), Chromium and chromedriver from Debian; for the
+//! other engines and the hosting check, geckodriver through `cargo install
+//! --locked` (pinned) and Firefox ESR, WebKitGTK's WebDriver, Xvfb and nginx
+//! from Debian.
 
 use std::path::Path;
 use std::process::Command;
@@ -16,12 +19,16 @@ use crate::run::{output, root, run};
 
 /// wasm-pack is a build tool, not a library: pin it here.
 const WASM_PACK_VERSION: &str = "0.15.1";
+/// geckodriver drives Debian's Firefox ESR; pinned like wasm-pack.
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 #[derive(Clone, Copy)]
 pub struct Need {
     pub wasm: bool,
     pub npm: bool,
     pub browser: bool,
+    /// Firefox, WebKit and nginx for the engine-neutral journeys and the hosting check.
+    pub engines: bool,
 }
 
 impl Need {
@@ -30,6 +37,7 @@ impl Need {
             wasm: true,
             npm: true,
             browser: false,
+            engines: false,
         }
     }
 
@@ -38,6 +46,7 @@ impl Need {
             wasm: true,
             npm: true,
             browser: true,
+            engines: true,
         }
     }
 }
@@ -53,7 +62,17 @@ pub fn ensure_all(need: Need) -> Result {
         ensure_npm_packages()?;
     }
     if need.browser {
-        ensure_chromium()?;
+        ensure_debian(&[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")])?;
+    }
+    if need.engines {
+        ensure_debian(&[
+            (FIREFOX, "firefox-esr"),
+            (WEBKIT_DRIVER, "webkit2gtk-driver"),
+            (XVFB, "xvfb"),
+            (NGINX, "nginx"),
+            (NGINX_BROTLI, "libnginx-mod-http-brotli-static"),
+        ])?;
+        ensure_cargo_tool("geckodriver", "geckodriver", GECKODRIVER_VERSION)?;
     }
     Ok(())
 }
@@ -115,6 +134,16 @@ fn ensure_npm_packages() -> Result {
         .map_err(|error| format!("cannot write {}: {error}", stamp_path.display()))
 }
 
+/// Where `cargo install` puts `binary` (`$CARGO_HOME/bin`).
+pub fn cargo_bin(binary: &str) -> std::path::PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".cargo")))
+        .unwrap_or_default()
+        .join("bin")
+        .join(binary)
+}
+
 pub fn wasm_opt_path() -> std::path::PathBuf {
     root().join("web/node_modules/.bin/wasm-opt")
 }
@@ -125,9 +154,24 @@ pub fn node_module(relative: &str) -> std::path::PathBuf {
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+/// The browser WebKitWebDriver starts (shipped with WebKitGTK).
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+pub const XVFB: &str = "/usr/bin/Xvfb";
+pub const NGINX: &str = "/usr/sbin/nginx";
+/// nginx's `brotli_static` module; the generated configuration loads it when present.
+pub const NGINX_BROTLI: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
-fn ensure_chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+/// `apt-get install` of the packages whose file is missing (after one `apt-get
+/// update`); nothing at all when every file is there.
+fn ensure_debian(files_and_packages: &[(&str, &str)]) -> Result {
+    let missing: Vec<&str> = files_and_packages
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let as_root = output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
@@ -143,13 +187,7 @@ fn ensure_chromium() -> Result {
         command
     };
     run(&mut apt(&["update", "-q"]))?;
-    run(&mut apt(&[
-        "install",
-        "-y",
-        "-q",
-        "chromium",
-        "chromium-driver",
-    ]))
+    run(apt(&["install", "-y", "-q"]).args(&missing))
 }
 
 pub fn hex(bytes: &[u8]) -> String {

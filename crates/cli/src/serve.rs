@@ -2,8 +2,10 @@
 //!
 //! It exists so that a commune team (and our end-to-end tests) can run the
 //! exact bundle that goes to a static host, with the headers that host should
-//! send: a strict Content-Security-Policy, long caching for content-hashed
-//! files, no caching for the entry points, and precompressed brotli / gzip.
+//! send (the table in `crates/headers`, which also writes the nginx, Caddy and
+//! `_headers` configurations): a strict Content-Security-Policy, long caching
+//! for content-hashed files, no caching for the entry points, and precompressed
+//! brotli / gzip.
 //!
 //! It also holds up against slow and odd clients: a request's headers must
 //! arrive within [`Args::header_timeout`] (which also ends idle keep-alive
@@ -30,17 +32,6 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
-
-/// The policy every response carries. No inline scripts or styles exist in the
-/// bundle, so none are allowed; `wasm-unsafe-eval` is what compiling the WASM needs.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; \
-object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=()";
-
-/// Files under this prefix carry a content hash in their name, so they never change.
-const HASHED_PREFIX: &str = "/assets/";
 
 /// After this many requests a keep-alive connection is closed (`Connection: close`),
 /// so one client cannot hold a connection slot for ever.
@@ -318,34 +309,19 @@ async fn not_found(guard: &Guard, request: Request<Body>) -> Response {
     response
 }
 
-async fn add_headers(request: Request<Body>, next: Next) -> Response {
-    let hashed = request.uri().path().starts_with(HASHED_PREFIX);
+async fn add_headers(request: Request<axum::body::Body>, next: Next) -> Response {
+    let path = request.uri().path().to_string();
     let mut response = next.run(request).await;
-    let cache = if hashed && response.status().is_success() {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
-    let fixed: [(HeaderName, &'static str); 7] = [
-        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "no-referrer"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            PERMISSIONS_POLICY,
-        ),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
-        (header::CACHE_CONTROL, cache),
-        // Files are served brotli, gzip or plain by the request's Accept-Encoding:
-        // a shared cache must not hand one client's encoding to another.
-        (header::VARY, "Accept-Encoding"),
-    ];
+    let cache = sotay_headers::cache_control(&path, response.status().is_success());
     let headers = response.headers_mut();
-    for (name, value) in fixed {
-        headers.insert(name, HeaderValue::from_static(value));
+    let rows = sotay_headers::EVERY_RESPONSE
+        .into_iter()
+        .chain([("Cache-Control", cache), sotay_headers::VARY]);
+    for (name, value) in rows {
+        // The table's names are valid header names (tested below); `from_bytes` lowercases them.
+        if let Ok(name) = HeaderName::from_bytes(name.as_bytes()) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
     }
     response
 }
@@ -374,5 +350,19 @@ mod tests {
         assert_eq!(decoded_segments("/a%00"), None);
         assert_eq!(decoded_segments("/%ff"), None);
         assert_eq!(decoded_segments("/%4"), None);
+    }
+
+    #[test]
+    fn every_row_of_the_table_is_a_valid_header() {
+        let rows = sotay_headers::EVERY_RESPONSE
+            .into_iter()
+            .chain([sotay_headers::VARY]);
+        for (name, value) in rows {
+            assert!(
+                axum::http::HeaderName::from_bytes(name.as_bytes()).is_ok(),
+                "{name}"
+            );
+            assert!(axum::http::HeaderValue::from_str(value).is_ok(), "{value}");
+        }
     }
 }
