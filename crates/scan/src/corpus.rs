@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use qrcode::{Color, EcLevel, QrCode};
 
+pub mod field;
 pub mod hostile;
 
 /// Width of every corpus frame, as a 720p phone camera delivers it.

@@ -80,6 +80,8 @@
 pub mod corpus;
 #[cfg(feature = "files")]
 pub mod files;
+pub mod frame;
+pub mod protocol;
 
 mod image_ops;
 mod resample;
@@ -216,6 +218,7 @@ pub fn scan_frame(
     Ok(Report {
         decoded: scan.results,
         unread,
+        guidance: None,
     })
 }
 
@@ -227,6 +230,47 @@ pub struct Report {
     pub decoded: Vec<Decoded>,
     /// Corners of symbols found but not read; empty when something was read.
     pub unread: Vec<[(f32, f32); 4]>,
+    /// When nothing was read but finder patterns were seen: what would help.
+    pub guidance: Option<Guidance>,
+}
+
+/// What the person holding the card should do when the decoder sees a code
+/// (its finder patterns) but cannot read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Guidance {
+    /// Part of the code is outside the frame: bring it to the middle.
+    Centre,
+    /// Modules too small to read: bring the card closer.
+    Closer,
+    /// Edges smeared (out of focus or moving): hold still.
+    Steady,
+    /// Too dark or too little contrast: more light.
+    Light,
+}
+
+impl Guidance {
+    /// Every kind, in a stable order.
+    pub const ALL: [Guidance; 4] = [
+        Guidance::Centre,
+        Guidance::Closer,
+        Guidance::Steady,
+        Guidance::Light,
+    ];
+
+    /// A small number for the worker protocol (never 0).
+    pub fn code(self) -> u8 {
+        match self {
+            Guidance::Centre => 1,
+            Guidance::Closer => 2,
+            Guidance::Steady => 3,
+            Guidance::Light => 4,
+        }
+    }
+
+    /// The kind with this [`Guidance::code`].
+    pub fn from_code(code: u8) -> Option<Guidance> {
+        Guidance::ALL.into_iter().find(|g| g.code() == code)
+    }
 }
 
 /// The state of one frame's passes.
