@@ -201,7 +201,8 @@ struct Look {
     /// Screen pixel pitch in frame pixels.
     screen_pitch: Option<f64>,
     /// Finger: which edge (0 right, 1 bottom), where along it (0–1), how
-    /// deep into the code and how wide (fractions of the code).
+    /// deep into the code and how wide (in code sizes: a finger is wider
+    /// than a card's code).
     finger: Option<(u8, f64, f64, f64)>,
 }
 
@@ -246,7 +247,7 @@ fn look(condition: Condition, rng: &mut Rng) -> Look {
             l.module_px = rng.range(2.6, 4.0);
         }
         Condition::CurvedGlossy => {
-            let bow = rng.range(0.8, 2.0) * if rng.below(2) == 0 { 1.0 } else { -1.0 };
+            let bow = rng.range(0.5, 1.2) * if rng.below(2) == 0 { 1.0 } else { -1.0 };
             l.bend = Some((
                 bow,
                 (
@@ -264,9 +265,9 @@ fn look(condition: Condition, rng: &mut Rng) -> Look {
         Condition::Finger => {
             l.finger = Some((
                 rng.below(2) as u8,
-                rng.range(0.45, 0.8),
-                rng.range(0.08, 0.18),
-                rng.range(0.14, 0.24),
+                rng.range(0.4, 0.7),
+                rng.range(0.05, 0.12),
+                rng.range(1.0, 1.4),
             ));
         }
         Condition::Tiny => {
@@ -363,10 +364,13 @@ pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
         let (su, sv) = ((u - qc_u) / qr_mm, (v - qc_v) / qr_mm);
         let mut gloss = 0.0;
         if let Some((bow, (angle, at, strength))) = look.bend {
-            // Rows bow by `bow` modules at the code's edges; columns squeeze
-            // towards the card's edges as it bends away.
-            v += bow * qr_module * (4.0 * su * su - 1.0) * 0.5;
-            u -= 0.02 * qr_mm * su * su * su * 4.0;
+            // The card bends like a cylinder: its rows sag by a parabola
+            // across the card (a shear, so nothing folds over), sized so rows
+            // bow by `bow` modules across the code.
+            let half_card = CARD_W_MM / 2.0;
+            let sag = bow * qr_module * (half_card / (qr_mm / 2.0)).powi(2);
+            let across = ((u - half_card) / half_card).clamp(-1.0, 1.0);
+            v += sag * across * across;
             let d = su * angle.cos() + sv * angle.sin() - at;
             gloss = strength * (-(d * d) / (2.0 * 0.12 * 0.12)).exp();
         }
