@@ -18,6 +18,12 @@ const THUMB_H: usize = 18;
 /// cheap phone decodes several frames a second.
 pub const CAMERA_MAX_SIDE: u32 = 1280;
 
+/// The decoder's work budget for a camera frame, per pixel of the frame
+/// ([`crate::Options::work_budget`]): the fast whole-frame passes and a
+/// grid re-read, so a cheap phone answers within a few tens of ms and tries
+/// again on the next frame.
+pub const CAMERA_BUDGET_PER_PIXEL: u32 = 4;
+
 /// Photos larger than this many bytes are refused before reading (a phone
 /// photo is 2–10 MB).
 pub const PHOTO_MAX_BYTES: u64 = 30 * 1024 * 1024;

@@ -87,6 +87,7 @@ mod image_ops;
 mod resample;
 mod text;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use image_ops::{Gray, Rect};
@@ -106,11 +107,11 @@ pub struct Decoded {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Pixels the passes may process per frame, summed over passes (each
-    /// pass costs the pixel count of the image it looks at, thresholding
-    /// twice that, a grid re-read 400 000). The default, 10 × 1280 × 720,
-    /// lets every pass run on a 720p frame; a camera loop on a slow phone
-    /// can pass less (3 × the frame: the two whole-frame passes) and rely
-    /// on the next frame.
+    /// pass costs about the pixel count of the image it looks at times its
+    /// share of the time, a grid re-read 400 000). The default, 12 × 1280 ×
+    /// 720, lets every pass run on a 720p frame; a camera loop on a slow
+    /// phone passes less (`frame::CAMERA_BUDGET`) and relies on the next
+    /// frame.
     pub work_budget: usize,
     /// Larger frames are shrunk by an integer factor so their longer side
     /// is at most this before the first passes (phone photos are 12 MP).
@@ -120,7 +121,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            work_budget: 10 * 1280 * 720,
+            work_budget: 12 * 1280 * 720,
             max_side: 1600,
         }
     }
@@ -202,14 +203,11 @@ pub fn scan_frame(
     let full = Gray {
         width,
         height,
-        pixels: luma.to_vec(),
+        pixels: luma.into(),
     };
-    let mut scan = Scan {
-        budget: options.work_budget,
-        results: Vec::new(),
-        near_misses: Vec::new(),
-    };
+    let mut scan = Scan::new(options.work_budget);
     scan.run(&full, options.max_side.max(64));
+    let guidance = scan.guidance(&full);
     let unread = if scan.results.is_empty() {
         scan.near_misses.iter().map(|m| m.corners).collect()
     } else {
@@ -218,7 +216,7 @@ pub fn scan_frame(
     Ok(Report {
         decoded: scan.results,
         unread,
-        guidance: None,
+        guidance,
     })
 }
 
@@ -279,6 +277,11 @@ struct Scan {
     results: Vec<Decoded>,
     /// Symbols found but not read.
     near_misses: Vec<NearMiss>,
+    /// Finder patterns seen, for guidance.
+    sightings: Vec<Sighting>,
+    /// One quircs state and one threshold buffer for every pass of the frame.
+    quirc: quircs::Quirc,
+    scratch: Vec<u8>,
 }
 
 /// A symbol quircs found but nobody could read.
@@ -289,8 +292,16 @@ struct NearMiss {
     inverted: bool,
 }
 
-/// What a grid re-read costs, in budget pixels: about the bilinear samples
-/// it takes for a mid-sized code.
+/// A finder pattern seen in some pass.
+struct Sighting {
+    /// Its centre in frame coordinates.
+    centre: (f32, f32),
+    /// Its module size in frame pixels.
+    module: f32,
+}
+
+/// What a grid re-read costs, in budget pixels: about the time of a quircs
+/// pass over 400 000 pixels.
 const REREAD_COST: usize = 400_000;
 
 /// Maps a pass image's coordinates back into the frame: frame = offset +
@@ -309,6 +320,17 @@ impl Placement {
 }
 
 impl Scan {
+    fn new(budget: usize) -> Scan {
+        Scan {
+            budget,
+            results: Vec::new(),
+            near_misses: Vec::new(),
+            sightings: Vec::new(),
+            quirc: quircs::Quirc::default(),
+            scratch: Vec::new(),
+        }
+    }
+
     /// Take `cost` pixels from the budget, or say there is not enough.
     fn spend(&mut self, cost: usize) -> bool {
         if cost > self.budget {
@@ -318,12 +340,16 @@ impl Scan {
         true
     }
 
-    fn run(&mut self, full: &Gray, max_side: usize) {
+    fn run(&mut self, full: &Gray<'_>, max_side: usize) {
         let factor = full.width.max(full.height).div_ceil(max_side).max(1);
         let work = if factor > 1 {
             image_ops::downscale(full, factor)
         } else {
-            full.clone()
+            Gray {
+                width: full.width,
+                height: full.height,
+                pixels: Cow::Borrowed(&full.pixels),
+            }
         };
         let placement = Placement {
             x: 0.0,
@@ -352,12 +378,31 @@ impl Scan {
         }
     }
 
-    /// Passes 1–3. True when something was read.
-    fn whole_frame_passes(&mut self, work: &Gray, placement: Placement) -> bool {
+    /// Whole-frame passes, cheapest and likeliest first. True when
+    /// something was read.
+    fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
         let pixels = work.width * work.height;
+        // 1. A fast local threshold: reads most frames, in any light.
+        if !self.spend(pixels + pixels / 2) {
+            return false;
+        }
+        let mut binary = std::mem::take(&mut self.scratch);
+        image_ops::block_threshold(work, &mut binary);
+        let image = Gray {
+            width: work.width,
+            height: work.height,
+            pixels: Cow::Borrowed(&binary),
+        };
+        let read = self.read(&image, work, placement, false);
+        self.scratch = binary;
+        if read {
+            return true;
+        }
+        // 2. quircs' own global threshold.
         if self.spend(pixels) && self.read(work, work, placement, false) {
             return true;
         }
+        // 3. A finer local threshold, for small modules and uneven light.
         if !self.spend(2 * pixels) {
             return false;
         }
@@ -369,15 +414,15 @@ impl Scan {
         if !self.spend(3 * pixels) {
             return false;
         }
-        // Thresholded afresh: inverting the binary image above would turn
-        // flat areas (the dark quiet zone) dark too.
+        // 4. Light modules on dark. Thresholded afresh: inverting the binary
+        // image above would turn flat areas (the dark quiet zone) dark too.
         let inverted = image_ops::invert(work);
         let binary = image_ops::adaptive_threshold(&inverted, radius);
         self.read(&binary, &inverted, placement, true)
     }
 
-    /// Pass 4 on one region. True when something was read.
-    fn zoom_passes(&mut self, source: &Gray, rect: Rect, zoom: usize, inverted: bool) -> bool {
+    /// Pass 5 on one region. True when something was read.
+    fn zoom_passes(&mut self, source: &Gray<'_>, rect: Rect, zoom: usize, inverted: bool) -> bool {
         let pixels = rect.width * rect.height * zoom * zoom;
         if !self.spend(pixels) {
             return false;
@@ -405,13 +450,28 @@ impl Scan {
     /// Run quircs on `image`; symbols it finds but cannot read get a second
     /// look in `gray` (same geometry and polarity) while the budget lasts.
     /// True when at least one code was read.
-    fn read(&mut self, image: &Gray, gray: &Gray, placement: Placement, inverted: bool) -> bool {
-        let mut quirc = quircs::Quirc::default();
-        let mut any = false;
-        for code in quirc
+    fn read(
+        &mut self,
+        image: &Gray<'_>,
+        gray: &Gray<'_>,
+        placement: Placement,
+        inverted: bool,
+    ) -> bool {
+        let codes: Vec<quircs::Code> = self
+            .quirc
             .identify(image.width, image.height, &image.pixels)
             .flatten()
-        {
+            .collect();
+        for cap in &self.quirc.capstones {
+            let [a, b, ..] = cap.corners;
+            let side = ((a.x - b.x) as f32).hypot((a.y - b.y) as f32);
+            self.sightings.push(Sighting {
+                centre: placement.to_frame((cap.center.x as f32, cap.center.y as f32)),
+                module: side / 7.0 / placement.scale,
+            });
+        }
+        let mut any = false;
+        for code in codes {
             let corners = code
                 .corners
                 .map(|p| placement.to_frame((p.x as f32, p.y as f32)));
@@ -434,5 +494,55 @@ impl Scan {
             }
         }
         any
+    }
+
+    /// Why nothing was read, when finder patterns were seen: cut off by the
+    /// frame's edge, too small, too dark, else blurred.
+    fn guidance(&self, full: &Gray<'_>) -> Option<Guidance> {
+        if !self.results.is_empty() || self.sightings.is_empty() {
+            return None;
+        }
+        let (w, h) = (full.width as f32, full.height as f32);
+        let mut modules: Vec<f32> = self.sightings.iter().map(|s| s.module).collect();
+        modules.sort_by(f32::total_cmp);
+        let module = modules[modules.len() / 2];
+        // A code reaching past the frame: a symbol's corner outside it, or
+        // finder patterns with no whole symbol and one near an edge (a QR
+        // code spans at least 21 modules).
+        let outside = |&(x, y): &(f32, f32)| x < 0.0 || y < 0.0 || x >= w || y >= h;
+        let reach = 18.0 * module;
+        let near_edge = |s: &Sighting| {
+            let (x, y) = s.centre;
+            x < reach || y < reach || x > w - reach || y > h - reach
+        };
+        if self
+            .near_misses
+            .iter()
+            .any(|m| m.corners.iter().any(outside))
+            || (self.near_misses.is_empty() && self.sightings.iter().any(near_edge))
+        {
+            return Some(Guidance::Centre);
+        }
+        // Brightness around what was seen.
+        let (mut sum, mut count) = (0u64, 0u64);
+        for s in &self.sightings {
+            let (cx, cy) = s.centre;
+            let r = (10.0 * s.module).max(4.0);
+            let (x0, x1) = ((cx - r).max(0.0) as usize, (cx + r).min(w - 1.0) as usize);
+            let (y0, y1) = ((cy - r).max(0.0) as usize, (cy + r).min(h - 1.0) as usize);
+            for y in (y0..=y1).step_by(2) {
+                for x in (x0..=x1).step_by(2) {
+                    sum += u64::from(full.get(x, y));
+                    count += 1;
+                }
+            }
+        }
+        if count > 0 && sum / count < 60 {
+            return Some(Guidance::Light);
+        }
+        if module < 2.0 {
+            return Some(Guidance::Closer);
+        }
+        Some(Guidance::Steady)
     }
 }

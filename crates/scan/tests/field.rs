@@ -19,7 +19,7 @@ fn floor(condition: Condition) -> u64 {
         Condition::RotatedBlur => 16,
         Condition::Jpeg => 20,
         Condition::Dim => 18,
-        Condition::Perspective => 19,
+        Condition::Perspective => 20,
         Condition::CurvedGlossy => 20,
         Condition::Moire => 20,
         Condition::Finger => 20,
