@@ -227,7 +227,7 @@ pub(crate) fn block_threshold(img: &Gray<'_>, out: &mut Vec<u8>) {
                 }
             }
             // All flat: nothing here is darker than its surroundings.
-            let mean = if count == 0 { 0 } else { sum / count };
+            let mean = sum.checked_div(count).unwrap_or(0);
             // A small margin growing with brightness keeps sensor noise light.
             thresholds[by * bw + bx] = mean.saturating_sub(2 + mean / 16).min(255) as u8;
         }

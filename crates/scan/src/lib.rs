@@ -356,11 +356,22 @@ impl Scan {
             y: 0.0,
             scale: 1.0 / factor as f32,
         };
+        if self.first_pass(&work, placement) {
+            return;
+        }
+        let (zoom, source) = if factor > 1 { (1, full) } else { (2, &work) };
+        // The cheap locator: finder patterns the first pass saw mark where
+        // the code is; look there closely before the whole frame again.
+        let sighted = self.sighted_region(full.width, full.height);
+        if let Some(rect) = sighted
+            && self.zoom_passes(source, rect, zoom, false)
+        {
+            return;
+        }
         if self.whole_frame_passes(&work, placement) {
             return;
         }
         // Enlarge: near misses first, then the viewfinder's centre.
-        let (zoom, source) = if factor > 1 { (1, full) } else { (2, &work) };
         let mut regions: Vec<(Rect, bool)> = self
             .near_misses
             .iter()
@@ -371,6 +382,7 @@ impl Scan {
             .collect();
         regions.push((Rect::centre(full.width, full.height, 0.5), false));
         regions.dedup();
+        regions.retain(|&(rect, inverted)| inverted || Some(rect) != sighted);
         for (rect, inverted) in regions {
             if self.zoom_passes(source, rect, zoom, inverted) {
                 return;
@@ -378,11 +390,34 @@ impl Scan {
         }
     }
 
-    /// Whole-frame passes, cheapest and likeliest first. True when
-    /// something was read.
-    fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
+    /// The region around the finder patterns seen so far, when they are
+    /// few and close together: the code is there.
+    fn sighted_region(&self, width: usize, height: usize) -> Option<Rect> {
+        if self.sightings.is_empty() || self.sightings.len() > 6 {
+            return None;
+        }
+        let mut modules: Vec<f32> = self.sightings.iter().map(|s| s.module).collect();
+        modules.sort_by(f32::total_cmp);
+        let module = modules[modules.len() / 2];
+        // Finder centres sit 3.5 modules inside a code's corners; with fewer
+        // than three seen, the code may reach a version 10's width away.
+        let margin = module * if self.sightings.len() >= 3 { 8.0 } else { 30.0 };
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for s in &self.sightings {
+            x0 = x0.min(s.centre.0 - margin);
+            y0 = y0.min(s.centre.1 - margin);
+            x1 = x1.max(s.centre.0 + margin);
+            y1 = y1.max(s.centre.1 + margin);
+        }
+        let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)];
+        let rect = Rect::around(&corners, 0.0, width, height);
+        (rect.width * rect.height * 2 < width * height).then_some(rect)
+    }
+
+    /// The first, fast whole-frame pass. True when something was read.
+    fn first_pass(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
         let pixels = work.width * work.height;
-        // 1. A fast local threshold: reads most frames, in any light.
+        // A fast local threshold: reads most frames, in any light.
         if !self.spend(pixels + pixels / 2) {
             return false;
         }
@@ -395,9 +430,13 @@ impl Scan {
         };
         let read = self.read(&image, work, placement, false);
         self.scratch = binary;
-        if read {
-            return true;
-        }
+        read
+    }
+
+    /// The other whole-frame passes, likeliest first. True when something
+    /// was read.
+    fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
+        let pixels = work.width * work.height;
         // 2. quircs' own global threshold.
         if self.spend(pixels) && self.read(work, work, placement, false) {
             return true;

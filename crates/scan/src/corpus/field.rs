@@ -356,7 +356,7 @@ pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
     };
 
     let sample = |x: f64, y: f64| -> f64 {
-        let (mut u, mut v) = apply3(&frame_to_card, x, y);
+        let (u, mut v) = apply3(&frame_to_card, x, y);
         if !u.is_finite() || !v.is_finite() {
             return 60.0;
         }
