@@ -4,6 +4,7 @@
 //! fails, fix the decoder, not the number.
 
 use sotay_scan::corpus::{self, CardKind, Condition};
+use sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL;
 use sotay_scan::{Guidance, Options, ScanError, decode, decode_with};
 
 /// Seeds per condition: even seeds are CCCD codes, odd ones căn cước.
@@ -333,10 +334,10 @@ fn a_card_turned_30_degrees_in_dim_light_reads() {
     assert!(report.decoded.iter().any(|d| d.text == frame.truth));
 }
 
-/// The camera's budget (camera_reader.rs): six passes' worth of pixels.
+/// The camera's budget.
 fn camera(frame: &corpus::Frame) -> Options {
     Options {
-        work_budget: 6 * frame.width * frame.height,
+        work_budget: CAMERA_BUDGET_PER_PIXEL as usize * frame.width * frame.height,
         ..Options::default()
     }
 }
@@ -364,7 +365,7 @@ fn guidance_names_what_would_help() {
     ] {
         let frame = field::render(Part::Tune, condition, index);
         let options = Options {
-            work_budget: 6 * frame.width * frame.height,
+            work_budget: CAMERA_BUDGET_PER_PIXEL as usize * frame.width * frame.height,
             ..Options::default()
         };
         let report = sotay_scan::scan_frame(&frame.luma, frame.width, frame.height, &options)
