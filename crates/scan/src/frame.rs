@@ -22,7 +22,7 @@ pub const CAMERA_MAX_SIDE: u32 = 1280;
 /// ([`crate::Options::work_budget`]): the fast whole-frame passes and a
 /// grid re-read, so a cheap phone answers within a few tens of ms and tries
 /// again on the next frame.
-pub const CAMERA_BUDGET_PER_PIXEL: u32 = 4;
+pub const CAMERA_BUDGET_PER_PIXEL: u32 = 5;
 
 /// Photos larger than this many bytes are refused before reading (a phone
 /// photo is 2–10 MB).

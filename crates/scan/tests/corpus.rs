@@ -359,8 +359,8 @@ fn guidance_names_what_would_help() {
     // learns to read no longer needs guidance, so it is skipped.
     let mut checked = 0;
     for (condition, index, expected) in [
-        (Field::Dim, 15, Guidance::Light),
-        (Field::Tiny, 3, Guidance::Closer),
+        (Field::Dim, 19, Guidance::Light),
+        (Field::Tiny, 4, Guidance::Closer),
         (Field::RotatedBlur, 5, Guidance::Steady),
     ] {
         let frame = field::render(Part::Tune, condition, index);
