@@ -1,18 +1,37 @@
 // The browser half of `cargo xtask bench scan` (tests/bench/scan.rs copies it
-// next to the corpus). Decodes every corpus frame with our worker WASM,
+// next to the corpus). Decodes every field-corpus frame with our worker WASM,
 // jsQR and zxing-wasm (reader build, its .wasm served by us, not a CDN) and
-// leaves per-frame results in window.benchResult.
+// leaves per-frame results in window.benchResult. Each decoder gets the same
+// frame; times are per frame, wall clock on the page (ours: the round trip to
+// its worker, as the camera sees it).
 "use strict";
 
-window.startBench = (workerUrl) => {
+window.startBench = (workerUrl, parts, budgetPerPixel) => {
   window.benchDone = false;
-  run(workerUrl).then(
+  run(workerUrl, parts, budgetPerPixel).then(
     (rows) => { window.benchResult = rows; window.benchDone = true; },
     (error) => { window.benchResult = { error: String(error && error.stack || error) }; window.benchDone = true; },
   );
 };
 
-async function run(workerUrl) {
+// sotay_scan::protocol, as bytes: a request is tag 1, id, width, height,
+// budget (u32 little endian), then the luma; a reply is id (u32), outcome
+// (0 = read), guidance, then the text as UTF-8.
+function request(luma, width, height, budget) {
+  const bytes = new Uint8Array(17 + luma.length);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = 1;
+  [1, width, height, budget].forEach((v, i) => view.setUint32(1 + 4 * i, v, true));
+  bytes.set(luma, 17);
+  return bytes.buffer;
+}
+
+function replyText(buffer) {
+  const bytes = new Uint8Array(buffer);
+  return bytes[4] === 0 ? new TextDecoder().decode(bytes.subarray(6)) : null;
+}
+
+async function run(workerUrl, parts, budgetPerPixel) {
   ZXingWASM.prepareZXingModule({
     overrides: { locateFile: (path, prefix) => (path.endsWith(".wasm") ? "/zxing/" + path : prefix + path) },
     fireImmediately: true,
@@ -23,54 +42,55 @@ async function run(workerUrl) {
   worker.onmessage = (event) => pending(event.data);
   const ours = (luma, width, height) => new Promise((resolve) => {
     pending = resolve;
-    // budget 0: the decoder's default options, as `sotay decode` uses them.
-    worker.postMessage({ id: 1, width, height, luma: luma.buffer, budget: 0 }, [luma.buffer]);
+    // The camera's budget (sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL).
+    const message = request(luma, width, height, width * height * budgetPerPixel);
+    worker.postMessage(message, [message]);
   });
 
-  const manifest = await (await fetch("/corpus/manifest.json")).json();
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d", { willReadFrequently: true });
-  // Warm up every decoder (compile the WASM, JIT) on the first frame.
-  let warmed = false;
   const rows = [];
-  for (const entry of manifest) {
-    const blob = await (await fetch("/corpus/" + entry.file)).blob();
-    const bitmap = await createImageBitmap(blob);
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    context.drawImage(bitmap, 0, 0);
-    const image = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    const { width, height, data } = image;
-    const luma = () => {
-      const out = new Uint8Array(width * height);
-      for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = (77 * data[j] + 150 * data[j + 1] + 29 * data[j + 2]) >> 8;
-      return out;
-    };
-    if (!warmed) {
-      await ours(luma(), width, height);
-      jsQR(data, width, height);
-      await ZXingWASM.readBarcodes(image, zxingOptions);
-      warmed = true;
+  let warmed = false;
+  for (const part of parts) {
+    const manifest = await (await fetch("/" + part + "/manifest.json")).json();
+    for (const entry of manifest) {
+      const blob = await (await fetch("/" + part + "/" + entry.file)).blob();
+      const bitmap = await createImageBitmap(blob);
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      context.drawImage(bitmap, 0, 0);
+      const image = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const { width, height, data } = image;
+      const luma = new Uint8Array(width * height);
+      for (let i = 0, j = 0; i < luma.length; i++, j += 4) luma[i] = (77 * data[j] + 150 * data[j + 1] + 29 * data[j + 2]) >> 8;
+      if (!warmed) {
+        // Compile the WASM and warm the JIT of every decoder on the first frame.
+        await ours(luma, width, height);
+        jsQR(data, width, height);
+        await ZXingWASM.readBarcodes(image, zxingOptions);
+        warmed = true;
+      }
+      const row = { part: entry.part, condition: entry.condition, file: entry.file };
+      {
+        const started = performance.now();
+        const text = replyText(await ours(luma, width, height));
+        row.ours_ms = performance.now() - started;
+        row.ours_ok = text === entry.text;
+      }
+      {
+        const started = performance.now();
+        const code = jsQR(data, width, height);
+        row.jsqr_ms = performance.now() - started;
+        row.jsqr_ok = !!code && code.data === entry.text;
+      }
+      {
+        const started = performance.now();
+        const results = await ZXingWASM.readBarcodes(image, zxingOptions);
+        row.zxing_ms = performance.now() - started;
+        row.zxing_ok = results.some((r) => r.isValid && r.text === entry.text);
+      }
+      rows.push(row);
     }
-    const row = { condition: entry.condition, file: entry.file };
-    {
-      const reply = await ours(luma(), width, height);
-      row.ours_ok = reply.results.some((r) => r.text === entry.text);
-      row.ours_ms = reply.ms;
-    }
-    {
-      const started = performance.now();
-      const code = jsQR(data, width, height);
-      row.jsqr_ms = performance.now() - started;
-      row.jsqr_ok = !!code && code.data === entry.text;
-    }
-    {
-      const started = performance.now();
-      const results = await ZXingWASM.readBarcodes(image, zxingOptions);
-      row.zxing_ms = performance.now() - started;
-      row.zxing_ok = results.some((r) => r.isValid && r.text === entry.text);
-    }
-    rows.push(row);
   }
   worker.terminate();
   return rows;

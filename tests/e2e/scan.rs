@@ -76,6 +76,105 @@ async fn camera_reads_a_card_and_stops() {
     browser.close().await;
 }
 
+/// Starts the fake camera playing `frame` on the scan screen.
+async fn camera_on(dir: &Path, name: &str, frame: Frame) -> (Browser, Server) {
+    let camera = video(dir, name, frame);
+    let browser = Browser::start_with(Options {
+        fake_camera: Some(camera),
+        ..Options::default()
+    })
+    .await;
+    let server = open_scanner(&browser).await;
+    (browser, server)
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn camera_reads_a_card_turned_30_degrees_in_dim_light() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let frame = card_frame().turned(30.0).dimmed(0.25, 3.0);
+    let (browser, _server) = camera_on(dir.path(), "turned.y4m", frame).await;
+    browser.click(".camera-start").await;
+    wait_for_name(&browser, Duration::from_secs(5)).await;
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+/// The live line over the viewfinder, once it contains `words`.
+async fn wait_for_hint(browser: &Browser, words: &str) {
+    browser
+        .wait_until_for(
+            &format!("the hint “{words}”"),
+            &format!(
+                "return document.querySelector('.live-hint')?.textContent.includes('{words}')"
+            ),
+            Duration::from_secs(3),
+        )
+        .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn a_code_cut_off_by_the_frame_asks_to_centre_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let frame = card_frame().cut_off_left(0.1);
+    let (browser, _server) = camera_on(dir.path(), "cut.y4m", frame).await;
+    browser.click(".camera-start").await;
+    // Within a second or so of the camera running, not a generic tip.
+    wait_for_hint(&browser, "Đưa mã vào giữa khung").await;
+    assert!(
+        !browser
+            .eval("return !!document.querySelector('.card-result')")
+            .await
+            .as_bool()
+            .unwrap_or(true)
+    );
+    browser.close().await;
+}
+
+/// Pretends the camera has a torch (Chromium's fake camera has none).
+const STUB_TORCH: &str = "MediaStreamTrack.prototype.getCapabilities = function () {
+    return { torch: true };
+};
+MediaStreamTrack.prototype.applyConstraints = function () { return Promise.resolve(); };
+return true";
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn the_torch_button_is_there_only_when_the_camera_has_one() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // A dark room and no code: the hint asks for light.
+    let dark = empty_frame().dimmed(0.15, 2.0);
+    let (browser, _server) = camera_on(dir.path(), "dark.y4m", dark.clone()).await;
+    let camera_runs = "return document.querySelector('.camera-reader')?.dataset.camera === 'on'
+        && window.sotayCameraTrackStates?.().every(s => s === 'live')";
+    browser.click(".camera-start").await;
+    browser.wait_until("the camera to run", camera_runs).await;
+    wait_for_hint(&browser, "Ra chỗ sáng hơn").await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.camera-actions .torch').length")
+            .await,
+        serde_json::json!(0),
+        "no torch, no torch button"
+    );
+    browser.close().await;
+
+    let (browser, _server) = camera_on(dir.path(), "dark-torch.y4m", dark).await;
+    browser.eval(STUB_TORCH).await;
+    browser.click(".camera-start").await;
+    browser.wait_until("the camera to run", camera_runs).await;
+    wait_for_hint(&browser, "Bật đèn").await;
+    browser.click(".camera-actions .torch").await;
+    browser
+        .wait_until(
+            "the torch to turn on",
+            "return document.querySelector('.camera-actions .torch')?.getAttribute('aria-pressed') === 'true'",
+        )
+        .await;
+    browser.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn leaving_the_screen_ends_every_camera_track() {

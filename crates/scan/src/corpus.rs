@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use qrcode::{Color, EcLevel, QrCode};
 
+pub mod field;
 pub mod hostile;
 
 /// Width of every corpus frame, as a 720p phone camera delivers it.
@@ -137,6 +138,85 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// This frame turned by `degrees` (clockwise on screen) about its
+    /// centre, bilinearly; what comes in from outside is mid grey. For the
+    /// camera e2e tests: a card held at an angle.
+    pub fn turned(&self, degrees: f64) -> Frame {
+        let (w, h) = (self.width, self.height);
+        let (cx, cy) = (w as f64 / 2.0, h as f64 / 2.0);
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        let at = |x: f64, y: f64| -> f64 {
+            if x < 0.0 || y < 0.0 || x > (w - 1) as f64 || y > (h - 1) as f64 {
+                return 110.0;
+            }
+            let (x0, y0) = (x as usize, y as usize);
+            let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
+            let (fx, fy) = (x - x0 as f64, y - y0 as f64);
+            let p = |x: usize, y: usize| f64::from(self.luma[y * w + x]);
+            (p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx) * (1.0 - fy)
+                + (p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx) * fy
+        };
+        let mut luma = vec![0u8; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                // Where this output pixel comes from: turn back by `degrees`.
+                let (dx, dy) = (x as f64 - cx, y as f64 - cy);
+                let (sx, sy) = (cx + dx * cos + dy * sin, cy - dx * sin + dy * cos);
+                luma[y * w + x] = at(sx, sy).round() as u8;
+            }
+        }
+        let turn = |(x, y): (f32, f32)| {
+            let (dx, dy) = (f64::from(x) - cx, f64::from(y) - cy);
+            (
+                (cx + dx * cos - dy * sin) as f32,
+                (cy + dx * sin + dy * cos) as f32,
+            )
+        };
+        Frame {
+            luma,
+            qr_corners: self.qr_corners.map(turn),
+            ..self.clone()
+        }
+    }
+
+    /// This frame in a dim room: light times `gain`, plus sensor noise of
+    /// standard deviation `noise` (seeded by the frame's seed).
+    pub fn dimmed(&self, gain: f64, noise: f64) -> Frame {
+        let mut rng = Rng::new(self.seed ^ 0xD1);
+        let luma = self
+            .luma
+            .iter()
+            .map(|&p| (f64::from(p) * gain + noise * rng.gauss()).clamp(0.0, 255.0) as u8)
+            .collect();
+        Frame {
+            luma,
+            ..self.clone()
+        }
+    }
+
+    /// This frame moved so the code's centre sits `fraction` of the code's
+    /// width past the frame's left edge (negative: inside): a code cut off
+    /// by the edge. Uncovered pixels repeat the edge column.
+    pub fn cut_off_left(&self, fraction: f32) -> Frame {
+        let xs = self.qr_corners.map(|(x, _)| x);
+        let (lo, hi) = xs
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        let shift = ((lo + hi) / 2.0 + fraction * (hi - lo)).round() as usize;
+        let w = self.width;
+        let mut luma = self.luma.clone();
+        for row in luma.chunks_mut(w) {
+            row.rotate_left(shift.min(w - 1));
+            let edge = row[w - 1 - shift.min(w - 1)];
+            row[w - shift.min(w - 1)..].fill(edge);
+        }
+        Frame {
+            luma,
+            qr_corners: self.qr_corners.map(|(x, y)| (x - shift as f32, y)),
+            ..self.clone()
+        }
+    }
+
     /// A file stem such as `glare-03-cccd`.
     pub fn stem(&self) -> String {
         format!(

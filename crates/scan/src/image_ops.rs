@@ -1,15 +1,18 @@
 //! Small image operations for the pre-processing passes. Nothing here can
 //! panic: every index is checked or clamped.
 
-/// An owned 8-bit grayscale image.
+use std::borrow::Cow;
+
+/// An 8-bit grayscale image: the caller's frame (borrowed, never copied) or
+/// one a pass made.
 #[derive(Clone, Debug)]
-pub(crate) struct Gray {
+pub(crate) struct Gray<'a> {
     pub width: usize,
     pub height: usize,
-    pub pixels: Vec<u8>,
+    pub pixels: Cow<'a, [u8]>,
 }
 
-impl Gray {
+impl Gray<'_> {
     pub fn get(&self, x: usize, y: usize) -> u8 {
         self.pixels.get(y * self.width + x).copied().unwrap_or(255)
     }
@@ -64,7 +67,7 @@ impl Rect {
 
 /// Dark (0) where a pixel is darker than the mean of its
 /// `(2 radius + 1)²` neighbourhood by a small margin, else white (255).
-pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray {
+pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray<'static> {
     let (w, h) = (img.width, img.height);
     // Summed-area table with a zero row and column.
     let stride = w + 1;
@@ -99,20 +102,25 @@ pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray {
     Gray {
         width: w,
         height: h,
-        pixels: out,
+        pixels: out.into(),
     }
 }
 
-pub(crate) fn invert(img: &Gray) -> Gray {
+pub(crate) fn invert(img: &Gray) -> Gray<'static> {
     Gray {
         width: img.width,
         height: img.height,
-        pixels: img.pixels.iter().map(|p| 255 - p).collect(),
+        pixels: img
+            .pixels
+            .iter()
+            .map(|p| 255 - p)
+            .collect::<Vec<u8>>()
+            .into(),
     }
 }
 
 /// Cut `rect` out of `img` and enlarge it `scale` times, bilinearly.
-pub(crate) fn crop_upscale(img: &Gray, rect: Rect, scale: usize) -> Gray {
+pub(crate) fn crop_upscale(img: &Gray, rect: Rect, scale: usize) -> Gray<'static> {
     let scale = scale.max(1);
     let (w, h) = (rect.width * scale, rect.height * scale);
     let mut pixels = Vec::with_capacity(w * h);
@@ -136,12 +144,12 @@ pub(crate) fn crop_upscale(img: &Gray, rect: Rect, scale: usize) -> Gray {
     Gray {
         width: w,
         height: h,
-        pixels,
+        pixels: pixels.into(),
     }
 }
 
 /// Shrink by an integer factor, averaging each `factor × factor` block.
-pub(crate) fn downscale(img: &Gray, factor: usize) -> Gray {
+pub(crate) fn downscale(img: &Gray, factor: usize) -> Gray<'static> {
     let factor = factor.max(1);
     let (w, h) = (img.width / factor, img.height / factor);
     let mut pixels = Vec::with_capacity(w * h);
@@ -160,6 +168,78 @@ pub(crate) fn downscale(img: &Gray, factor: usize) -> Gray {
     Gray {
         width: w,
         height: h,
-        pixels,
+        pixels: pixels.into(),
+    }
+}
+
+/// Side of the blocks [`block_threshold`] measures, in pixels.
+const BLOCK: usize = 8;
+
+/// A fast local threshold (after ZXing's hybrid binariser): the mean of
+/// every 8 × 8 block, smoothed over 5 × 5 blocks, is each pixel's
+/// threshold; blocks with almost no contrast take their neighbours' so a
+/// flat quiet zone stays light. Two passes over the pixels, no division
+/// per pixel: the camera's first look.
+pub(crate) fn block_threshold(img: &Gray<'_>, out: &mut Vec<u8>) {
+    let (w, h) = (img.width, img.height);
+    out.clear();
+    out.resize(w * h, 255);
+    let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+    if w == 0 || h == 0 {
+        return;
+    }
+    // Per block: its mean, or FLAT when it has (almost) no contrast.
+    const FLAT: u32 = u32::MAX;
+    let mut means = vec![0u32; bw * bh];
+    for by in 0..bh {
+        for bx in 0..bw {
+            let (x0, y0) = (bx * BLOCK, by * BLOCK);
+            let (x1, y1) = ((x0 + BLOCK).min(w), (y0 + BLOCK).min(h));
+            let (mut sum, mut lo, mut hi) = (0u32, 255u8, 0u8);
+            for y in y0..y1 {
+                let row = &img.pixels[y * w + x0..y * w + x1];
+                for &p in row {
+                    sum += u32::from(p);
+                    lo = lo.min(p);
+                    hi = hi.max(p);
+                }
+            }
+            let count = ((x1 - x0) * (y1 - y0)) as u32;
+            let mean = sum / count.max(1);
+            means[by * bw + bx] = if hi - lo < 12 { FLAT } else { mean };
+        }
+    }
+    // Thresholds: the mean over 5 × 5 blocks, clipped to the image.
+    let mut thresholds = vec![0u8; bw * bh];
+    for by in 0..bh {
+        for bx in 0..bw {
+            let (y0, y1) = (by.saturating_sub(2), (by + 3).min(bh));
+            let (x0, x1) = (bx.saturating_sub(2), (bx + 3).min(bw));
+            let (mut sum, mut count) = (0u32, 0u32);
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    let m = means[y * bw + x];
+                    // Flat blocks take their neighbours' threshold.
+                    if m != FLAT {
+                        sum += m;
+                        count += 1;
+                    }
+                }
+            }
+            // All flat: nothing here is darker than its surroundings.
+            let mean = sum.checked_div(count).unwrap_or(0);
+            // A small margin growing with brightness keeps sensor noise light.
+            thresholds[by * bw + bx] = mean.saturating_sub(2 + mean / 16).min(255) as u8;
+        }
+    }
+    for y in 0..h {
+        let trow = &thresholds[(y / BLOCK) * bw..(y / BLOCK + 1) * bw];
+        let row = &img.pixels[y * w..(y + 1) * w];
+        let orow = &mut out[y * w..(y + 1) * w];
+        for (x, (&p, o)) in row.iter().zip(orow.iter_mut()).enumerate() {
+            if p < trow[x / BLOCK] {
+                *o = 0;
+            }
+        }
     }
 }

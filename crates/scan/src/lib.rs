@@ -9,20 +9,32 @@
 //! # How it reads
 //!
 //! The symbol finding and Reed–Solomon decoding come from [`quircs`], a Rust
-//! port of the quirc library. Around it we run our own passes, cheapest
-//! first, until one reads a code or the per-frame work budget
+//! port of the quirc library. Around it we run our own passes, cheapest and
+//! likeliest first, until one reads a code or the per-frame work budget
 //! ([`Options::work_budget`], counted in pixels processed, not wall-clock
 //! time, which WebAssembly cannot read portably) runs out:
 //!
-//! 1. quircs' own global (Otsu) threshold on the frame, down-scaled by an
-//!    integer factor when it is larger than [`Options::max_side`];
-//! 2. a local (adaptive) threshold from a summed-area table, for uneven
+//! 1. a fast block threshold (8 × 8 block means smoothed over 5 × 5
+//!    blocks, after ZXing's hybrid binariser) on the frame, down-scaled by
+//!    an integer factor when it is larger than [`Options::max_side`]: reads
+//!    most frames, in any light;
+//! 2. the cheap locator: the finder patterns pass 1 saw mark where the
+//!    code is; that region alone is enlarged (2× bilinearly) and read with
+//!    quircs' own (Otsu) threshold and a fine adaptive one;
+//! 3. quircs' global threshold on the whole frame;
+//! 4. a local (adaptive) threshold from a summed-area table, for uneven
 //!    light, glare and dim rooms;
-//! 3. the same, inverted (light modules on dark);
-//! 4. crops around symbols that were found but not read, and around the
+//! 5. the same, inverted (light modules on dark);
+//! 6. crops around symbols that were found but not read, and around the
 //!    centre of the frame where the viewfinder asks for the card, enlarged
-//!    2× bilinearly (from the full-resolution frame when step 1
-//!    down-scaled), with both thresholds: for small modules.
+//!    2× (from the full-resolution frame when pass 1 down-scaled), with
+//!    both thresholds: for small modules.
+//!
+//! One quircs state and one threshold buffer serve every pass of a frame,
+//! and the caller's frame is read in place, never copied. When nothing is
+//! read but finder patterns were seen, [`Report::guidance`] says why: a
+//! code reaching past the frame's edge, modules under 2 px, too dark, or
+//! else blurred.
 //!
 //! Whenever quircs finds a symbol but cannot read it, we re-read it
 //! ourselves: rebuild the grid from its three finder patterns for the
@@ -75,16 +87,26 @@
 //! The grid re-read (module `resample`) is what lifts blur and small
 //! modules: quircs samples one binarised pixel per module and estimates the
 //! grid size from timing patterns that blur away below ~2 px per module.
+//!
+//! The table above is the corpus the decoder was developed on. The harder
+//! `corpus::field` (issue 16: any angle, JPEG 20–40, dim, tilt, bent and
+//! glossy cards, screens, fingers, versions 1–10 down to 1.5 px a module)
+//! came after it, with a tune part for decoder work and a held-out part for
+//! final numbers only; `cargo xtask bench scan` compares us with zxing-wasm
+//! and jsQR on both.
 
 #[cfg(feature = "corpus")]
 pub mod corpus;
 #[cfg(feature = "files")]
 pub mod files;
+pub mod frame;
+pub mod protocol;
 
 mod image_ops;
 mod resample;
 mod text;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use image_ops::{Gray, Rect};
@@ -104,11 +126,11 @@ pub struct Decoded {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Pixels the passes may process per frame, summed over passes (each
-    /// pass costs the pixel count of the image it looks at, thresholding
-    /// twice that, a grid re-read 400 000). The default, 10 × 1280 × 720,
-    /// lets every pass run on a 720p frame; a camera loop on a slow phone
-    /// can pass less (3 × the frame: the two whole-frame passes) and rely
-    /// on the next frame.
+    /// pass costs about the pixel count of the image it looks at times its
+    /// share of the time, a grid re-read 400 000). The default, 12 × 1280 ×
+    /// 720, lets every pass run on a 720p frame; a camera loop on a slow
+    /// phone passes less (`frame::CAMERA_BUDGET`) and relies on the next
+    /// frame.
     pub work_budget: usize,
     /// Larger frames are shrunk by an integer factor so their longer side
     /// is at most this before the first passes (phone photos are 12 MP).
@@ -118,7 +140,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            work_budget: 10 * 1280 * 720,
+            work_budget: 12 * 1280 * 720,
             max_side: 1600,
         }
     }
@@ -200,14 +222,11 @@ pub fn scan_frame(
     let full = Gray {
         width,
         height,
-        pixels: luma.to_vec(),
+        pixels: luma.into(),
     };
-    let mut scan = Scan {
-        budget: options.work_budget,
-        results: Vec::new(),
-        near_misses: Vec::new(),
-    };
+    let mut scan = Scan::new(options.work_budget);
     scan.run(&full, options.max_side.max(64));
+    let guidance = scan.guidance(&full);
     let unread = if scan.results.is_empty() {
         scan.near_misses.iter().map(|m| m.corners).collect()
     } else {
@@ -216,6 +235,7 @@ pub fn scan_frame(
     Ok(Report {
         decoded: scan.results,
         unread,
+        guidance,
     })
 }
 
@@ -227,6 +247,47 @@ pub struct Report {
     pub decoded: Vec<Decoded>,
     /// Corners of symbols found but not read; empty when something was read.
     pub unread: Vec<[(f32, f32); 4]>,
+    /// When nothing was read but finder patterns were seen: what would help.
+    pub guidance: Option<Guidance>,
+}
+
+/// What the person holding the card should do when the decoder sees a code
+/// (its finder patterns) but cannot read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Guidance {
+    /// Part of the code is outside the frame: bring it to the middle.
+    Centre,
+    /// Modules too small to read: bring the card closer.
+    Closer,
+    /// Edges smeared (out of focus or moving): hold still.
+    Steady,
+    /// Too dark or too little contrast: more light.
+    Light,
+}
+
+impl Guidance {
+    /// Every kind, in a stable order.
+    pub const ALL: [Guidance; 4] = [
+        Guidance::Centre,
+        Guidance::Closer,
+        Guidance::Steady,
+        Guidance::Light,
+    ];
+
+    /// A small number for the worker protocol (never 0).
+    pub fn code(self) -> u8 {
+        match self {
+            Guidance::Centre => 1,
+            Guidance::Closer => 2,
+            Guidance::Steady => 3,
+            Guidance::Light => 4,
+        }
+    }
+
+    /// The kind with this [`Guidance::code`].
+    pub fn from_code(code: u8) -> Option<Guidance> {
+        Guidance::ALL.into_iter().find(|g| g.code() == code)
+    }
 }
 
 /// The state of one frame's passes.
@@ -235,6 +296,11 @@ struct Scan {
     results: Vec<Decoded>,
     /// Symbols found but not read.
     near_misses: Vec<NearMiss>,
+    /// Finder patterns seen, for guidance.
+    sightings: Vec<Sighting>,
+    /// One quircs state and one threshold buffer for every pass of the frame.
+    quirc: quircs::Quirc,
+    scratch: Vec<u8>,
 }
 
 /// A symbol quircs found but nobody could read.
@@ -245,8 +311,16 @@ struct NearMiss {
     inverted: bool,
 }
 
-/// What a grid re-read costs, in budget pixels: about the bilinear samples
-/// it takes for a mid-sized code.
+/// A finder pattern seen in some pass.
+struct Sighting {
+    /// Its centre in frame coordinates.
+    centre: (f32, f32),
+    /// Its module size in frame pixels.
+    module: f32,
+}
+
+/// What a grid re-read costs, in budget pixels: about the time of a quircs
+/// pass over 400 000 pixels.
 const REREAD_COST: usize = 400_000;
 
 /// Maps a pass image's coordinates back into the frame: frame = offset +
@@ -265,6 +339,17 @@ impl Placement {
 }
 
 impl Scan {
+    fn new(budget: usize) -> Scan {
+        Scan {
+            budget,
+            results: Vec::new(),
+            near_misses: Vec::new(),
+            sightings: Vec::new(),
+            quirc: quircs::Quirc::default(),
+            scratch: Vec::new(),
+        }
+    }
+
     /// Take `cost` pixels from the budget, or say there is not enough.
     fn spend(&mut self, cost: usize) -> bool {
         if cost > self.budget {
@@ -274,23 +359,38 @@ impl Scan {
         true
     }
 
-    fn run(&mut self, full: &Gray, max_side: usize) {
+    fn run(&mut self, full: &Gray<'_>, max_side: usize) {
         let factor = full.width.max(full.height).div_ceil(max_side).max(1);
         let work = if factor > 1 {
             image_ops::downscale(full, factor)
         } else {
-            full.clone()
+            Gray {
+                width: full.width,
+                height: full.height,
+                pixels: Cow::Borrowed(&full.pixels),
+            }
         };
         let placement = Placement {
             x: 0.0,
             y: 0.0,
             scale: 1.0 / factor as f32,
         };
+        if self.first_pass(&work, placement) {
+            return;
+        }
+        let (zoom, source) = if factor > 1 { (1, full) } else { (2, &work) };
+        // The cheap locator: finder patterns the first pass saw mark where
+        // the code is; look there closely before the whole frame again.
+        let sighted = self.sighted_region(full.width, full.height);
+        if let Some(rect) = sighted
+            && self.zoom_passes(source, rect, zoom, false)
+        {
+            return;
+        }
         if self.whole_frame_passes(&work, placement) {
             return;
         }
         // Enlarge: near misses first, then the viewfinder's centre.
-        let (zoom, source) = if factor > 1 { (1, full) } else { (2, &work) };
         let mut regions: Vec<(Rect, bool)> = self
             .near_misses
             .iter()
@@ -301,6 +401,7 @@ impl Scan {
             .collect();
         regions.push((Rect::centre(full.width, full.height, 0.5), false));
         regions.dedup();
+        regions.retain(|&(rect, inverted)| inverted || Some(rect) != sighted);
         for (rect, inverted) in regions {
             if self.zoom_passes(source, rect, zoom, inverted) {
                 return;
@@ -308,12 +409,58 @@ impl Scan {
         }
     }
 
-    /// Passes 1–3. True when something was read.
-    fn whole_frame_passes(&mut self, work: &Gray, placement: Placement) -> bool {
+    /// The region around the finder patterns seen so far, when they are
+    /// few and close together: the code is there.
+    fn sighted_region(&self, width: usize, height: usize) -> Option<Rect> {
+        if self.sightings.is_empty() || self.sightings.len() > 6 {
+            return None;
+        }
+        let mut modules: Vec<f32> = self.sightings.iter().map(|s| s.module).collect();
+        modules.sort_by(f32::total_cmp);
+        let module = modules[modules.len() / 2];
+        // Finder centres sit 3.5 modules inside a code's corners; with fewer
+        // than three seen, the code may reach a version 10's width away.
+        let margin = module * if self.sightings.len() >= 3 { 8.0 } else { 30.0 };
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for s in &self.sightings {
+            x0 = x0.min(s.centre.0 - margin);
+            y0 = y0.min(s.centre.1 - margin);
+            x1 = x1.max(s.centre.0 + margin);
+            y1 = y1.max(s.centre.1 + margin);
+        }
+        let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)];
+        let rect = Rect::around(&corners, 0.0, width, height);
+        (rect.width * rect.height * 2 < width * height).then_some(rect)
+    }
+
+    /// The first, fast whole-frame pass. True when something was read.
+    fn first_pass(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
         let pixels = work.width * work.height;
+        // A fast local threshold: reads most frames, in any light.
+        if !self.spend(pixels + pixels / 2) {
+            return false;
+        }
+        let mut binary = std::mem::take(&mut self.scratch);
+        image_ops::block_threshold(work, &mut binary);
+        let image = Gray {
+            width: work.width,
+            height: work.height,
+            pixels: Cow::Borrowed(&binary),
+        };
+        let read = self.read(&image, work, placement, false);
+        self.scratch = binary;
+        read
+    }
+
+    /// The other whole-frame passes, likeliest first. True when something
+    /// was read.
+    fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
+        let pixels = work.width * work.height;
+        // 2. quircs' own global threshold.
         if self.spend(pixels) && self.read(work, work, placement, false) {
             return true;
         }
+        // 3. A finer local threshold, for small modules and uneven light.
         if !self.spend(2 * pixels) {
             return false;
         }
@@ -325,15 +472,15 @@ impl Scan {
         if !self.spend(3 * pixels) {
             return false;
         }
-        // Thresholded afresh: inverting the binary image above would turn
-        // flat areas (the dark quiet zone) dark too.
+        // 4. Light modules on dark. Thresholded afresh: inverting the binary
+        // image above would turn flat areas (the dark quiet zone) dark too.
         let inverted = image_ops::invert(work);
         let binary = image_ops::adaptive_threshold(&inverted, radius);
         self.read(&binary, &inverted, placement, true)
     }
 
-    /// Pass 4 on one region. True when something was read.
-    fn zoom_passes(&mut self, source: &Gray, rect: Rect, zoom: usize, inverted: bool) -> bool {
+    /// Pass 5 on one region. True when something was read.
+    fn zoom_passes(&mut self, source: &Gray<'_>, rect: Rect, zoom: usize, inverted: bool) -> bool {
         let pixels = rect.width * rect.height * zoom * zoom;
         if !self.spend(pixels) {
             return false;
@@ -361,13 +508,28 @@ impl Scan {
     /// Run quircs on `image`; symbols it finds but cannot read get a second
     /// look in `gray` (same geometry and polarity) while the budget lasts.
     /// True when at least one code was read.
-    fn read(&mut self, image: &Gray, gray: &Gray, placement: Placement, inverted: bool) -> bool {
-        let mut quirc = quircs::Quirc::default();
-        let mut any = false;
-        for code in quirc
+    fn read(
+        &mut self,
+        image: &Gray<'_>,
+        gray: &Gray<'_>,
+        placement: Placement,
+        inverted: bool,
+    ) -> bool {
+        let codes: Vec<quircs::Code> = self
+            .quirc
             .identify(image.width, image.height, &image.pixels)
             .flatten()
-        {
+            .collect();
+        for cap in &self.quirc.capstones {
+            let [a, b, ..] = cap.corners;
+            let side = ((a.x - b.x) as f32).hypot((a.y - b.y) as f32);
+            self.sightings.push(Sighting {
+                centre: placement.to_frame((cap.center.x as f32, cap.center.y as f32)),
+                module: side / 7.0 / placement.scale,
+            });
+        }
+        let mut any = false;
+        for code in codes {
             let corners = code
                 .corners
                 .map(|p| placement.to_frame((p.x as f32, p.y as f32)));
@@ -390,5 +552,55 @@ impl Scan {
             }
         }
         any
+    }
+
+    /// Why nothing was read, when finder patterns were seen: cut off by the
+    /// frame's edge, too small, too dark, else blurred.
+    fn guidance(&self, full: &Gray<'_>) -> Option<Guidance> {
+        if !self.results.is_empty() || self.sightings.is_empty() {
+            return None;
+        }
+        let (w, h) = (full.width as f32, full.height as f32);
+        let mut modules: Vec<f32> = self.sightings.iter().map(|s| s.module).collect();
+        modules.sort_by(f32::total_cmp);
+        let module = modules[modules.len() / 2];
+        // A code reaching past the frame: a symbol's corner outside it, or
+        // finder patterns with no whole symbol and one near an edge (a QR
+        // code spans at least 21 modules).
+        let outside = |&(x, y): &(f32, f32)| x < 0.0 || y < 0.0 || x >= w || y >= h;
+        let reach = 18.0 * module;
+        let near_edge = |s: &Sighting| {
+            let (x, y) = s.centre;
+            x < reach || y < reach || x > w - reach || y > h - reach
+        };
+        if self
+            .near_misses
+            .iter()
+            .any(|m| m.corners.iter().any(outside))
+            || (self.near_misses.is_empty() && self.sightings.iter().any(near_edge))
+        {
+            return Some(Guidance::Centre);
+        }
+        // Brightness around what was seen.
+        let (mut sum, mut count) = (0u64, 0u64);
+        for s in &self.sightings {
+            let (cx, cy) = s.centre;
+            let r = (10.0 * s.module).max(4.0);
+            let (x0, x1) = ((cx - r).max(0.0) as usize, (cx + r).min(w - 1.0) as usize);
+            let (y0, y1) = ((cy - r).max(0.0) as usize, (cy + r).min(h - 1.0) as usize);
+            for y in (y0..=y1).step_by(2) {
+                for x in (x0..=x1).step_by(2) {
+                    sum += u64::from(full.get(x, y));
+                    count += 1;
+                }
+            }
+        }
+        if count > 0 && sum / count < 60 {
+            return Some(Guidance::Light);
+        }
+        if module < 2.0 {
+            return Some(Guidance::Closer);
+        }
+        Some(Guidance::Steady)
     }
 }

@@ -100,8 +100,13 @@ pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<(quircs::Data, [(f32, f
         }
     }
     let mut candidates: Vec<Candidate> = Vec::new();
-    for size in sizes.into_iter().filter(|s| *s <= 177) {
-        let pattern = FunctionPattern::new(size);
+    let patterns: Vec<FunctionPattern> = sizes
+        .into_iter()
+        .filter(|s| *s <= 177)
+        .map(FunctionPattern::new)
+        .collect();
+    for (index, pattern) in patterns.iter().enumerate() {
+        let size = pattern.size;
         for p2 in [p2_perspective, p2_affine] {
             // Finder-anchored quad → whole-grid quad.
             let Some(h) = Homography::unit_square_to([p0, p1, p2, p3]) else {
@@ -109,18 +114,17 @@ pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<(quircs::Data, [(f32, f
             };
             let k = size as f64 / (size - 7) as f64;
             let quad = [h.map(0.0, 0.0), h.map(k, 0.0), h.map(k, k), h.map(0.0, k)];
-            candidates.push((pattern.score(quad, gray), size, quad));
+            candidates.push((pattern.score(quad, gray), index, quad));
         }
     }
-    // Refine only the most promising starts: refining costs ~100 scorings.
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    candidates.truncate(REFINED);
-    for (score, size, quad) in &mut candidates {
-        (*score, *quad) = refine(&FunctionPattern::new(*size), *quad, gray);
-    }
+    // Refine the most promising starts one at a time and read each right
+    // away: refining costs ~100 scorings, and the best start usually reads.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut attempt = *code;
-    for (_, size, quad) in candidates {
+    for &(_, index, quad) in candidates.iter().take(REFINED) {
+        let pattern = &patterns[index];
+        let (_, quad) = refine(pattern, quad, gray);
+        let size = pattern.size;
         attempt.size = size as i32;
         let Some(fit) = Homography::unit_square_to(quad) else {
             continue;
@@ -136,7 +140,7 @@ pub(crate) fn reread(code: &Code, gray: &Gray) -> Option<(quircs::Data, [(f32, f
     None
 }
 
-/// (score, grid size, the grid's outer corners in the image).
+/// (score, index of its function pattern, the grid's outer corners in the image).
 type Candidate = (f64, usize, [(f64, f64); 4]);
 
 /// The modules whose colour every QR code of a size shares.

@@ -2,7 +2,11 @@
 
 pub mod app_status;
 #[cfg(feature = "scanner")]
+pub mod camera_media;
+#[cfg(feature = "scanner")]
 pub mod camera_reader;
+#[cfg(feature = "scanner")]
+pub mod camera_view;
 #[cfg(feature = "scanner")]
 pub mod card_result;
 pub mod commune_help;

@@ -19,19 +19,13 @@ use web_sys::{Blob, File, HtmlInputElement, ImageBitmap};
 use yew::prelude::*;
 
 use crate::app::use_app;
-use crate::components::scan_worker::{FrameGrabber, Reply, ScanWorker, fit_within};
-use crate::i18n::{Lang, Pick};
+use sotay_scan::frame::{
+    HEADER_BYTES, PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, fit_within, header_dimensions, too_many_pixels,
+};
+use sotay_scan::protocol::{Outcome as Decoded, Reply, Request};
 
-/// Photos larger than this are refused before reading (a phone photo is 2–10 MB).
-const MAX_BYTES: f64 = 30.0 * 1024.0 * 1024.0;
-/// The longer side photos are shrunk to before decoding.
-const MAX_SIDE: u32 = 1600;
-/// Pictures with more pixels than this are refused before decoding (a 12 MP
-/// phone photo is far below; 50 MP of RGBA is already 200 MB of memory).
-const MAX_PIXELS: u64 = 50_000_000;
-/// How much of the file is read to find its size in pixels (JPEG's EXIF block
-/// before the frame header is at most 64 KB).
-const HEADER_BYTES: f64 = 256.0 * 1024.0;
+use crate::components::scan_worker::{FrameGrabber, ScanWorker, WorkerEvent};
+use crate::i18n::{Lang, Pick};
 
 #[derive(Properties, PartialEq)]
 pub struct PhotoReaderProps {
@@ -49,71 +43,8 @@ enum Outcome {
     Damaged,
     NoCode,
     NoDecoder,
-    /// More than `MAX_PIXELS`: width × height.
+    /// More than `PHOTO_MAX_PIXELS`: width × height.
     TooManyPixels(u32, u32),
-}
-
-/// Width and height read from a PNG (IHDR) or JPEG (SOF0/SOF2) header, without
-/// decoding the picture; `None` for other types or a header we cannot read.
-pub fn header_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
-    const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    if bytes.starts_with(PNG_SIGNATURE) {
-        // The first chunk must be IHDR: length (4), "IHDR", width, height (big endian).
-        if bytes.get(12..16)? != b"IHDR" {
-            return None;
-        }
-        let width = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
-        let height = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
-        return Some((width, height));
-    }
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        return jpeg_dimensions(bytes);
-    }
-    None
-}
-
-/// Walks the JPEG markers up to the first frame header (baseline or progressive).
-fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
-    let mut at = 2;
-    loop {
-        // Markers may be padded with extra 0xFF bytes.
-        while *bytes.get(at)? == 0xFF && *bytes.get(at + 1)? == 0xFF {
-            at += 1;
-        }
-        if *bytes.get(at)? != 0xFF {
-            return None;
-        }
-        let marker = *bytes.get(at + 1)?;
-        match marker {
-            // Markers without a length: TEM, RSTn.
-            0x01 | 0xD0..=0xD7 => {
-                at += 2;
-                continue;
-            }
-            // End of image or start of scan before any frame header.
-            0xD9 | 0xDA => return None,
-            _ => {}
-        }
-        let length = usize::from(u16::from_be_bytes([
-            *bytes.get(at + 2)?,
-            *bytes.get(at + 3)?,
-        ]));
-        if matches!(marker, 0xC0 | 0xC2) {
-            // Length (2), precision (1), height (2), width (2).
-            let height = u16::from_be_bytes([*bytes.get(at + 5)?, *bytes.get(at + 6)?]);
-            let width = u16::from_be_bytes([*bytes.get(at + 7)?, *bytes.get(at + 8)?]);
-            return Some((u32::from(width), u32::from(height)));
-        }
-        if length < 2 {
-            return None;
-        }
-        at += 2 + length;
-    }
-}
-
-/// Whether a picture of `width × height` is too large to decode safely.
-pub fn too_many_pixels(width: u32, height: u32) -> bool {
-    u64::from(width) * u64::from(height) > MAX_PIXELS
 }
 
 fn message(outcome: Outcome, lang: Lang) -> (String, Vec<&'static str>) {
@@ -157,7 +88,7 @@ fn message(outcome: Outcome, lang: Lang) -> (String, Vec<&'static str>) {
 /// The first bytes of `file`, for `header_dimensions`; empty if unreadable.
 async fn header_bytes(file: &File) -> Vec<u8> {
     let blob: &Blob = file;
-    let Ok(head) = blob.slice_with_f64_and_f64(0.0, HEADER_BYTES) else {
+    let Ok(head) = blob.slice_with_f64_and_f64(0.0, f64::from(HEADER_BYTES)) else {
         return Vec::new();
     };
     match JsFuture::from(head.array_buffer()).await {
@@ -166,10 +97,11 @@ async fn header_bytes(file: &File) -> Vec<u8> {
     }
 }
 
-/// Decodes the photo into a luma frame at most `MAX_SIDE` on its longer side,
-/// refusing pictures over `MAX_PIXELS` (from the header when it can be read,
-/// so the browser never unpacks them).
-async fn photo_luma(file: &File) -> Result<(Vec<u8>, u32, u32), Outcome> {
+/// Decodes the photo into request `id` for the worker, its frame at most
+/// `PHOTO_MAX_SIDE` on its longer side, refusing pictures over
+/// `PHOTO_MAX_PIXELS` (from the header when it can be read, so the browser
+/// never unpacks them).
+async fn photo_request(file: &File, id: u32) -> Result<Vec<u8>, Outcome> {
     if let Some((width, height)) = header_dimensions(&header_bytes(file).await)
         && too_many_pixels(width, height)
     {
@@ -188,12 +120,19 @@ async fn photo_luma(file: &File) -> Result<(Vec<u8>, u32, u32), Outcome> {
         bitmap.close();
         return Err(size);
     }
-    let (width, height) = fit_within(bitmap.width(), bitmap.height(), MAX_SIDE);
+    let (width, height) = fit_within(bitmap.width(), bitmap.height(), PHOTO_MAX_SIDE);
     let Some(grabber) = FrameGrabber::new() else {
         bitmap.close();
         return Err(Outcome::NoDecoder);
     };
-    let frame = grabber.grab(width, height, |context| {
+    // Budget 0: every pass the decoder has, a photo is read once.
+    let request = Request {
+        id,
+        width,
+        height,
+        budget: 0,
+    };
+    let frame = grabber.grab(request, |context| {
         context.set_image_smoothing_enabled(true);
         context.draw_image_with_image_bitmap_and_dw_and_dh(
             &bitmap,
@@ -204,8 +143,8 @@ async fn photo_luma(file: &File) -> Result<(Vec<u8>, u32, u32), Outcome> {
         )
     });
     bitmap.close();
-    let (luma, _) = frame.ok_or(Outcome::Damaged)?;
-    Ok((luma, width, height))
+    let (message, _) = frame.ok_or(Outcome::Damaged)?;
+    Ok(message)
 }
 
 /// The reader's shared bookkeeping, kept across photos and read by the
@@ -224,34 +163,36 @@ struct Session {
 
 impl Session {
     /// The worker's answer: settles the pending photo, if it is the latest.
-    fn on_reply(
+    fn on_event(
         &self,
-        reply: Reply,
+        event: WorkerEvent,
         outcome: &UseStateHandle<Outcome>,
         on_text: &Callback<String>,
     ) {
         let pending = self.pending.get();
-        if reply.worker_failed {
-            // The worker itself failed: never reuse it, and settle whatever
-            // was waiting for it (an image message already shown stays).
-            self.worker_broken.set(true);
-            if pending != 0 && pending == self.current.get() {
-                self.pending.set(0);
-                outcome.set(Outcome::NoDecoder);
+        let Reply { id, outcome: read } = match event {
+            WorkerEvent::Reply(reply) => reply,
+            WorkerEvent::Failed => {
+                // Never reuse it, and settle whatever was waiting for it
+                // (an image message already shown stays).
+                self.worker_broken.set(true);
+                if pending != 0 && pending == self.current.get() {
+                    self.pending.set(0);
+                    outcome.set(Outcome::NoDecoder);
+                }
+                return;
             }
-            return;
-        }
-        if pending == 0 || reply.id != pending || pending != self.current.get() {
+        };
+        if pending == 0 || id != pending || pending != self.current.get() {
             return;
         }
         self.pending.set(0);
-        match reply.found.into_iter().next() {
-            Some(found) => {
+        match read {
+            Decoded::Read(text) => {
                 outcome.set(Outcome::Idle);
-                on_text.emit(found.text);
+                on_text.emit(text);
             }
-            None if reply.failed => outcome.set(Outcome::NoDecoder),
-            None => outcome.set(Outcome::NoCode),
+            Decoded::Unread(_) | Decoded::BadFrame => outcome.set(Outcome::NoCode),
         }
     }
 }
@@ -261,7 +202,7 @@ impl Session {
 fn send_to_worker(
     session: &Rc<Session>,
     id: u32,
-    (luma, width, height): (Vec<u8>, u32, u32),
+    message: &[u8],
     outcome: &UseStateHandle<Outcome>,
     on_text: &Callback<String>,
 ) -> bool {
@@ -272,9 +213,9 @@ fn send_to_worker(
         let weak = Rc::downgrade(session);
         let outcome = outcome.clone();
         let on_text = on_text.clone();
-        let started = ScanWorker::start(move |reply: Reply| {
+        let started = ScanWorker::start(move |event| {
             if let Some(session) = weak.upgrade() {
-                session.on_reply(reply, &outcome, &on_text);
+                session.on_event(event, &outcome, &on_text);
             }
         });
         *session.worker.borrow_mut() = started;
@@ -284,7 +225,7 @@ fn send_to_worker(
         .worker
         .borrow()
         .as_ref()
-        .is_some_and(|worker| worker.post(id, width, height, &luma, 0));
+        .is_some_and(|worker| worker.post(message));
     if !sent {
         session.pending.set(0);
     }
@@ -321,7 +262,7 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
                 outcome.set(Outcome::Empty);
                 return;
             }
-            if size > MAX_BYTES {
+            if size > PHOTO_MAX_BYTES as f64 {
                 outcome.set(Outcome::TooBig);
                 return;
             }
@@ -339,13 +280,13 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
             spawn_local(async move {
                 // Decode first: a file that is not a readable picture never
                 // reaches (or starts) the worker.
-                let decoded = photo_luma(&file).await;
+                let decoded = photo_request(&file, id).await;
                 if session.current.get() != id {
                     return;
                 }
                 match decoded {
-                    Ok(frame) => {
-                        if !send_to_worker(&session, id, frame, &outcome, &on_text) {
+                    Ok(message) => {
+                        if !send_to_worker(&session, id, &message, &outcome, &on_text) {
                             outcome.set(Outcome::NoDecoder);
                         }
                     }
@@ -381,69 +322,6 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn png_header(width: u32, height: u32) -> Vec<u8> {
-        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        bytes.extend_from_slice(&width.to_be_bytes());
-        bytes.extend_from_slice(&height.to_be_bytes());
-        bytes.extend_from_slice(&[8, 6, 0, 0, 0]);
-        bytes
-    }
-
-    fn jpeg_header(sof: u8, width: u16, height: u16) -> Vec<u8> {
-        let mut bytes = vec![0xFF, 0xD8];
-        // An APP1 (EXIF) segment before the frame header, as phones write.
-        bytes.extend_from_slice(&[0xFF, 0xE1, 0x00, 0x06, b'E', b'x', b'i', b'f']);
-        bytes.extend_from_slice(&[0xFF, sof, 0x00, 0x11, 8]);
-        bytes.extend_from_slice(&height.to_be_bytes());
-        bytes.extend_from_slice(&width.to_be_bytes());
-        bytes.extend_from_slice(&[3, 1, 0x22, 0]);
-        bytes
-    }
-
-    #[test]
-    fn png_size_from_its_header() {
-        assert_eq!(
-            header_dimensions(&png_header(16_000, 16_000)),
-            Some((16_000, 16_000))
-        );
-        assert_eq!(header_dimensions(&png_header(800, 600)), Some((800, 600)));
-        // Cut short before the height.
-        assert_eq!(header_dimensions(&png_header(800, 600)[..22]), None);
-    }
-
-    #[test]
-    fn jpeg_size_from_baseline_and_progressive_headers() {
-        assert_eq!(
-            header_dimensions(&jpeg_header(0xC0, 4000, 3000)),
-            Some((4000, 3000))
-        );
-        assert_eq!(
-            header_dimensions(&jpeg_header(0xC2, 1280, 720)),
-            Some((1280, 720))
-        );
-        let header = jpeg_header(0xC0, 4000, 3000);
-        assert_eq!(header_dimensions(&header[..header.len() - 8]), None);
-    }
-
-    #[test]
-    fn other_or_broken_files_have_no_header_size() {
-        assert_eq!(header_dimensions(&[]), None);
-        assert_eq!(header_dimensions(&[7; 4096]), None);
-        assert_eq!(header_dimensions(b"RIFF\0\0\0\0WEBPVP8 "), None);
-        // A zero-length JPEG segment cannot loop forever.
-        assert_eq!(header_dimensions(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), None);
-        assert_eq!(header_dimensions(&[0xFF, 0xD8, 0xFF, 0xD9]), None);
-    }
-
-    #[test]
-    fn fifty_megapixels_is_the_limit() {
-        assert!(!too_many_pixels(4000, 3000));
-        assert!(!too_many_pixels(10_000, 5_000));
-        assert!(too_many_pixels(10_000, 5_001));
-        assert!(too_many_pixels(16_000, 16_000));
-        assert!(too_many_pixels(u32::MAX, u32::MAX));
-    }
 
     #[test]
     fn the_too_large_message_names_the_size() {

@@ -1,0 +1,320 @@
+//! Checks on a camera frame or a photo before (and beside) decoding, kept
+//! here so the app's components only do browser wiring: RGBA to luma,
+//! fitting a picture within a size, noticing a shaking hand or a dark room,
+//! and refusing image bombs from their header.
+
+use crate::Guidance;
+
+/// A camera frame darker than this on average (0–255) is too dark to read.
+pub const DARK_MEAN: f64 = 45.0;
+/// Mean absolute change of the thumbnail between frames that means shaking.
+pub const SHAKE_DIFF: f64 = 18.0;
+/// Thumbnail size for noticing motion.
+const THUMB_W: usize = 32;
+const THUMB_H: usize = 18;
+
+/// Camera frames are shrunk to at most this on their longer side before
+/// decoding: a card at reading distance still has 2+ px per module, and a
+/// cheap phone decodes several frames a second.
+pub const CAMERA_MAX_SIDE: u32 = 1280;
+
+/// The decoder's work budget for a camera frame, per pixel of the frame
+/// ([`crate::Options::work_budget`]): the fast whole-frame passes and a
+/// grid re-read, so a cheap phone answers within a few tens of ms and tries
+/// again on the next frame.
+pub const CAMERA_BUDGET_PER_PIXEL: u32 = 5;
+
+/// Photos larger than this many bytes are refused before reading (a phone
+/// photo is 2–10 MB).
+pub const PHOTO_MAX_BYTES: u64 = 30 * 1024 * 1024;
+/// The longer side photos are shrunk to before decoding.
+pub const PHOTO_MAX_SIDE: u32 = 1600;
+/// Pictures with more pixels than this are refused before decoding (a 12 MP
+/// phone photo is far below; 50 MP of RGBA is already 200 MB of memory).
+pub const PHOTO_MAX_PIXELS: u64 = 50_000_000;
+/// How much of a file to read for [`header_dimensions`] (JPEG's EXIF block
+/// before the frame header is at most 64 KB).
+pub const HEADER_BYTES: u32 = 256 * 1024;
+
+/// Writes the luma of an RGBA image into `out` (one byte a pixel, as many
+/// as both hold) and returns the mean brightness (0–255).
+pub fn luma_from_rgba(rgba: &[u8], out: &mut [u8]) -> f64 {
+    let mut sum: u64 = 0;
+    let mut count = 0usize;
+    for (pixel, y) in rgba.chunks_exact(4).zip(out.iter_mut()) {
+        // BT.601 weights in 256ths, like most QR readers.
+        let value =
+            (77 * u32::from(pixel[0]) + 150 * u32::from(pixel[1]) + 29 * u32::from(pixel[2])) >> 8;
+        *y = value as u8;
+        sum += u64::from(value);
+        count += 1;
+    }
+    if count == 0 {
+        0.0
+    } else {
+        sum as f64 / count as f64
+    }
+}
+
+/// `(width, height)` shrunk to fit `max_side`, keeping the aspect ratio.
+pub fn fit_within(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    let longest = width.max(height);
+    if longest <= max_side || longest == 0 {
+        return (width, height);
+    }
+    let scale = f64::from(max_side) / f64::from(longest);
+    (
+        ((f64::from(width) * scale).round() as u32).max(1),
+        ((f64::from(height) * scale).round() as u32).max(1),
+    )
+}
+
+/// A 32 × 18 sampled copy of a frame, to notice a shaking hand.
+pub type Thumbnail = [u8; THUMB_W * THUMB_H];
+
+/// The frame's thumbnail; a short buffer reads as black, never a panic.
+pub fn thumbnail(luma: &[u8], width: usize, height: usize) -> Thumbnail {
+    let mut out = [0; THUMB_W * THUMB_H];
+    for (i, cell) in out.iter_mut().enumerate() {
+        let (tx, ty) = (i % THUMB_W, i / THUMB_W);
+        let y = (ty * height / THUMB_H + height / (2 * THUMB_H)).min(height.saturating_sub(1));
+        let x = (tx * width / THUMB_W + width / (2 * THUMB_W)).min(width.saturating_sub(1));
+        *cell = luma.get(y * width + x).copied().unwrap_or(0);
+    }
+    out
+}
+
+/// Mean absolute difference of two thumbnails.
+pub fn mean_difference(a: &Thumbnail, b: &Thumbnail) -> f64 {
+    let sum: u32 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| u32::from(x.abs_diff(*y)))
+        .sum();
+    f64::from(sum) / a.len() as f64
+}
+
+/// Watches successive camera frames for a dark room and a shaking hand.
+#[derive(Clone, Debug, Default)]
+pub struct FrameWatch {
+    last: Option<Thumbnail>,
+}
+
+impl FrameWatch {
+    /// Looks at the next frame (`mean` from [`luma_from_rgba`]): `Light`
+    /// when it is too dark, `Steady` when it moved a lot since the last.
+    pub fn look(
+        &mut self,
+        luma: &[u8],
+        width: usize,
+        height: usize,
+        mean: f64,
+    ) -> Option<Guidance> {
+        let now = thumbnail(luma, width, height);
+        let shaking = self
+            .last
+            .is_some_and(|last| mean_difference(&last, &now) > SHAKE_DIFF);
+        self.last = Some(now);
+        if mean < DARK_MEAN {
+            Some(Guidance::Light)
+        } else if shaking {
+            Some(Guidance::Steady)
+        } else {
+            None
+        }
+    }
+
+    /// Forget the last frame (a new camera session).
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+}
+
+/// Width and height from a PNG (IHDR) or JPEG (SOF0/SOF2) header, without
+/// decoding the picture; `None` for other types or a header we cannot read.
+pub fn header_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if bytes.starts_with(PNG_SIGNATURE) {
+        // The first chunk must be IHDR: length (4), "IHDR", width, height (big endian).
+        if bytes.get(12..16)? != b"IHDR" {
+            return None;
+        }
+        let width = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
+        let height = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
+        return Some((width, height));
+    }
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        return jpeg_dimensions(bytes);
+    }
+    None
+}
+
+/// Walks the JPEG markers up to the first frame header (baseline or progressive).
+fn jpeg_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut at = 2;
+    loop {
+        // Markers may be padded with extra 0xFF bytes.
+        while *bytes.get(at)? == 0xFF && *bytes.get(at + 1)? == 0xFF {
+            at += 1;
+        }
+        if *bytes.get(at)? != 0xFF {
+            return None;
+        }
+        let marker = *bytes.get(at + 1)?;
+        match marker {
+            // Markers without a length: TEM, RSTn.
+            0x01 | 0xD0..=0xD7 => {
+                at += 2;
+                continue;
+            }
+            // End of image or start of scan before any frame header.
+            0xD9 | 0xDA => return None,
+            _ => {}
+        }
+        let length = usize::from(u16::from_be_bytes([
+            *bytes.get(at + 2)?,
+            *bytes.get(at + 3)?,
+        ]));
+        if matches!(marker, 0xC0 | 0xC2) {
+            // Length (2), precision (1), height (2), width (2).
+            let height = u16::from_be_bytes([*bytes.get(at + 5)?, *bytes.get(at + 6)?]);
+            let width = u16::from_be_bytes([*bytes.get(at + 7)?, *bytes.get(at + 8)?]);
+            return Some((u32::from(width), u32::from(height)));
+        }
+        if length < 2 {
+            return None;
+        }
+        at += 2 + length;
+    }
+}
+
+/// Whether a picture of `width × height` is too large to decode safely.
+pub fn too_many_pixels(width: u32, height: u32) -> bool {
+    u64::from(width) * u64::from(height) > PHOTO_MAX_PIXELS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luma_and_mean() {
+        let mut luma = [0; 2];
+        let mean = luma_from_rgba(&[255, 255, 255, 255, 0, 0, 0, 255], &mut luma);
+        assert_eq!(luma, [255, 0]);
+        assert!((mean - 127.5).abs() < 0.01);
+        assert_eq!(luma_from_rgba(&[], &mut []), 0.0);
+        // A short output takes what fits.
+        let mut one = [0; 1];
+        luma_from_rgba(&[0, 255, 0, 255, 9, 9, 9, 255], &mut one);
+        assert_eq!(one, [149]);
+    }
+
+    #[test]
+    fn fitting() {
+        assert_eq!(fit_within(4000, 3000, 1600), (1600, 1200));
+        assert_eq!(fit_within(720, 1280, 1280), (720, 1280));
+        assert_eq!(fit_within(3000, 4000, 1600), (1200, 1600));
+        assert_eq!(fit_within(0, 0, 1600), (0, 0));
+        assert_eq!(fit_within(100_000, 1, 1600), (1600, 1));
+    }
+
+    #[test]
+    fn thumbnails_notice_change() {
+        let dark = vec![0u8; 64 * 36];
+        let light = vec![200u8; 64 * 36];
+        let a = thumbnail(&dark, 64, 36);
+        assert_eq!(mean_difference(&a, &thumbnail(&dark, 64, 36)), 0.0);
+        assert!(mean_difference(&a, &thumbnail(&light, 64, 36)) > SHAKE_DIFF);
+        // A short buffer reads as black rather than panicking.
+        assert_eq!(thumbnail(&[], 64, 36), [0; 32 * 18]);
+        assert_eq!(thumbnail(&[], 0, 0), [0; 32 * 18]);
+    }
+
+    #[test]
+    fn the_watch_says_dark_and_shaking() {
+        let mut watch = FrameWatch::default();
+        let grey = vec![120u8; 64 * 36];
+        let light = vec![250u8; 64 * 36];
+        assert_eq!(watch.look(&grey, 64, 36, 120.0), None);
+        assert_eq!(watch.look(&grey, 64, 36, 120.0), None);
+        assert_eq!(watch.look(&light, 64, 36, 250.0), Some(Guidance::Steady));
+        assert_eq!(
+            watch.look(&[10; 64 * 36], 64, 36, 10.0),
+            Some(Guidance::Light)
+        );
+        watch.reset();
+        assert_eq!(watch.look(&grey, 64, 36, 120.0), None);
+    }
+
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(&[8, 6, 0, 0, 0]);
+        bytes
+    }
+
+    fn jpeg_header(sof: u8, width: u16, height: u16) -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xD8];
+        // An APP1 (EXIF) segment before the frame header, as phones write.
+        bytes.extend_from_slice(&[0xFF, 0xE1, 0x00, 0x06, b'E', b'x', b'i', b'f']);
+        bytes.extend_from_slice(&[0xFF, sof, 0x00, 0x11, 8]);
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&[3, 1, 0x22, 0]);
+        bytes
+    }
+
+    #[test]
+    fn png_size_from_its_header() {
+        assert_eq!(
+            header_dimensions(&png_header(16_000, 16_000)),
+            Some((16_000, 16_000))
+        );
+        assert_eq!(header_dimensions(&png_header(800, 600)), Some((800, 600)));
+        // Cut short before the height.
+        assert_eq!(header_dimensions(&png_header(800, 600)[..22]), None);
+    }
+
+    #[test]
+    fn jpeg_size_from_baseline_and_progressive_headers() {
+        assert_eq!(
+            header_dimensions(&jpeg_header(0xC0, 4000, 3000)),
+            Some((4000, 3000))
+        );
+        assert_eq!(
+            header_dimensions(&jpeg_header(0xC2, 1280, 720)),
+            Some((1280, 720))
+        );
+        let header = jpeg_header(0xC0, 4000, 3000);
+        assert_eq!(header_dimensions(&header[..header.len() - 8]), None);
+    }
+
+    #[test]
+    fn other_or_broken_files_have_no_header_size() {
+        assert_eq!(header_dimensions(&[]), None);
+        assert_eq!(header_dimensions(&[7; 4096]), None);
+        assert_eq!(header_dimensions(b"RIFF\0\0\0\0WEBPVP8 "), None);
+        // A zero-length JPEG segment cannot loop forever.
+        assert_eq!(header_dimensions(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), None);
+        assert_eq!(header_dimensions(&[0xFF, 0xD8, 0xFF, 0xD9]), None);
+    }
+
+    #[test]
+    fn fifty_megapixels_is_the_limit() {
+        assert!(!too_many_pixels(4000, 3000));
+        assert!(!too_many_pixels(10_000, 5_000));
+        assert!(too_many_pixels(10_000, 5_001));
+        assert!(too_many_pixels(16_000, 16_000));
+        assert!(too_many_pixels(u32::MAX, u32::MAX));
+    }
+
+    #[cfg(feature = "corpus")]
+    #[test]
+    fn a_png_bomb_is_refused_from_its_header() {
+        let bomb = crate::corpus::hostile::png_header_claiming(20_000, 20_000);
+        let (width, height) = header_dimensions(&bomb).expect("a PNG header");
+        assert!(too_many_pixels(width, height));
+    }
+}
