@@ -150,7 +150,11 @@ fn background_bytes(dist: &Path, page_path: &str, loaded: &[(String, f64)]) -> f
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
     let mut urls = build["precache"].as_array().cloned().unwrap_or_default();
-    for group in build["groups"].as_object().into_iter().flat_map(|groups| groups.values()) {
+    for group in build["groups"]
+        .as_object()
+        .into_iter()
+        .flat_map(|groups| groups.values())
+    {
         let group = group.as_array().cloned().unwrap_or_default();
         if group.iter().any(|url| url == page_path) {
             urls.extend(group);

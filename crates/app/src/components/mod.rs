@@ -15,6 +15,9 @@ pub mod layout;
 pub mod photo_reader;
 #[cfg(feature = "team")]
 pub mod qr_svg;
+#[cfg(feature = "resident")]
+pub mod read_aloud;
+pub mod save_offline;
 #[cfg(feature = "scanner")]
 pub mod scan_worker;
 #[cfg(feature = "team")]
