@@ -9,18 +9,18 @@ use crate::browser;
 use crate::i18n::Pick;
 use crate::route::base_path;
 
+/// The part of build.json this reads (typed, so the bundle needs no generic JSON values).
+#[derive(serde::Deserialize)]
+struct BuildInfo {
+    group_bytes: std::collections::BTreeMap<String, u64>,
+}
+
 /// Bytes the groups that are not saved by default cost (`group_bytes` in build.json).
 // Only the browser fetches build.json (nothing to say while pre-rendering).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn extra_bytes(build_json: &str) -> Option<u64> {
-    let build: serde_json::Value = serde_json::from_str(build_json).ok()?;
-    Some(
-        build["group_bytes"]
-            .as_object()?
-            .values()
-            .filter_map(serde_json::Value::as_u64)
-            .sum(),
-    )
+    let build: BuildInfo = serde_json::from_str(build_json).ok()?;
+    Some(build.group_bytes.values().sum())
 }
 
 #[derive(Clone, Copy, PartialEq)]
