@@ -9,13 +9,18 @@
 //! background, after the app is interactive; that is reported beside it,
 //! computed from the build's precache list and the brotli file sizes (files
 //! the page already loaded come from the HTTP cache, not the network).
+//!
+//! On a 360 × 740 phone screen, for the guide page (issue 12), it also prints
+//! when step 1 is visible on the first screen, when "Tiếp" works (a link works
+//! as soon as it shows; a button only once the app runs) and the layout shift
+//! from first paint until a second after the app started.
 
 use std::time::Duration;
 
 use std::path::Path;
 
 use serde_json::{Value, json};
-use sotay_e2e::{Browser, Env, site};
+use sotay_e2e::{Browser, Env, Options, site};
 
 /// Fast 3G as the issue defines it: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip.
 const DOWN_BYTES_PER_S: f64 = 1_600_000.0 / 8.0;
@@ -35,7 +40,46 @@ struct Row {
     interactive_ms: f64,
     offline_reload_ms: f64,
     offline_first_text_ms: f64,
+    /// Step 1's title on the first screen, ms (None: never there; then where it was, px).
+    step_one_ms: Option<f64>,
+    step_one_top_px: f64,
+    /// "Tiếp" usable, ms (None: no such control).
+    next_works_ms: Option<f64>,
+    layout_shift: f64,
 }
+
+/// The phone screen of issue 12.
+const SCREEN: (u32, u32) = (360, 740);
+
+/// Watches every frame from the document's start (DevTools adds it before any
+/// page script): when step 1's title first shows within the first screen, when
+/// "Tiếp" first works, and the layout shift (input-driven shifts excluded).
+const PROBE: &str = r#"(() => {
+  const probe = window.sotayProbe = { step1: -1, step1Top: -1, next: -1, shift: 0 };
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) probe.shift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch (_) {}
+  const shown = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const onScreen = (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+  const frame = () => {
+    const now = performance.now();
+    const step = document.querySelector(".step h2");
+    if (shown(step)) {
+      probe.step1Top = step.getBoundingClientRect().top + scrollY;
+      if (probe.step1 < 0 && onScreen(step)) probe.step1 = now;
+    }
+    const next = [...document.querySelectorAll("a, button")]
+      .find((el) => shown(el) && el.textContent.trim().startsWith("Tiếp"));
+    const ready = document.getElementById("app")?.dataset.app === "ready";
+    if (probe.next < 0 && next && (ready || (next.tagName === "A" && next.getAttribute("href")))) probe.next = now;
+    const mark = performance.getEntriesByName("sotay-ready")[0];
+    if (!mark || now < mark.startTime + 1000) requestAnimationFrame(frame);
+    else probe.done = true;
+  };
+  requestAnimationFrame(frame);
+})();"#;
 
 async fn throttle(browser: &Browser, offline: bool) {
     browser.cdp("Network.enable", json!({})).await;
@@ -96,15 +140,26 @@ async fn resources(browser: &Browser) -> Vec<(String, f64)> {
     list
 }
 
-/// Bytes the service worker downloads after the page: every precached URL
-/// (brotli size when there is one) except hashed assets the page already
-/// loaded, which come from the HTTP cache. HTML shells are fetched afresh.
-fn background_bytes(dist: &Path, loaded: &[(String, f64)]) -> f64 {
+/// Bytes the service worker downloads after the page: every precached URL,
+/// plus the group of the page itself when it has one (the scanner's), (brotli
+/// size when there is one) except hashed assets the page already loaded, which
+/// come from the HTTP cache. HTML shells are fetched afresh.
+fn background_bytes(dist: &Path, page_path: &str, loaded: &[(String, f64)]) -> f64 {
     let build: Value = std::fs::read(dist.join("build.json"))
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
-    let urls = build["precache"].as_array().cloned().unwrap_or_default();
+    let mut urls = build["precache"].as_array().cloned().unwrap_or_default();
+    for group in build["groups"]
+        .as_object()
+        .into_iter()
+        .flat_map(|groups| groups.values())
+    {
+        let group = group.as_array().cloned().unwrap_or_default();
+        if group.iter().any(|url| url == page_path) {
+            urls.extend(group);
+        }
+    }
     urls.iter()
         .filter_map(Value::as_str)
         .filter(|url| !(url.starts_with("/assets/") && loaded.iter().any(|(path, _)| path == url)))
@@ -125,12 +180,32 @@ fn background_bytes(dist: &Path, loaded: &[(String, f64)]) -> f64 {
 
 async fn measure(page: &'static str, path: &str) -> Row {
     let server = site();
-    let browser = Browser::start().await;
+    let browser = Browser::start_with(Options {
+        window: Some(SCREEN),
+        ..Options::default()
+    })
+    .await;
     // A blank page first, so throttling is in place before the visit starts.
     browser.goto("about:blank").await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": PROBE }),
+        )
+        .await;
     throttle(&browser, false).await;
     browser.goto(&server.url(path)).await;
     let (first_text_ms, interactive_ms) = timings(&browser).await;
+    let probe = browser
+        .wait_until_for(
+            "the probe to finish",
+            "return window.sotayProbe?.done && window.sotayProbe",
+            Duration::from_secs(30),
+        )
+        .await;
+    let probed = |key: &str| probe[key].as_f64().unwrap_or(-1.0);
+    let step_one_ms = (probed("step1") >= 0.0).then(|| probed("step1"));
+    let next_works_ms = (probed("next") >= 0.0).then(|| probed("next"));
     browser
         .wait_until_for(
             "the service worker",
@@ -141,7 +216,7 @@ async fn measure(page: &'static str, path: &str) -> Row {
     // Everything the page loaded, including anything after it became interactive.
     let loaded = resources(&browser).await;
     let bytes: f64 = loaded.iter().map(|(_, size)| size).sum();
-    let background = background_bytes(&Env::get().dist, &loaded);
+    let background = background_bytes(&Env::get().dist, path, &loaded);
     throttle(&browser, true).await;
     browser.client.refresh().await.expect("offline reload");
     let (offline_first_text_ms, offline_reload_ms) = timings(&browser).await;
@@ -156,6 +231,10 @@ async fn measure(page: &'static str, path: &str) -> Row {
         interactive_ms,
         offline_reload_ms,
         offline_first_text_ms,
+        step_one_ms,
+        step_one_top_px: probed("step1Top"),
+        next_works_ms,
+        layout_shift: probed("shift"),
     }
 }
 
@@ -178,6 +257,19 @@ async fn median_of_runs(page: &'static str, path: &str) -> Row {
     let offline_reload_ms = median(|row| row.offline_reload_ms);
     let offline_first_text_ms = median(|row| row.offline_first_text_ms);
     let background_kilobytes = median(|row| row.background_kilobytes);
+    let layout_shift = median(|row| row.layout_shift);
+    let step_one_top_px = median(|row| row.step_one_top_px);
+    // A run where it never happened counts as the slowest.
+    let median_some = |value: fn(&Row) -> Option<f64>| {
+        let mut values: Vec<f64> = runs
+            .iter()
+            .map(|row| value(row).unwrap_or(f64::INFINITY))
+            .collect();
+        values.sort_by(f64::total_cmp);
+        Some(values[values.len() / 2]).filter(|value| value.is_finite())
+    };
+    let step_one_ms = median_some(|row| row.step_one_ms);
+    let next_works_ms = median_some(|row| row.next_works_ms);
     let runs_ms = runs
         .iter()
         .map(|row| (row.first_text_ms, row.interactive_ms, row.offline_reload_ms))
@@ -193,6 +285,10 @@ async fn median_of_runs(page: &'static str, path: &str) -> Row {
         interactive_ms,
         offline_reload_ms,
         offline_first_text_ms,
+        step_one_ms,
+        step_one_top_px,
+        next_works_ms,
+        layout_shift,
     }
 }
 
@@ -239,6 +335,24 @@ async fn load() {
         "(ratios below 1.00× meet the goal; 'interactive' is when the app has taken over the pre-rendered page; \
          the last column is what the service worker downloads in the background afterwards, from file sizes)"
     );
+    println!();
+    println!(
+        "On the {}×{} screen: | page | step 1 on the first screen, ms (≤ 1000) | step 1's title at, px | \"Tiếp\" works, ms (≤ 1000) | layout shift (≤ 0.02) | background after the first visit, KB brotli (≤ 250) |",
+        SCREEN.0, SCREEN.1
+    );
+    println!("|---|---|---|---|---|---|");
+    let ms = |value: Option<f64>| value.map_or("never".to_string(), |ms| format!("{ms:.0}"));
+    for row in &rows {
+        println!(
+            "| {} | {} | {:.0} | {} | {:.3} | {:.1} |",
+            row.page,
+            ms(row.step_one_ms),
+            row.step_one_top_px,
+            ms(row.next_works_ms),
+            row.layout_shift,
+            row.background_kilobytes,
+        );
+    }
     for row in &rows {
         let runs: Vec<String> = row
             .runs_ms

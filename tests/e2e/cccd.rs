@@ -407,7 +407,7 @@ async fn card_data_leaves_no_trace() {
     paste(&browser, CAN_CUOC).await;
     browser.click(READ_BUTTON).await;
     result_text(&browser).await;
-    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser.click_nav("/huong-dan/").await;
     browser
         .wait_until(
             "the guide list",

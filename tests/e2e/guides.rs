@@ -3,33 +3,38 @@
 
 use fantoccini::key::Key;
 use serde_json::{Value, json};
-use sotay_e2e::{Browser, site};
+use sotay_e2e::{Browser, Options, site};
 
 const GUIDE: &str = "kich-hoat-vneid";
 
-/// The progress line (“Bước 2/8”) and the one step card that is showing, as `[text, heading id]`.
-const SHOWING: &str = "const shown = [...document.querySelectorAll('.guide-steps .step')]
+/// The one step (or finish screen) that is showing: `[its progress line, its id]`.
+const SHOWING: &str = "const shown = [...document.querySelectorAll('.player > section')]
     .filter(s => getComputedStyle(s).display !== 'none');
-  return [document.querySelector('.player-head .progress')?.textContent ?? '',
-          shown.length === 1 ? shown[0].querySelector('h2').id : 'showing ' + shown.length];";
+  return shown.length === 1 ? [shown[0].querySelector('.progress')?.textContent ?? '', shown[0].id]
+    : ['', 'showing ' + shown.length];";
 
 async fn showing(browser: &Browser) -> Value {
     browser.eval(SHOWING).await
 }
 
-/// Waits until step `n` of `total` shows, alone, with its number in the address.
+/// Waits until step `n` of `total` shows, alone, with its fragment in the address.
 async fn wait_for_step(browser: &Browser, n: usize, total: usize) {
     let script = format!(
-        "const shown = [...document.querySelectorAll('.guide-steps .step')]
-           .filter(s => getComputedStyle(s).display !== 'none');
-         return document.querySelector('.player-head .progress')?.textContent === 'Bước {n}/{total}'
-           && shown.length === 1 && shown[0].querySelector('h2').id === 'buoc-{n}'
-           && location.search === '?buoc={n}';"
+        "{SHOWING_FN} const [progress, id] = showing();
+         return progress === 'Bước {n}/{total}' && id === 'buoc-{n}' && location.hash === '#buoc-{n}';"
     );
     browser
         .wait_until(&format!("step {n}/{total}"), &script)
         .await;
 }
+
+const SHOWING_FN: &str = "const showing = () => { const shown = [...document.querySelectorAll('.player > section')]
+    .filter(s => getComputedStyle(s).display !== 'none');
+  return shown.length === 1 ? [shown[0].querySelector('.progress')?.textContent ?? '', shown[0].id] : ['', ''] };";
+
+/// The “Tiếp” (or “Quay lại”) of the step that is showing.
+const NEXT: &str = ".player > section:not(.step-off) .step-nav a.next";
+const BACK: &str = ".player > section:not(.step-off) .step-nav a.prev";
 
 /// Presses a key in whatever has the focus.
 async fn press(browser: &Browser, key: Key) {
@@ -46,7 +51,7 @@ async fn press(browser: &Browser, key: Key) {
 
 async fn step_count(browser: &Browser) -> usize {
     let count = browser
-        .eval("return document.querySelectorAll('.guide-steps .step').length")
+        .eval("return document.querySelectorAll('.player .step').length")
         .await;
     count.as_u64().unwrap_or(0) as usize
 }
@@ -68,51 +73,53 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
     let total = step_count(&browser).await;
     assert!(total >= 3, "the guide has {total} steps");
     wait_for_step(&browser, 1, total).await;
+    // The facts are one tap away.
+    browser.click(".guide-about summary").await;
     assert!(
-        browser.text("body").await.contains("Cập nhật ngày"),
+        browser.text(".guide-about").await.contains("Cập nhật ngày"),
         "the review date shows"
     );
 
     // Forward through every step; focus follows the step heading.
     for n in 2..=total {
-        browser.click(".step-nav button.next").await;
+        browser.click(NEXT).await;
         wait_for_step(&browser, n, total).await;
         let focused = browser.eval("return document.activeElement.id").await;
         assert_eq!(
             focused,
-            json!(format!("buoc-{n}")),
+            json!(format!("buoc-{n}-ten")),
             "focus moves to the step heading"
         );
     }
     // The last “Tiếp” says “Xong” and opens the finish screen with what happens next.
-    assert!(browser.text(".step-nav button.next").await.contains("Xong"));
-    browser.click(".step-nav button.next").await;
+    assert!(browser.text(NEXT).await.contains("Xong"));
+    browser.click(NEXT).await;
     browser
         .wait_until(
             "the finish screen",
             "const f = document.querySelector('.finish');
-             return f && getComputedStyle(f).display !== 'none' && document.activeElement.id === 'sau-khi-xong'
-               && location.search === ''
-               && [...document.querySelectorAll('.guide-steps .step')].every(s => getComputedStyle(s).display === 'none');",
+             return f && getComputedStyle(f).display !== 'none' && document.activeElement.id === 'sau-khi-xong-ten'
+               && location.hash === '#sau-khi-xong'
+               && [...document.querySelectorAll('.player .step')].every(s => getComputedStyle(s).display === 'none');",
         )
         .await;
     let finish = browser.text(".finish").await;
-    assert!(finish.contains("Điều gì xảy ra tiếp theo"), "{finish}");
+    assert!(finish.contains("Sau khi làm xong"), "{finish}");
     assert!(
         finish.contains("Việc tiếp theo"),
         "the next guide is offered: {finish}"
     );
 
     // And back again, to the first step.
-    browser.click(".finish button.prev").await;
+    browser.click(BACK).await;
     wait_for_step(&browser, total, total).await;
     for n in (1..total).rev() {
-        browser.click(".step-nav button.prev").await;
+        browser.click(BACK).await;
         wait_for_step(&browser, n, total).await;
     }
     assert_eq!(
         browser
-            .eval("return document.querySelector('.step-nav button.prev')")
+            .eval(&format!("return document.querySelector('{BACK}')"))
             .await,
         Value::Null,
         "no “Quay lại” on step 1"
@@ -126,9 +133,9 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
 
     // Tick the first checklist item, go to step 3, reload: same step, tick kept.
     browser.click(".checklist input[type='checkbox']").await;
-    browser.click(".step-nav button.next").await;
+    browser.click(NEXT).await;
     wait_for_step(&browser, 2, total).await;
-    browser.click(".step-nav button.next").await;
+    browser.click(NEXT).await;
     wait_for_step(&browser, 3, total).await;
     let ticks = checklist_ticks(&browser).await;
     assert_eq!(ticks.get(0), Some(&json!(true)), "{ticks}");
@@ -138,7 +145,7 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
     let after_reload = checklist_ticks(&browser).await;
     assert_eq!(after_reload, ticks, "ticks are remembered");
 
-    // The plain guide link (no ?buoc) also resumes where the reader left off.
+    // The plain guide link (no step) also resumes where the reader left off.
     browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
     browser.wait_for_app().await;
     wait_for_step(&browser, 3, total).await;
@@ -150,8 +157,16 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
         .await;
     assert_eq!(saved, json!("{\"step\":2,\"checked\":[0]}"));
 
-    // “Bắt đầu lại” clears both.
-    browser.click_text("Bắt đầu lại").await;
+    // “Bắt đầu lại” asks first; “Không” keeps everything.
+    browser.click(".guide-tools .restart").await;
+    let question = browser.text(".restart-confirm").await;
+    assert!(question.contains("Bắt đầu lại từ bước 1?"), "{question}");
+    browser.click_text("Không, giữ lại").await;
+    wait_for_step(&browser, 3, total).await;
+    assert_eq!(checklist_ticks(&browser).await, ticks);
+    // Saying yes clears both.
+    browser.click(".guide-tools .restart").await;
+    browser.click_text("Xóa và bắt đầu lại").await;
     wait_for_step(&browser, 1, total).await;
     assert!(
         checklist_ticks(&browser)
@@ -188,8 +203,8 @@ async fn a_step_link_opens_that_step_and_the_overview_shows_all() {
     browser
         .wait_until(
             "every step on one page",
-            "return [...document.querySelectorAll('.guide-steps .step')].every(s => getComputedStyle(s).display !== 'none')
-               && !document.querySelector('.step-nav');",
+            "return [...document.querySelectorAll('.player .step')].every(s => getComputedStyle(s).display !== 'none')
+               && [...document.querySelectorAll('.step-nav')].every(n => getComputedStyle(n).display === 'none');",
         )
         .await;
     browser.click_text("Xem từng bước").await;
@@ -201,6 +216,13 @@ async fn a_step_link_opens_that_step_and_the_overview_shows_all() {
         .await;
     assert_eq!(links, json!(true));
 
+    // A fragment link opens its step before and after the app starts.
+    browser
+        .goto(&server.url("/g/dang-ky-tam-tru/#buoc-2"))
+        .await;
+    browser.wait_for_app().await;
+    wait_for_step(&browser, 2, total).await;
+
     // An unknown guide gets a friendly page with the way back to the list.
     browser
         .goto(&server.url("/g/khong-co-huong-dan-nay/"))
@@ -210,6 +232,434 @@ async fn a_step_link_opens_that_step_and_the_overview_shows_all() {
     browser.click_text("Xem danh sách hướng dẫn").await;
     browser
         .wait_until("the list", "return location.pathname === '/huong-dan/'")
+        .await;
+    browser.close().await;
+}
+
+/// Sets the viewport to a phone's size in CSS pixels.
+async fn screen(browser: &Browser, (width, height): (u32, u32)) {
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+}
+
+/// A text size as the app sets it (a class on `<html>`), then back to the top.
+async fn text_size(browser: &Browser, class: &str) {
+    browser
+        .eval(&format!(
+            "document.documentElement.className = '{class}'; scrollTo(0, 0);"
+        ))
+        .await;
+}
+
+/// Where the showing step's title and its “Tiếp” are, in screens from the top of the
+/// page, and the header's height: `[title bottom, Tiếp bottom, header px]`.
+const FIRST_SCREEN: &str = "const step = [...document.querySelectorAll('.player > .step')]
+    .find(s => getComputedStyle(s).display !== 'none');
+  const bottom = (el) => (el.getBoundingClientRect().bottom + scrollY) / innerHeight;
+  return [bottom(step.querySelector('h2')), step.querySelector('a.next').getBoundingClientRect().bottom / innerHeight,
+          document.querySelector('.site-header').getBoundingClientRect().height];";
+
+/// Buttons and headings (and the menu) whose text wraps inside a word: two letters
+/// side by side in the text on different lines. Addresses may break after `/` or `.`.
+const BROKEN_WORDS: &str = "const broken = [];
+  for (const el of document.querySelectorAll('button, .button, summary, h1, h2, h3, .site-nav a')) {
+    if (!el.getClientRects().length) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let prev = null;
+    for (let node; (node = walker.nextNode());) {
+      if (node.parentElement.closest('.visually-hidden')) { prev = null; continue; }
+      const text = node.textContent;
+      for (let i = 0; i < text.length; i++) {
+        if (/\\s/.test(text[i])) { prev = null; continue; }
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (prev && rect.top >= prev.bottom - 1 && !'/.'.includes(prev.ch))
+          broken.push(el.textContent.trim().slice(0, 40) + ' (' + prev.ch + '|' + text[i] + ')');
+        prev = { bottom: rect.bottom, ch: text[i] };
+      }
+    }
+  }
+  return broken;";
+
+/// Checks the first screen at every phone size and text size: at 360 × 740 with the
+/// default text, step 1's title and “Tiếp” are on the first screen; at 320 × 640 with the
+/// largest text, step 1's title is within 1.5 screens and “Tiếp” on screen; the header is
+/// at most 64 px; no button or heading breaks inside a word.
+async fn check_first_screens(browser: &Browser, when: &str) {
+    let mut failures = Vec::new();
+    for (size, class, title_within) in [
+        ((360, 740), "text-normal", 1.0),
+        ((360, 740), "text-large", 1.5),
+        ((360, 740), "text-larger", 1.5),
+        ((320, 640), "text-normal", 1.0),
+        ((320, 640), "text-large", 1.5),
+        ((320, 640), "text-larger", 1.5),
+    ] {
+        screen(browser, size).await;
+        text_size(browser, class).await;
+        let found = browser.eval(FIRST_SCREEN).await;
+        let number = |i: usize| found[i].as_f64().unwrap_or(f64::NAN);
+        // False for NaN (nothing found) too.
+        let within = |value: f64, limit: f64| value <= limit;
+        let label = format!("{when}, {}×{} {class}", size.0, size.1);
+        if !within(number(0), title_within) {
+            failures.push(format!(
+                "{label}: step 1's title ends {:.2} screens down",
+                number(0)
+            ));
+        }
+        if !within(number(1), 1.0) {
+            failures.push(format!(
+                "{label}: “Tiếp” ends {:.2} screens down",
+                number(1)
+            ));
+        }
+        if !within(number(2), 64.0) {
+            failures.push(format!("{label}: the header is {} px", number(2)));
+        }
+        let broken = browser.eval(BROKEN_WORDS).await;
+        if broken != json!([]) {
+            failures.push(format!("{label}: words broken: {broken}"));
+        }
+    }
+    text_size(browser, "text-normal").await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn the_guide_is_a_step_player_without_javascript() {
+    let server = site();
+    let browser = Browser::start().await;
+    browser.goto("about:blank").await;
+    browser
+        .cdp(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": true }),
+        )
+        .await;
+    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
+    assert_eq!(
+        browser
+            .eval("return document.getElementById('app').dataset.app ?? ''")
+            .await,
+        json!(""),
+        "the app must not run"
+    );
+    check_first_screens(&browser, "without JavaScript").await;
+    let total = step_count(&browser).await;
+    assert_eq!(
+        showing(&browser).await,
+        json!([format!("Bước 1/{total}"), "buoc-1"])
+    );
+
+    // “Tiếp” walks to the finish screen, “Quay lại” all the way back.
+    for n in 1..=total {
+        browser.click(&format!("#buoc-{n} a.next")).await;
+        let expected = if n == total {
+            json!(["", "sau-khi-xong"])
+        } else {
+            json!([format!("Bước {}/{total}", n + 1), format!("buoc-{}", n + 1)])
+        };
+        assert_eq!(
+            showing(&browser).await,
+            expected,
+            "after “Tiếp” on step {n}"
+        );
+    }
+    browser.click("#sau-khi-xong a.prev").await;
+    for n in (1..=total).rev() {
+        assert_eq!(
+            showing(&browser).await,
+            json!([format!("Bước {n}/{total}"), format!("buoc-{n}")]),
+            "back to step {n}"
+        );
+        if n > 1 {
+            browser.click(&format!("#buoc-{n} a.prev")).await;
+        }
+    }
+
+    // A link to a step opens that step; printing prints them all.
+    browser
+        .goto(&server.url(&format!("/g/{GUIDE}/#buoc-4")))
+        .await;
+    assert_eq!(showing(&browser).await[1], json!("buoc-4"));
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    let printed = browser
+        .eval("return [...document.querySelectorAll('.player > section')].filter(s => getComputedStyle(s).display !== 'none').length")
+        .await;
+    assert_eq!(
+        printed,
+        json!(total + 1),
+        "print shows every step and the finish"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn the_app_takes_over_the_step_the_reader_is_on_without_a_jump() {
+    let server = site();
+    let browser = Browser::start_with(Options {
+        eager: true,
+        ..Options::default()
+    })
+    .await;
+    screen(&browser, (360, 740)).await;
+    browser.goto("about:blank").await;
+    // Layout shifts from the very start of the page (input-driven ones excluded).
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.sotayShift = 0;
+                new PerformanceObserver((list) => { for (const e of list.getEntries())
+                  if (!e.hadRecentInput) window.sotayShift += e.value; })
+                .observe({ type: 'layout-shift', buffered: true });" }),
+        )
+        .await;
+    // A slow network, so the reader moves before the WASM arrives.
+    browser.cdp("Network.enable", json!({})).await;
+    let network = |down: f64| json!({ "offline": false, "latency": 20, "downloadThroughput": down, "uploadThroughput": -1 });
+    browser
+        .cdp("Network.emulateNetworkConditions", network(40_000.0))
+        .await;
+    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
+    browser
+        .wait_until("step 1", "return document.querySelector('#buoc-1 a.next')")
+        .await;
+    let total = step_count(&browser).await;
+    browser.click("#buoc-1 a.next").await;
+    browser.eval("scrollBy(0, 60)").await;
+    let before = browser.eval(POSITIONS).await;
+    assert_eq!(
+        browser
+            .eval("return document.getElementById('app').dataset.app ?? ''")
+            .await,
+        json!(""),
+        "the reader moved before the app started"
+    );
+    browser
+        .cdp("Network.emulateNetworkConditions", network(-1.0))
+        .await;
+    browser.wait_for_app().await;
+    wait_for_step(&browser, 2, total).await;
+    let after = browser.eval(POSITIONS).await;
+    assert_eq!(after, before, "nothing moved when the app took over");
+    let shift = browser.eval("return window.sotayShift").await;
+    assert!(
+        shift.as_f64().is_some_and(|shift| shift <= 0.02),
+        "layout shift {shift}"
+    );
+    // After the app starts, the first screen is the same.
+    browser
+        .goto(&server.url(&format!("/g/{GUIDE}/#buoc-1")))
+        .await;
+    browser.wait_for_app().await;
+    wait_for_step(&browser, 1, total).await;
+    check_first_screens(&browser, "with the app").await;
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+/// The scroll position, the step showing and where its parts are on the screen.
+const POSITIONS: &str = "const step = [...document.querySelectorAll('.player > .step')]
+    .find(s => getComputedStyle(s).display !== 'none');
+  const at = (el) => el ? Math.round(el.getBoundingClientRect().top) : null;
+  return [Math.round(scrollY), step.id, at(step), at(step.querySelector('h2')), at(step.querySelector('a.next')),
+          at(document.querySelector('h1')), at(document.querySelector('.guide-tools'))];";
+
+/// A speech voice that records what it is asked to say; `sotayEnd()` finishes the
+/// current part. Without `voice`, the browser has no voice at all.
+fn speech_stub(voice: bool) -> String {
+    let voices = if voice { "[new Voice('vi-VN')]" } else { "[]" };
+    format!(
+        "class Voice {{ constructor(lang) {{ this.lang = lang; this.name = 'Thử'; this.voiceURI = 'thu'; this.default = true; this.localService = true; }} }}
+         class Utterance {{ constructor(text) {{ this.text = text; }} }}
+         window.SpeechSynthesisVoice = Voice;
+         window.SpeechSynthesisUtterance = Utterance;
+         const spoken = window.sotaySpoken = [];
+         let current = null;
+         window.sotayEnd = () => {{ const u = current; current = null; if (u && u.onend) u.onend(new Event('end')); }};
+         const synth = {{
+           getVoices: () => {voices},
+           speak(u) {{ spoken.push(u.text); current = u; }},
+           cancel() {{ const u = current; current = null; if (u && u.onerror) u.onerror(new Event('error')); }},
+           addEventListener() {{}}, removeEventListener() {{}},
+         }};
+         Object.defineProperty(window, 'speechSynthesis', {{ get: () => synth, configurable: true }});"
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn read_aloud_says_addresses_as_domains_highlights_and_stops_on_a_new_step() {
+    let server = site();
+    let browser = Browser::start().await;
+    browser.goto("about:blank").await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": speech_stub(true) }),
+        )
+        .await;
+    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
+    browser.wait_for_app().await;
+    // Step 1 of this guide shows https://vneid.gov.vn.
+    assert!(
+        browser
+            .text("#buoc-1")
+            .await
+            .contains("https://vneid.gov.vn")
+    );
+    browser.click_text("Đọc to").await;
+    browser
+        .wait_until(
+            "the title highlighted",
+            "return document.querySelector('#buoc-1 h2.reading')",
+        )
+        .await;
+    for _ in 0..10 {
+        browser.eval("window.sotayEnd()").await;
+    }
+    browser
+        .wait_until(
+            "the reading to end",
+            "return !document.querySelector('.reading') && window.sotaySpoken.length > 2",
+        )
+        .await;
+    let spoken = browser.eval("return window.sotaySpoken").await;
+    let spoken: Vec<String> = serde_json::from_value(spoken).unwrap_or_default();
+    assert!(
+        spoken
+            .iter()
+            .all(|part| !part.contains("http") && !part.contains("://")),
+        "{spoken:?}"
+    );
+    assert!(
+        spoken
+            .iter()
+            .any(|part| part.contains("vneid chấm gov chấm vn")),
+        "{spoken:?}"
+    );
+    // A new step stops the reading and its highlight.
+    browser.click_text("Đọc to").await;
+    browser
+        .wait_until(
+            "reading again",
+            "return document.querySelector('#buoc-1 .reading')",
+        )
+        .await;
+    browser.click(NEXT).await;
+    browser
+        .wait_until(
+            "the reading to stop",
+            "return !document.querySelector('.reading') && document.querySelector('.read-aloud').textContent.includes('Đọc to')",
+        )
+        .await;
+    browser.close().await;
+
+    // Without a voice the button stays and says how to add one.
+    let browser = Browser::start().await;
+    browser.goto("about:blank").await;
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": speech_stub(false) }),
+        )
+        .await;
+    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
+    browser.wait_for_app().await;
+    browser.click_text("Đọc to").await;
+    let help = browser.text(".voice-help").await;
+    assert!(
+        help.contains("Android") && help.contains("iPhone"),
+        "{help}"
+    );
+    assert!(
+        browser.axe_serious().await.is_empty(),
+        "{:?}",
+        browser.axe_serious().await
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn the_menu_reaches_every_page_and_the_help_point_is_on_the_first_screen() {
+    let server = site();
+    let browser = Browser::start().await;
+    screen(&browser, (360, 740)).await;
+    // Opened from a commune's poster link: its help point under “Tiếp”, without the
+    // phone number (a link anyone can make is not verified).
+    browser
+        .goto(&server.url(&format!(
+            "/g/{GUIDE}/?c={}",
+            sotay_poster::encode_profile(&sotay_poster::CommuneProfile {
+                commune: "Xã Tân Phú".into(),
+                help_point: Some("Công an xã Tân Phú".into()),
+                phone: Some("0987654321".into()),
+                ..Default::default()
+            })
+            .expect("a valid profile")
+        )))
+        .await;
+    browser.wait_for_app().await;
+    let line = browser
+        .wait_until(
+            "the help line",
+            "const line = document.querySelector('.player > .step:not(.step-off) .help-line');
+             return line && line.getBoundingClientRect().bottom <= innerHeight && line.textContent;",
+        )
+        .await;
+    assert_eq!(line, json!("Cần giúp? Công an xã Tân Phú"));
+    // The whole help point, with the number, at the end.
+    let help = browser
+        .eval("return document.querySelector('section[aria-labelledby=hoi-ai]').textContent")
+        .await;
+    assert!(
+        help.as_str()
+            .is_some_and(|help| help.contains("0987654321")),
+        "{help}"
+    );
+
+    // One “Menu” control holds every destination.
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.site-header a, .site-header summary').length")
+            .await,
+        json!(8),
+        "the brand, the menu and its six links"
+    );
+    browser.click(".menu-button").await;
+    let links = browser
+        .eval("return [...document.querySelectorAll('.site-nav a')].filter(a => a.getClientRects().length).map(a => a.textContent)")
+        .await;
+    assert_eq!(
+        links,
+        json!([
+            "Trang chủ",
+            "Hướng dẫn",
+            "Quét CCCD",
+            "Tạo mã QR",
+            "Tổ công nghệ số",
+            "Giới thiệu"
+        ])
+    );
+    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser
+        .wait_until(
+            "the list, with the menu closed",
+            "return location.pathname === '/huong-dan/' && !document.querySelector('.site-menu').open",
+        )
         .await;
     browser.close().await;
 }
@@ -387,7 +837,7 @@ async fn home_lists_the_most_used_guides_and_english_falls_back_to_vietnamese() 
     browser
         .wait_until("English", "return document.documentElement.lang === 'en'")
         .await;
-    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser.click_nav("/huong-dan/").await;
     browser
         .wait_until(
             "the list in English",
@@ -404,7 +854,12 @@ async fn home_lists_the_most_used_guides_and_english_falls_back_to_vietnamese() 
         "untranslated ones say so"
     );
     browser.click("a[href='/g/dang-ky-tam-tru/']").await;
-    browser.wait_until("the guide", "return document.querySelector('.player-head .progress')?.textContent.startsWith('Step 1/')").await;
+    browser
+        .wait_until(
+            "the guide",
+            "return document.querySelector('#buoc-1 .progress')?.textContent.startsWith('Step 1/')",
+        )
+        .await;
     assert!(browser.text("main").await.contains("(Vietnamese version)"));
     browser.assert_console_clean().await;
     browser.close().await;
@@ -467,14 +922,14 @@ async fn guides_opened_inside_the_app_load_their_steps_or_say_why_not() {
     browser
         .wait_until(
             "the steps after retrying",
-            "return document.querySelectorAll('.guide-steps .step').length > 0",
+            "return document.querySelectorAll('.player .step').length > 0",
         )
         .await;
     assert!(browser.eval(catalog_requests).await.as_u64() >= Some(1));
 
     // Once here, every other guide opens without another download.
     let before = browser.eval(catalog_requests).await;
-    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser.click_nav("/huong-dan/").await;
     browser
         .wait_until("the list", "return location.pathname === '/huong-dan/'")
         .await;
@@ -483,7 +938,7 @@ async fn guides_opened_inside_the_app_load_their_steps_or_say_why_not() {
         .wait_until(
             "another guide's steps",
             "return location.pathname === '/g/dang-ky-tam-tru/'
-                && document.querySelectorAll('.guide-steps .step').length > 0",
+                && document.querySelectorAll('.player .step').length > 0",
         )
         .await;
     assert_eq!(browser.eval(catalog_requests).await, before);

@@ -32,6 +32,24 @@ async fn after_one_visit_everything_works_offline() {
     browser.goto(&server.url("/")).await;
     browser.wait_for_app().await;
     wait_for_service_worker(&browser).await;
+    // A resident's visit saves only what a resident needs; the scanner's and the
+    // team's files are saved once one of their pages has been opened.
+    for path in ["/quet/", "/to-cong-nghe/"] {
+        browser.goto(&server.url(path)).await;
+        browser.wait_for_app().await;
+    }
+    browser
+        .wait_until_for(
+            "the scanner's and the team's files to be saved",
+            "return caches.keys().then(async (keys) => {
+               const cache = await caches.open(keys.find((k) => k.startsWith('sotay-')));
+               return !!(await cache.match('/sw-group/scanner')) && !!(await cache.match('/sw-group/team'));
+             })",
+            Duration::from_secs(30),
+        )
+        .await;
+    browser.goto(&server.url("/")).await;
+    browser.wait_for_app().await;
     // The network really goes away: DevTools offline mode, and the server stops.
     browser.cdp("Network.enable", json!({})).await;
     set_offline(&browser, true).await;
@@ -75,7 +93,7 @@ async fn after_one_visit_everything_works_offline() {
         .wait_until(
             "the guide's steps, from the saved catalog",
             "return location.pathname === '/g/cap-doi-the-can-cuoc/'
-                && document.querySelectorAll('.guide-steps .step').length > 0",
+                && document.querySelectorAll('.player .step').length > 0",
         )
         .await;
     // The scanner's upload path and the poster builder.

@@ -255,7 +255,7 @@ async fn leaving_the_screen_ends_every_camera_track() {
     browser
         .wait_until("the camera to run once more", camera_runs)
         .await;
-    browser.click(".site-nav a[href='/to-cong-nghe/']").await;
+    browser.click_nav("/to-cong-nghe/").await;
     browser
         .wait_until(
             "the team page",

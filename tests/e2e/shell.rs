@@ -111,7 +111,7 @@ async fn navigation_works_by_clicking_and_back() {
     );
 
     // Within the resident bundle: the app changes screens without a page load.
-    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser.click_nav("/huong-dan/").await;
     browser
         .wait_until(
             "the guide list",
@@ -123,7 +123,7 @@ async fn navigation_works_by_clicking_and_back() {
 
     // To another bundle: a normal page load of the scanner's own page.
     let ready = "return document.querySelector('#app')?.dataset.app === 'ready'";
-    browser.click(".site-nav a[href='/quet/']").await;
+    browser.click_nav("/quet/").await;
     browser
         .wait_until("the scanner", "return location.pathname === '/quet/'")
         .await;
@@ -139,7 +139,7 @@ async fn navigation_works_by_clicking_and_back() {
         "the scanner's page loads the scanner bundle: {loaded}"
     );
     // The team's tools are a third bundle.
-    browser.click(".site-nav a[href='/to-cong-nghe/']").await;
+    browser.click_nav("/to-cong-nghe/").await;
     browser
         .wait_until(
             "the team page",
@@ -154,7 +154,7 @@ async fn navigation_works_by_clicking_and_back() {
     );
     browser.eval(mark).await;
     // Within the team bundle: no page load.
-    browser.click(".site-nav a[href='/ap-phich/']").await;
+    browser.click_nav("/ap-phich/").await;
     browser
         .wait_until(
             "the poster builder",

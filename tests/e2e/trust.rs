@@ -324,7 +324,7 @@ async fn wait_for_step(browser: &Browser, n: usize) {
     browser
         .wait_until(
             &format!("step {n}"),
-            &format!("return location.search === '?buoc={n}' && document.querySelector('.player-head .progress')?.textContent.startsWith('Bước {n}/')"),
+            &format!("return location.hash === '#buoc-{n}' && document.querySelector('.player > .step:not(.step-off) .progress')?.textContent.startsWith('Bước {n}/')"),
         )
         .await;
 }
@@ -353,18 +353,19 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
         json!(true),
         "the focused skip link is on screen: {first}"
     );
-    tab_to(&browser, ".step-nav button.next", &mut failures).await;
+    // “Tiếp” and “Quay lại” are links (they work before the app runs): Enter follows them.
+    tab_to(&browser, ".step-nav a.next", &mut failures).await;
     press(&browser, Key::Enter).await;
     wait_for_step(&browser, 2).await;
-    tab_to(&browser, ".step-nav button.next", &mut failures).await;
-    press_text(&browser, " ").await;
+    tab_to(&browser, ".step-nav a.next", &mut failures).await;
+    press(&browser, Key::Enter).await;
     wait_for_step(&browser, 3).await;
-    tab_to(&browser, ".step-nav button.prev", &mut failures).await;
+    tab_to(&browser, ".step-nav a.prev", &mut failures).await;
     press(&browser, Key::Enter).await;
     wait_for_step(&browser, 2).await;
     // Arrow keys from the step heading (where the focus lands after a move).
     browser
-        .eval("document.querySelector('#buoc-2')?.focus()")
+        .eval("document.querySelector('#buoc-2-ten')?.focus()")
         .await;
     press(&browser, Key::Right).await;
     wait_for_step(&browser, 3).await;
@@ -656,7 +657,7 @@ async fn card_data_never_leaves_memory_from_load_to_leaving() {
     let mut events = browser.performance_events().await;
 
     // To the scanner by the menu, read a card, look at it, copy nothing, leave by the menu.
-    browser.click(".site-nav a[href='/quet/']").await;
+    browser.click_nav("/quet/").await;
     browser
         .wait_until("the scanner", "return !!document.querySelector('#qr-text')")
         .await;
@@ -687,7 +688,7 @@ async fn card_data_never_leaves_memory_from_load_to_leaving() {
         "while the result shows: {while_shown}"
     );
 
-    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser.click_nav("/huong-dan/").await;
     browser
         .wait_until(
             "the guide list",
@@ -960,7 +961,7 @@ async fn camera_and_photo_scans_leave_no_trace_and_end_every_track() {
     let first_load = requests_of(&browser.performance_events().await);
 
     // The camera.
-    browser.click(".site-nav a[href='/quet/']").await;
+    browser.click_nav("/quet/").await;
     browser
         .wait_until(
             "the scanner",
@@ -1007,7 +1008,7 @@ async fn camera_and_photo_scans_leave_no_trace_and_end_every_track() {
     assert_eq!(while_shown["found"], json!([]), "{while_shown}");
 
     // Leave.
-    browser.click(".site-nav a[href='/huong-dan/']").await;
+    browser.click_nav("/huong-dan/").await;
     browser
         .wait_until(
             "the guide list",

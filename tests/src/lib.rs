@@ -385,6 +385,9 @@ pub struct Options {
     /// Window width and height in CSS pixels (default a 412 × 915 phone).
     pub window: Option<(u32, u32)>,
     pub javascript_disabled: bool,
+    /// Commands wait only for the document to be parsed (`pageLoadStrategy: eager`),
+    /// not for every file it loads: to act on a page before its WASM has arrived.
+    pub eager: bool,
     /// A `.y4m` video Chromium's fake camera plays.
     pub fake_camera: Option<PathBuf>,
     /// Which engine (default Chromium, as every test written before engines existed).
@@ -479,6 +482,9 @@ impl Browser {
         }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("chrome"));
+        if options.eager {
+            capabilities.insert("pageLoadStrategy".into(), json!("eager"));
+        }
         capabilities.insert("goog:chromeOptions".into(), chrome_options);
         capabilities.insert(
             "goog:loggingPrefs".into(),
@@ -684,6 +690,16 @@ impl Browser {
             .click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Opens the site menu (when closed) and clicks its link to `path`.
+    pub async fn click_nav(&self, path: &str) {
+        self.eval(
+            "const menu = document.querySelector('.site-menu');
+             if (menu && !menu.open) menu.querySelector('summary').click();",
+        )
+        .await;
+        self.click(&format!(".site-nav a[href='{path}']")).await;
     }
 
     /// Clicks the first link or button whose visible text contains `text`.

@@ -176,8 +176,9 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     let prerendered = prerender(&base_path)?;
     // Guide bodies for in-app navigation (pages carry their own guide).
     let catalog = write_hashed(&assets, "guides", "json", prerendered.catalog.as_bytes())?;
-    // Pages that are not guides are the app shells the service worker keeps.
-    let mut shells = Vec::new();
+    // Pages that are not guides are the app shells the service worker keeps,
+    // each in its bundle's group.
+    let mut shells: Vec<(String, String)> = Vec::new();
     for page in &prerendered.pages {
         let bundle = bundles
             .get(&page.bundle)
@@ -206,18 +207,26 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
             out.join(&page.file)
         } else {
             if !page.file.starts_with("g/") {
-                shells.push(format!("{base_path}{}", page.file));
+                shells.push((format!("{base_path}{}", page.file), page.bundle.clone()));
             }
             out.join(&page.file).join("index.html")
         };
         write(&file, html.as_bytes())?;
     }
 
-    // Everything the app needs offline, by URL: every page but the guides as
-    // app shells (a guide offline is the home shell showing it from the
-    // catalog) and every other file. The version changes whenever any byte of
-    // the site does.
-    let mut precache: Vec<String> = shells;
+    // Everything the app needs offline, by URL, in groups (see `offline_group`):
+    // what a resident needs is saved in the background after the first visit;
+    // the scanner's and the team's files only once one of their pages is opened
+    // (or "Lưu để dùng không cần mạng" is tapped), so a resident's prepaid data
+    // is not spent on the poster builder. The version changes whenever any byte
+    // of the site does.
+    let mut groups: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+    for (url, bundle) in shells {
+        groups
+            .entry(group_of_bundle(&bundle))
+            .or_default()
+            .push(url);
+    }
     for file in files_under(&out)? {
         let relative = file
             .strip_prefix(&out)
@@ -225,10 +234,16 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
             .to_string_lossy()
             .replace('\\', "/");
         if !relative.ends_with(".html") {
-            precache.push(format!("{base_path}{relative}"));
+            groups
+                .entry(offline_group(&relative, &bundles))
+                .or_default()
+                .push(format!("{base_path}{relative}"));
         }
     }
-    precache.sort();
+    for urls in groups.values_mut() {
+        urls.sort();
+    }
+    let precache = groups.remove(RESIDENT_GROUP).unwrap_or_default();
     let mut version = Sha256::new();
     for file in files_under(&out)? {
         version.update(
@@ -241,21 +256,41 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     }
     let version = hex(&version.finalize())[..16].to_string();
     let precache_json = serde_json::to_string(&precache).map_err(|e| e.to_string())?;
+    let groups_json = serde_json::to_string(&groups).map_err(|e| e.to_string())?;
     let sw = fill(
         "web/sw.js",
         &[
             ("VERSION", &version),
             ("BASE", &base_path),
             ("PRECACHE", &precache_json),
+            ("GROUPS", &groups_json),
         ],
     )?;
     write(&out.join("sw.js"), sw.as_bytes())?;
-    let build =
-        serde_json::json!({ "version": version, "label": args.label, "precache": precache });
-    write(&out.join("build.json"), build.to_string().as_bytes())?;
 
     compress_text_files(&out)?;
     write_host_configurations(&out)?;
+    // What each group costs over the network (brotli where there is a copy), for
+    // "Lưu để dùng không cần mạng" to say before it downloads, and for the benchmark.
+    let group_bytes: BTreeMap<&str, u64> = groups
+        .iter()
+        .map(|(name, urls)| {
+            (
+                *name,
+                urls.iter()
+                    .map(|url| wire_size(&out, &base_path, url))
+                    .sum(),
+            )
+        })
+        .collect();
+    let build = serde_json::json!({
+        "version": version,
+        "label": args.label,
+        "precache": precache,
+        "groups": groups,
+        "group_bytes": group_bytes,
+    });
+    write(&out.join("build.json"), build.to_string().as_bytes())?;
     report_sizes(&out, &bundles)?;
     Ok(out)
 }
@@ -289,6 +324,43 @@ fn write_host_configurations(out: &Path) -> Result {
         &hosting.join("Caddyfile"),
         sotay_headers::caddyfile().as_bytes(),
     )
+/// The service worker's group a resident needs (saved after the first visit).
+const RESIDENT_GROUP: &str = "resident";
+
+fn group_of_bundle(bundle: &str) -> &'static str {
+    match bundle {
+        "scanner" => "scanner",
+        "team" => "team",
+        "practice" => "practice",
+        _ => RESIDENT_GROUP,
+    }
+}
+
+/// Which offline group a file of the site belongs to: a bundle's own files (its
+/// WASM, glue and boot script; the scan worker's) go with it, everything else
+/// (styles, icons, illustrations, the guide catalog) is the resident's.
+fn offline_group(relative: &str, bundles: &BTreeMap<String, Bundle>) -> &'static str {
+    let name = relative.strip_prefix("assets/").unwrap_or("");
+    if name.starts_with("sotay_scan_worker") || name.starts_with("scan-worker") {
+        return "scanner";
+    }
+    bundles
+        .iter()
+        .find(|(_, bundle)| [&bundle.wasm, &bundle.glue, &bundle.boot].contains(&&name.to_string()))
+        .map_or(RESIDENT_GROUP, |(feature, _)| group_of_bundle(feature))
+}
+
+/// Bytes a precached URL costs over the network: its brotli copy when there is one.
+fn wire_size(out: &Path, base_path: &str, url: &str) -> u64 {
+    let file = out.join(url.strip_prefix(base_path).unwrap_or(url));
+    let file = if url.ends_with('/') {
+        file.join("index.html")
+    } else {
+        file
+    };
+    fs::metadata(with_suffix(&file, "br"))
+        .or_else(|_| fs::metadata(&file))
+        .map_or(0, |meta| meta.len())
 }
 
 /// `wasm-pack build` of one crate (release profile; the wasm-bindgen on PATH,
@@ -695,7 +767,7 @@ mod tests {
         // The real templates and the values dist gives them.
         for (template, names) in [
             ("web/boot.js", &["GLUE", "WASM", "BASE", "LABEL"][..]),
-            ("web/sw.js", &["VERSION", "BASE", "PRECACHE"][..]),
+            ("web/sw.js", &["VERSION", "BASE", "PRECACHE", "GROUPS"][..]),
             ("web/scan-worker.js", &["GLUE", "WASM"][..]),
             (
                 "web/index.html",

@@ -196,6 +196,81 @@ mod imp {
         ))
     }
 
+    /// The address's fragment without `#` (`buoc-3`), or empty.
+    pub fn location_hash() -> String {
+        gloo::utils::window()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .trim_start_matches('#')
+            .to_string()
+    }
+
+    /// Calls `handler` with the new fragment (without `#`) when it changes (a step
+    /// link followed before the app ran, then Back or Forward).
+    pub fn on_hash_change(
+        mut handler: impl FnMut(String) + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        Some(gloo::events::EventListener::new(
+            &gloo::utils::window(),
+            "hashchange",
+            move |_| handler(location_hash()),
+        ))
+    }
+
+    /// Moves keyboard focus to the element `focus_id` without scrolling, then brings
+    /// the element `section_id` to the top of the screen only if its top is above the
+    /// screen (the reader had scrolled down a long step).
+    pub fn focus_in_view(focus_id: &str, section_id: &str) {
+        use wasm_bindgen::JsCast;
+        let document = gloo::utils::document();
+        if let Some(element) = document
+            .get_element_by_id(focus_id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+        if let Some(section) = document.get_element_by_id(section_id)
+            && section.get_bounding_client_rect().top() < 0.0
+        {
+            section.scroll_into_view();
+        }
+    }
+
+    /// Asks the service worker to save every file of the site for offline use;
+    /// `on_done(false)` when there is no service worker or saving failed.
+    pub fn save_everything_offline(on_done: impl FnOnce(bool) + 'static) {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let controller = gloo::utils::window()
+            .navigator()
+            .service_worker()
+            .controller();
+        let (Some(worker), Ok(channel)) = (controller, web_sys::MessageChannel::new()) else {
+            on_done(false);
+            return;
+        };
+        let mut on_done = Some(on_done);
+        let reply = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let saved = js_sys::Reflect::get(&event.data(), &"saved".into())
+                    .map(|value| value.is_truthy())
+                    .unwrap_or(false);
+                if let Some(on_done) = on_done.take() {
+                    on_done(saved);
+                }
+            },
+        )
+        .into_js_value();
+        channel.port1().set_onmessage(Some(reply.unchecked_ref()));
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"SAVE_ALL".into());
+        let _ =
+            worker.post_message_with_transferable(&message, &js_sys::Array::of1(&channel.port2()));
+    }
+
     fn speech() -> Option<web_sys::SpeechSynthesis> {
         web_sys::window()?.speech_synthesis().ok()
     }
@@ -387,6 +462,18 @@ mod imp {
         _on_key: impl FnMut(bool) + 'static,
     ) -> Option<gloo::events::EventListener> {
         None
+    }
+    pub fn location_hash() -> String {
+        String::new()
+    }
+    pub fn on_hash_change(
+        _handler: impl FnMut(String) + 'static,
+    ) -> Option<gloo::events::EventListener> {
+        None
+    }
+    pub fn focus_in_view(_focus_id: &str, _section_id: &str) {}
+    pub fn save_everything_offline(on_done: impl FnOnce(bool) + 'static) {
+        on_done(false);
     }
     pub fn has_voice(_lang_prefix: &str) -> bool {
         false

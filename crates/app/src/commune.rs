@@ -65,9 +65,6 @@ impl HelpPoint {
     }
 
     /// The phone number a guide may show on its first screen: only a verified one.
-    // Asked by the guide page's one-line "Cần giúp? …" on its first screen
-    // (being written on another branch); until then only the tests call it.
-    #[allow(dead_code)]
     pub fn first_screen_phone(&self) -> Option<&str> {
         self.profile.phone.as_deref().filter(|_| self.is_verified())
     }

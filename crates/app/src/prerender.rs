@@ -176,4 +176,39 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_guide_page_is_a_step_player_of_links_before_the_app() {
+        let rendered = render_all();
+        let page = rendered
+            .pages
+            .iter()
+            .find(|page| page.file == "g/kich-hoat-vneid/")
+            .expect("the guide page");
+        let total = crate::content::whole()
+            .and_then(|catalog| catalog.get_exact(Lang::Vi, "kich-hoat-vneid"))
+            .map(|guide| guide.steps.len())
+            .unwrap_or_default();
+        assert!(total >= 3);
+        let body = &page.body;
+        for n in 1..=total {
+            assert!(
+                body.contains(&format!("id=\"buoc-{n}\"")),
+                "step {n} is a fragment"
+            );
+            assert!(
+                body.contains(&format!("Bước {n}/{total}")),
+                "step {n} says where it is"
+            );
+        }
+        for target in ["#buoc-2", "#buoc-1", "#sau-khi-xong"] {
+            assert!(
+                body.contains(&format!("href=\"{target}\"")),
+                "a link to {target}"
+            );
+        }
+        // The stylesheet picks the step until the app runs: no step is hidden by the markup.
+        assert!(body.contains("class=\"player\""));
+        assert!(!body.contains("step-off"));
+    }
 }

@@ -1,4 +1,5 @@
-//! Page frame: skip link, header with the main navigation, footer with reading settings.
+//! Page frame: skip link, a compact header (the brand and one “Menu” control, ≤ 64 px on a
+//! phone at every text size), footer with reading settings.
 
 use yew::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::i18n::Pick;
 use crate::app::use_app;
 use crate::components::app_status::AppStatus;
 use crate::i18n::Lang;
-use crate::route::{Link, Route};
+use crate::route::{Link, Route, use_router};
 use crate::settings::{Settings, TextSize};
 
 #[derive(Properties, PartialEq)]
@@ -20,16 +21,6 @@ pub struct LayoutProps {
 pub fn Layout(props: &LayoutProps) -> Html {
     let app = use_app();
     let lang = app.lang();
-    let nav = [
-        (Route::Home, lang.pick("Trang chủ", "Home")),
-        (Route::Guides, lang.pick("Hướng dẫn", "Guides")),
-        (Route::Scan, lang.pick("Quét CCCD", "Scan ID card")),
-        (
-            Route::Poster { guide: None },
-            lang.pick("Tạo mã QR", "Make QR"),
-        ),
-        (Route::Team, lang.pick("Tổ công nghệ số", "Digital team")),
-    ];
     html! {
         <>
             <a class="skip-link" href="#main">{ lang.pick("Bỏ qua, đến nội dung chính", "Skip to main content") }</a>
@@ -38,17 +29,13 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     <span class="brand-mark" aria-hidden="true">{ "06" }</span>
                     <span class="brand-name">{ "Sổ tay Công dân số" }</span>
                 </Link>
-                <nav class="site-nav" aria-label={lang.pick("Mục chính", "Main sections")}>
-                    <ul>
-                        { for nav.into_iter().map(|(route, label)| html! {
-                            <li><Link to={route}>{ label }</Link></li>
-                        }) }
-                    </ul>
-                </nav>
+                <SiteMenu />
             </header>
             <main id="main" tabindex="-1">
-                <AppStatus />
                 { props.children.clone() }
+                // After the page, not above it: a banner that appears once the app runs
+                // (install, update, offline) must not push the page down (no layout shift).
+                <AppStatus />
             </main>
             <footer class="site-footer">
                 <ReadingSettings />
@@ -62,6 +49,85 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 ) }</p>
             </footer>
         </>
+    }
+}
+
+/// Every destination behind one “Menu” control: a `<details>`, so it opens without
+/// JavaScript, is a button for keyboards and screen readers, and lies over the page
+/// instead of pushing it down. It closes when the app moves to another screen.
+#[function_component]
+fn SiteMenu() -> Html {
+    let lang = use_app().lang();
+    let route = use_router().route;
+    let menu = use_node_ref();
+    {
+        let menu = menu.clone();
+        use_effect_with(route, move |_| {
+            if let Some(menu) = menu.cast::<web_sys::Element>() {
+                let _ = menu.remove_attribute("open");
+            }
+        });
+    }
+    let destinations = [
+        (Route::Home, lang.pick("Trang chủ", "Home")),
+        (Route::Guides, lang.pick("Hướng dẫn", "Guides")),
+        (Route::Scan, lang.pick("Quét CCCD", "Scan ID card")),
+        (
+            Route::Poster { guide: None },
+            lang.pick("Tạo mã QR", "Make QR"),
+        ),
+        (Route::Team, lang.pick("Tổ công nghệ số", "Digital team")),
+        (Route::About, lang.pick("Giới thiệu", "About")),
+    ];
+    html! {
+        <details class="site-menu" ref={menu}>
+            <summary class="menu-button">
+                <span class="menu-icon" aria-hidden="true">{ "☰" }</span>{ "Menu" }
+            </summary>
+            <nav class="site-nav" aria-label={lang.pick("Mục chính", "Main sections")}>
+                <ul>
+                    { for destinations.into_iter().map(|(route, label)| html! {
+                        <li><Link to={route}>{ label }</Link></li>
+                    }) }
+                </ul>
+            </nav>
+        </details>
+    }
+}
+
+/// “Cỡ chữ”: one labelled button near a page's title that steps through the three text
+/// sizes (the footer has all three). Its visible label never changes, so it looks the
+/// same before and after the app starts.
+#[function_component]
+pub fn TextSizeButton() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let settings = app.settings;
+    let onclick = {
+        let set = app.set_settings.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = settings;
+            next.text_size = match settings.text_size {
+                TextSize::Normal => TextSize::Large,
+                TextSize::Large => TextSize::Larger,
+                TextSize::Larger => TextSize::Normal,
+            };
+            set.emit(next);
+        })
+    };
+    html! {
+        <button type="button" class="chip text-size-button" {onclick}>
+            <span aria-hidden="true">{ "Aa " }</span>{ lang.pick("Cỡ chữ", "Text size") }
+            <span class="visually-hidden">{ format!(": {}", size_label(settings.text_size, lang)) }</span>
+        </button>
+    }
+}
+
+fn size_label(size: TextSize, lang: Lang) -> &'static str {
+    match size {
+        TextSize::Normal => lang.pick("Chữ vừa", "Normal text"),
+        TextSize::Large => lang.pick("Chữ to", "Large text"),
+        TextSize::Larger => lang.pick("Chữ rất to", "Larger text"),
     }
 }
 
@@ -79,11 +145,7 @@ fn ReadingSettings() -> Html {
             set.emit(next);
         })
     };
-    let size_label = |size: TextSize| match size {
-        TextSize::Normal => lang.pick("Chữ vừa", "Normal text"),
-        TextSize::Large => lang.pick("Chữ to", "Large text"),
-        TextSize::Larger => lang.pick("Chữ rất to", "Larger text"),
-    };
+    let size_label = |size: TextSize| size_label(size, lang);
     let size_buttons = TextSize::ALL.into_iter().map(|size| {
         let set = app.set_settings.clone();
         let onclick = Callback::from(move |_: MouseEvent| {

@@ -21,6 +21,9 @@ pub mod photo_reader;
 pub mod practice_link;
 #[cfg(feature = "team")]
 pub mod qr_svg;
+#[cfg(feature = "resident")]
+pub mod read_aloud;
+pub mod save_offline;
 #[cfg(feature = "scanner")]
 pub mod scan_worker;
 #[cfg(feature = "resident")]

@@ -66,6 +66,8 @@ pub fn About() -> Html {
             if lang == Lang::En {
                 <p class="muted">{ "Most guides are in Vietnamese; three are also in English." }</p>
             }
+            // Saves the scanner and the team's tools too, saying how much first.
+            <crate::components::save_offline::SaveOffline />
         </article>
     }
 }

@@ -1,12 +1,14 @@
-//! A guide (`/g/<id>/`, `?buoc=N` opens step N).
+//! A guide (`/g/<id>/`; `#buoc-N`, or `?buoc=N` once the app runs, opens step N).
 //!
-//! With JavaScript it is a player: one step per screen, big “Tiếp” / “Quay lại”, progress, a
-//! finish screen with what happens next. The step and the ticked checklist items are kept on the
-//! device (local storage, no personal data) so a resident can leave and come back. Pre-rendered
-//! (no JavaScript yet, or none at all), in the volunteers' overview and in print, every step shows
-//! at once, in the same step cards: the player only hides the others.
+//! The first screen is the task: a short title, “Cỡ chữ” and “Đọc to”, then step 1 with
+//! “Bước 1/N” and a big “Tiếp”; what to have ready, who it is for and the time needed are
+//! one tap away (collapsed). It is a step player before the app runs too: every step is a
+//! fragment and “Tiếp” / “Quay lại” are links to them (see `guide_step`), so a reader can go
+//! through the guide with JavaScript off. The app renders the same markup on the same step
+//! (the one in the address), so nothing moves when it takes over; it then keeps the step and
+//! the ticked checklist items on the device (no personal data). In the volunteers' overview
+//! and in print, every step shows at once.
 
-use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -16,15 +18,22 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
+use crate::commune::{HelpPoint, use_commune};
 use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::{fallback_note, guide_item};
-use crate::components::guide_step::{StepCard, paragraphs, spoken_text, step_heading_id};
+use crate::components::guide_step::{
+    FINISH_ID, StepCard, StepNav, fragment_of, paragraphs, spoken_parts, step_from_fragment,
+    step_heading_id, step_id,
+};
+use crate::components::layout::TextSizeButton;
+use crate::components::practice_link::PracticeLink;
+use crate::components::read_aloud::{ReadAloudButton, Speech, use_speech};
 use crate::components::stale_notice::StaleNotice;
 use crate::content::{self, CatalogState, use_guides, use_whole_catalog};
-use crate::i18n::Pick;
+use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route};
 
-const FINISH_HEADING_ID: &str = "sau-khi-xong";
+const FINISH_HEADING_ID: &str = "sau-khi-xong-ten";
 
 #[derive(Properties, PartialEq)]
 pub struct GuidePageProps {
@@ -33,6 +42,9 @@ pub struct GuidePageProps {
     /// 1-based step from `?buoc=N`.
     #[prop_or_default]
     pub step: Option<usize>,
+    /// Shown near the top, under the reading tools (e.g. a “Tập thử trước” link).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component]
@@ -51,7 +63,9 @@ pub fn GuidePage(props: &GuidePageProps) -> Html {
     };
     // A fresh player for another guide or another deep link; a language switch keeps the step.
     let key = format!("{}?{:?}", props.id, props.step);
-    html! { <GuideView {key} {guide} route_step={props.step} /> }
+    html! {
+        <GuideView {key} {guide} route_step={props.step}>{ props.children.clone() }</GuideView>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -154,6 +168,8 @@ struct Player {
 enum PlayerAction {
     Next,
     Back,
+    /// The step the address names (0-based), after Back or Forward.
+    Go(usize),
     Restart,
     Toggle(usize),
     ToggleOverview,
@@ -169,6 +185,8 @@ impl Reducible for Player {
             PlayerAction::Next if !self.overview => next.step = (self.step + 1).min(self.total),
             PlayerAction::Back if !self.overview => next.step = self.step.saturating_sub(1),
             PlayerAction::Next | PlayerAction::Back => return self,
+            PlayerAction::Go(step) if step != self.step => next.step = step.min(self.total),
+            PlayerAction::Go(_) => return self,
             PlayerAction::Restart => {
                 next.step = 0;
                 next.checked.clear();
@@ -186,10 +204,113 @@ impl Reducible for Player {
     }
 }
 
+/// Where the app starts: the step in the address (what the reader sees, even if they moved
+/// before the app ran), else `?buoc=N`, else where they stopped last time.
+fn starting_step(fragment: &str, route_step: Option<usize>, saved: usize, total: usize) -> usize {
+    step_from_fragment(fragment, total)
+        .or(route_step.map(|n| n.saturating_sub(1).min(total.saturating_sub(1))))
+        .unwrap_or(saved.min(total))
+}
+
+#[hook]
+fn use_player(guide: &'static Guide, route_step: Option<usize>) -> UseReducerHandle<Player> {
+    let total = guide.steps.len();
+    // Address and storage through `browser` are empty while pre-rendering: step 1.
+    use_reducer(move || {
+        let saved = load_progress(&guide.id);
+        Player {
+            step: starting_step(&browser::location_hash(), route_step, saved.step, total),
+            total,
+            checked: saved.checked.into_iter().collect(),
+            overview: false,
+            moved: false,
+        }
+    })
+}
+
+/// Remembers the step and ticks; keeps the address on the step (`#buoc-N`, so a reload
+/// shows it even before the app runs) without adding history entries, and follows the
+/// address when it changes (Back or Forward over step links followed before the app ran).
+#[hook]
+fn use_saved_progress(guide: &'static Guide, player: &UseReducerHandle<Player>) {
+    let total = player.total;
+    use_effect_with(
+        (player.step, player.checked.clone()),
+        move |(step, checked)| {
+            save_progress(&guide.id, *step, checked);
+            let path = Route::Guide {
+                id: guide.id.clone(),
+                step: None,
+            }
+            .path();
+            browser::replace_history(&format!("{path}#{}", fragment_of(*step, total)));
+        },
+    );
+    let dispatcher = player.dispatcher();
+    use_effect_with((), move |_| {
+        let listener = browser::on_hash_change(move |fragment| {
+            if let Some(step) = step_from_fragment(&fragment, total) {
+                dispatcher.dispatch(PlayerAction::Go(step));
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+/// → and ← move between steps.
+#[hook]
+fn use_arrow_keys(player: &UseReducerHandle<Player>) {
+    let dispatcher = player.dispatcher();
+    use_effect_with((), move |_| {
+        let listener = browser::on_arrow_keys(move |forward| {
+            dispatcher.dispatch(if forward {
+                PlayerAction::Next
+            } else {
+                PlayerAction::Back
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Focus follows the step, so screen readers read it; reading aloud stops on a new step.
+#[hook]
+fn use_step_focus(player: &UseReducerHandle<Player>, speech: &Speech) {
+    let (moved, total) = (player.moved, player.total);
+    let speech = speech.clone();
+    use_effect_with(player.step, move |step| {
+        if moved {
+            if *step < total {
+                browser::focus_in_view(&step_heading_id(step + 1), &step_id(step + 1));
+            } else {
+                browser::focus_in_view(FINISH_HEADING_ID, FINISH_ID);
+            }
+        }
+        move || speech.stop()
+    });
+}
+
+/// “Cần giúp? <help point> — <phone>”: one small line under “Tiếp” when the page has a help
+/// point (the whole help point is at the end). Only a number the deployer verified is shown
+/// this early: anyone can print a link with a scammer's number.
+fn help_line(help: Option<&HelpPoint>, lang: Lang) -> Html {
+    let Some(help) = help else {
+        return Html::default();
+    };
+    let profile = &help.profile;
+    let place = profile.help_point.as_deref().unwrap_or(&profile.commune);
+    let phone = help.first_screen_phone().map(|phone| format!(" — {phone}"));
+    html! {
+        <p class="help-line">{ lang.pick("Cần giúp? ", "Need help? ") }{ place }{ phone }</p>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct GuideViewProps {
     guide: &'static Guide,
     route_step: Option<usize>,
+    #[prop_or_default]
+    children: Html,
 }
 
 #[function_component]
@@ -198,132 +319,109 @@ fn GuideView(props: &GuideViewProps) -> Html {
     let lang = app.lang();
     let guide = props.guide;
     let total = guide.steps.len();
-    let player = {
-        let (id, route_step) = (guide.id.clone(), props.route_step);
-        // Local storage through `browser` is a no-op while pre-rendering.
-        use_reducer(move || {
-            let saved = load_progress(&id);
-            let step = match route_step {
-                Some(n) => n.saturating_sub(1).min(total.saturating_sub(1)),
-                None => saved.step.min(total),
-            };
-            Player {
-                step,
-                total,
-                checked: saved.checked.into_iter().collect(),
-                overview: false,
-                moved: false,
-            }
-        })
-    };
-    let voice_available = use_state(|| false);
-    let speaking = use_state(|| false);
-    // Which reading is current, so a stopped one does not reset the button of the next.
-    let reading = use_mut_ref(|| Rc::new(Cell::new(0u32)));
-    let voice_lang = guide.lang.code();
+    let player = use_player(guide, props.route_step);
+    let speech = use_speech(guide.lang.code());
+    use_saved_progress(guide, &player);
+    use_arrow_keys(&player);
+    use_step_focus(&player, &speech);
+    let commune = use_commune();
 
-    {
-        let voice_available = voice_available.clone();
-        use_effect_with(voice_lang, move |voice_lang| {
-            let voice_lang = *voice_lang;
-            voice_available.set(browser::has_voice(voice_lang));
-            let listener = browser::on_voices_changed(move || {
-                voice_available.set(browser::has_voice(voice_lang))
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let dispatcher = player.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = browser::on_arrow_keys(move |forward| {
-                dispatcher.dispatch(if forward {
-                    PlayerAction::Next
-                } else {
-                    PlayerAction::Back
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // Remember progress; keep the address shareable (`?buoc=N`) without adding history entries.
-        let id = guide.id.clone();
-        use_effect_with(
-            (player.step, player.checked.clone()),
-            move |(step, checked)| {
-                save_progress(&id, *step, checked);
-                let route_step = (*step < total).then_some(step + 1);
-                browser::replace_history(
-                    &Route::Guide {
-                        id,
-                        step: route_step,
-                    }
-                    .path(),
-                );
-            },
-        );
-    }
-    {
-        // Focus follows the step, so screen readers read it and the page scrolls to it.
-        let moved = player.moved;
-        let speaking = speaking.clone();
-        use_effect_with(player.step, move |step| {
-            if moved {
-                if *step < total {
-                    browser::focus(&step_heading_id(step + 1));
-                } else {
-                    browser::focus(FINISH_HEADING_ID);
-                }
-            }
-            // Stop reading when the step changes or the page is left.
-            move || {
-                browser::stop_speaking();
-                speaking.set(false);
-            }
-        });
-    }
-
-    let prerendered = app.prerendered;
-    let playing = !prerendered && !player.overview;
+    // Before the app the stylesheet picks the step from the address; the app marks it.
+    let live = !app.prerendered;
+    let playing = live && !player.overview;
     let step = player.step;
-    let finished = step >= total;
-    let content_lang = guide.lang.code();
-    let dispatch = |action: fn() -> PlayerAction| {
+    let on_move = live.then(|| {
         let player = player.clone();
-        Callback::from(move |_: MouseEvent| player.dispatch(action()))
-    };
+        Callback::from(move |(event, forward): (MouseEvent, bool)| {
+            event.prevent_default();
+            player.dispatch(if forward {
+                PlayerAction::Next
+            } else {
+                PlayerAction::Back
+            });
+        })
+    });
+    let parts = guide
+        .steps
+        .get(step)
+        .map(|current| spoken_parts(current, guide.lang))
+        .unwrap_or_default();
+    let help = help_line(commune.help.as_ref(), lang);
+    let content_lang = guide.lang.code();
+    let steps = guide.steps.iter().enumerate().map(|(index, item)| {
+        let current = index == step;
+        html! {
+            <StepCard key={index} step={item} number={index + 1} {total} {lang}
+                off={playing && !current} reading={speech.reading.filter(|_| current)}
+                on_move={on_move.clone()} help={help.clone()}>
+                <PracticeLink guide_id={guide.id.clone()} step={index + 1} />
+            </StepCard>
+        }
+    });
 
-    let meta = html! {
-        <dl class="guide-facts">
-            <div>
-                <dt>{ lang.pick("Dành cho", "For") }</dt>
-                <dd lang={content_lang}>{ guide.for_whom.clone() }</dd>
+    html! {
+        <article class={classes!("page", "guide", player.overview.then_some("overview"))}>
+            <h1 lang={content_lang}>{ guide.title.clone() }</h1>
+            { fallback_note(guide, lang) }
+            <div class="reading-tools no-print">
+                <TextSizeButton />
+                <ReadAloudButton speech={speech.clone()} {parts} />
             </div>
-            if let Some(time) = &guide.time_needed {
-                <div>
-                    <dt>{ lang.pick("Thời gian", "Time needed") }</dt>
-                    <dd lang={content_lang}>{ time.clone() }</dd>
-                </div>
-            }
-        </dl>
-    };
-    let reviewed = format!(
-        "{} {}",
-        lang.pick("Cập nhật ngày", "Updated"),
-        guide.reviewed.format_vi()
-    );
+            { props.children.clone() }
+            <PracticeLink guide_id={guide.id.clone()} />
+            <StaleNotice {guide} />
+            <GuideAbout {guide} player={player.clone()} />
+            <div class={classes!("player", live.then_some("live"))} lang={content_lang}>
+                { for steps }
+                <FinishScreen {guide} off={playing && step < total} on_move={on_move.clone()} />
+            </div>
+            <GuideTools {guide} player={player.clone()} />
+            <GuideHelp {guide} />
+            <p class="no-print">
+                <Link to={Route::Guides}>{ lang.pick("← Tất cả hướng dẫn", "← All guides") }</Link>
+            </p>
+        </article>
+    }
+}
 
+#[derive(Properties, PartialEq)]
+struct GuidePartProps {
+    guide: &'static Guide,
+    player: UseReducerHandle<Player>,
+}
+
+/// Who it is for, the time, the review date and what to have ready: collapsed under one line,
+/// so they never push step 1 down (open in print).
+#[function_component]
+fn GuideAbout(props: &GuidePartProps) -> Html {
+    let lang = use_app().lang();
+    let guide = props.guide;
+    let content_lang = guide.lang.code();
+    let needed = guide.before_you_start.len();
+    let summary = match (&guide.time_needed, needed) {
+        (Some(time), 0) => format!("{} · {time}", lang.pick("Dành cho ai", "Who it is for")),
+        (Some(time), n) => format!(
+            "{} {n} {} · {time}",
+            lang.pick("Cần chuẩn bị", "Have ready:"),
+            lang.pick("thứ", "items")
+        ),
+        (None, 0) => lang.pick("Dành cho ai", "Who it is for").to_string(),
+        (None, n) => format!(
+            "{} {n} {}",
+            lang.pick("Cần chuẩn bị", "Have ready:"),
+            lang.pick("thứ", "items")
+        ),
+    };
     let checklist = guide
         .before_you_start
         .iter()
         .enumerate()
         .map(|(index, item)| {
             let onchange = {
-                let player = player.clone();
+                let player = props.player.clone();
                 Callback::from(move |_: Event| player.dispatch(PlayerAction::Toggle(index)))
             };
-            let checked = player.checked.contains(&index);
+            let checked = props.player.checked.contains(&index);
             html! {
                 <li key={index}>
                     <label class="choice">
@@ -333,132 +431,50 @@ fn GuideView(props: &GuideViewProps) -> Html {
                 </li>
             }
         });
-
-    let progress = if !playing {
-        html! {
-            <p class="progress">{ format!("{} {total} {}", lang.pick("Gồm", "In"), lang.pick("bước", "steps")) }</p>
-        }
-    } else {
-        let shown = (step + 1).min(total);
-        let label = if finished {
-            format!(
-                "{} {total}/{total} {}",
-                lang.pick("Đã xong", "Done:"),
-                lang.pick("bước", "steps")
-            )
-        } else {
-            format!("{} {shown}/{total}", lang.pick("Bước", "Step"))
-        };
-        let value = if finished { total } else { shown };
-        html! {
-            <>
-                <p class="progress" id="tien-do">{ label }</p>
-                <progress class="progress-bar" max={total.to_string()} value={value.to_string()}
-                    aria-labelledby="tien-do"></progress>
-            </>
-        }
-    };
-
-    let read_aloud = |index: usize| -> Html {
-        if !playing || !*voice_available || index != step {
-            return Html::default();
-        }
-        let Some(current) = guide.steps.get(index) else {
-            return Html::default();
-        };
-        let onclick = {
-            let speaking = speaking.clone();
-            let reading = reading.borrow().clone();
-            let text = spoken_text(current, guide.lang);
-            Callback::from(move |_: MouseEvent| {
-                if *speaking {
-                    browser::stop_speaking();
-                    speaking.set(false);
-                    return;
+    html! {
+        <details class="guide-about">
+            <summary>{ summary }</summary>
+            <p class="lead" lang={content_lang}>{ guide.summary.clone() }</p>
+            <dl class="guide-facts">
+                <div>
+                    <dt>{ lang.pick("Dành cho", "For") }</dt>
+                    <dd lang={content_lang}>{ guide.for_whom.clone() }</dd>
+                </div>
+                if let Some(time) = &guide.time_needed {
+                    <div>
+                        <dt>{ lang.pick("Thời gian", "Time needed") }</dt>
+                        <dd lang={content_lang}>{ time.clone() }</dd>
+                    </div>
                 }
-                let this_reading = reading.get().wrapping_add(1);
-                reading.set(this_reading);
-                let done = {
-                    let speaking = speaking.clone();
-                    let reading = reading.clone();
-                    move || {
-                        if reading.get() == this_reading {
-                            speaking.set(false);
-                        }
-                    }
-                };
-                if browser::speak(&text, voice_lang, done) {
-                    speaking.set(true);
-                }
-            })
-        };
-        let label = if *speaking {
-            lang.pick("Dừng đọc", "Stop reading")
-        } else {
-            lang.pick("Đọc to bước này", "Read this step aloud")
-        };
-        html! {
-            <p class="read-aloud no-print">
-                <button type="button" class="secondary" {onclick}>
-                    <span aria-hidden="true">{ "🔊 " }</span>{ label }
-                </button>
-            </p>
-        }
-    };
+            </dl>
+            <p class="guide-meta">{ format!("{} {}", lang.pick("Cập nhật ngày", "Updated"), guide.reviewed.format_vi()) }</p>
+            if needed > 0 {
+                <section class="card checklist-box" aria-labelledby="truoc-khi-bat-dau">
+                    <h2 id="truoc-khi-bat-dau">{ lang.pick("Trước khi bắt đầu, cần có", "Before you start, have ready") }</h2>
+                    <ul class="checklist">{ for checklist }</ul>
+                    <p class="hint no-print">{ lang.pick(
+                        "Đánh dấu những thứ đã có. Dấu tích chỉ lưu trên máy này.",
+                        "Tick what you have. Ticks are kept only on this device.",
+                    ) }</p>
+                </section>
+            }
+        </details>
+    }
+}
 
-    let steps = guide.steps.iter().enumerate().map(|(index, item)| {
-        html! {
-            <StepCard key={index} step={item} number={index + 1} {lang} off={playing && index != step}>
-                { read_aloud(index) }
-                <crate::components::practice_link::PracticeLink guide_id={guide.id.clone()} step={index + 1} />
-            </StepCard>
-        }
-    });
+#[derive(Properties, PartialEq)]
+struct FinishScreenProps {
+    guide: &'static Guide,
+    off: bool,
+    on_move: Option<Callback<(MouseEvent, bool)>>,
+}
 
-    let step_nav = if playing && !finished {
-        let last = step + 1 == total;
-        html! {
-            <nav class="step-nav no-print" aria-label={lang.pick("Chuyển bước", "Steps")}>
-                if step > 0 {
-                    <button type="button" class="secondary big prev" onclick={dispatch(|| PlayerAction::Back)}>
-                        <span aria-hidden="true">{ "← " }</span>{ lang.pick("Quay lại", "Back") }
-                    </button>
-                }
-                <button type="button" class="big next" onclick={dispatch(|| PlayerAction::Next)}>
-                    if last {
-                        { lang.pick("Xong", "Done") }<span aria-hidden="true">{ " ✓" }</span>
-                    } else {
-                        { lang.pick("Tiếp", "Next") }<span aria-hidden="true">{ " →" }</span>
-                    }
-                </button>
-            </nav>
-        }
-    } else {
-        Html::default()
-    };
-
-    let tools = if prerendered {
-        Html::default()
-    } else {
-        html! {
-            <div class="actions guide-tools no-print">
-                <button type="button" class="secondary" onclick={dispatch(|| PlayerAction::ToggleOverview)}>
-                    if player.overview {
-                        { lang.pick("Xem từng bước", "One step at a time") }
-                    } else {
-                        { lang.pick("Xem tất cả các bước", "See all steps") }
-                    }
-                </button>
-                <button type="button" class="secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>
-                    { lang.pick("In hướng dẫn", "Print the guide") }
-                </button>
-                <button type="button" class="secondary" onclick={dispatch(|| PlayerAction::Restart)}>
-                    { lang.pick("Bắt đầu lại", "Start again") }
-                </button>
-            </div>
-        }
-    };
-
+/// After the last step: what happens next, the next guide, related guides, local help.
+#[function_component]
+fn FinishScreen(props: &FinishScreenProps) -> Html {
+    let lang = use_app().lang();
+    let guide = props.guide;
+    let total = guide.steps.len();
     let next_guide = guide
         .next
         .as_deref()
@@ -482,35 +498,116 @@ fn GuideView(props: &GuideViewProps) -> Html {
         .filter_map(|id| content::entry(lang, id))
         .map(|related| guide_item(related, lang, None, None))
         .collect();
-    let finish = html! {
-        <section class={classes!("finish", (playing && !finished).then_some("step-off"))}
+    html! {
+        <section id={FINISH_ID} class={classes!("finish", props.off.then_some("step-off"))}
             aria-labelledby={FINISH_HEADING_ID}>
-            if playing && finished {
-                <p class="banner ok" role="status">{ format!(
-                    "{} {total} {}",
-                    lang.pick("Bạn đã làm xong cả", "You have done all"),
-                    lang.pick("bước. Giỏi lắm!", "steps. Well done!"),
-                ) }</p>
-            }
-            <h2 id={FINISH_HEADING_ID} tabindex="-1">{ lang.pick("Điều gì xảy ra tiếp theo", "What happens next") }</h2>
-            <div lang={content_lang}>{ paragraphs(&guide.after) }</div>
+            <p class="banner ok">{ format!(
+                "{} {total} {}",
+                lang.pick("Bạn đã làm xong cả", "You have done all"),
+                lang.pick("bước. Bạn đã làm xong!", "steps. You have finished!"),
+            ) }</p>
+            <h2 id={FINISH_HEADING_ID} tabindex="-1">{ lang.pick("Sau khi làm xong", "After you finish") }</h2>
+            <div lang={guide.lang.code()}>{ paragraphs(&guide.after) }</div>
             { next_guide }
+            <CommuneHelp />
             if !related.is_empty() {
                 <div class="no-print">
                     <h3>{ lang.pick("Hướng dẫn liên quan", "Related guides") }</h3>
                     <ul class="guide-list">{ for related }</ul>
                 </div>
             }
-            if playing && finished {
-                <div class="step-nav no-print">
-                    <button type="button" class="secondary big prev" onclick={dispatch(|| PlayerAction::Back)}>
-                        <span aria-hidden="true">{ "← " }</span>{ lang.pick("Quay lại", "Back") }
-                    </button>
-                </div>
-            }
+            <StepNav number={total + 1} {total} {lang} on_move={props.on_move.clone()} />
         </section>
-    };
+    }
+}
 
+/// The overview, print, “Bắt đầu lại” (asks first) and the hand-off QR code. The buttons
+/// are in the pre-rendered page too (they work once the app runs), so nothing moves then.
+#[function_component]
+fn GuideTools(props: &GuidePartProps) -> Html {
+    let lang = use_app().lang();
+    let player = &props.player;
+    let toggle_overview = {
+        let player = player.clone();
+        Callback::from(move |_: MouseEvent| player.dispatch(PlayerAction::ToggleOverview))
+    };
+    let restart = {
+        let player = player.clone();
+        Callback::from(move |()| player.dispatch(PlayerAction::Restart))
+    };
+    html! {
+        <div class="actions guide-tools no-print">
+            <button type="button" class="secondary" onclick={toggle_overview}>
+                if player.overview {
+                    { lang.pick("Xem từng bước", "One step at a time") }
+                } else {
+                    { lang.pick("Xem tất cả các bước", "See all steps") }
+                }
+            </button>
+            <button type="button" class="secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>
+                { lang.pick("In hướng dẫn", "Print the guide") }
+            </button>
+            <Link to={Route::Handoff { guide: Some(props.guide.id.clone()) }} class="button secondary handoff-open">
+                { lang.pick("Hiện mã QR", "Show QR code") }
+            </Link>
+            <RestartControl on_restart={restart} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RestartControlProps {
+    on_restart: Callback<()>,
+}
+
+/// “Bắt đầu lại”: a small secondary control that asks before wiping the step and the ticks.
+#[function_component]
+fn RestartControl(props: &RestartControlProps) -> Html {
+    let lang = use_app().lang();
+    let asking = use_state(|| false);
+    let set = |value: bool| {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(value))
+    };
+    let confirm = {
+        let (asking, on_restart) = (asking.clone(), props.on_restart.clone());
+        Callback::from(move |_: MouseEvent| {
+            asking.set(false);
+            on_restart.emit(());
+        })
+    };
+    if !*asking {
+        return html! {
+            <button type="button" class="secondary restart" onclick={set(true)}>
+                { lang.pick("Bắt đầu lại", "Start again") }
+            </button>
+        };
+    }
+    html! {
+        <div class="banner warning restart-confirm" role="alertdialog" aria-labelledby="hoi-bat-dau-lai">
+            <p id="hoi-bat-dau-lai">{ lang.pick(
+                "Bắt đầu lại từ bước 1? Các bước đã làm và các dấu tích trên máy này sẽ bị xóa.",
+                "Start again from step 1? Your progress and ticks on this device will be cleared.",
+            ) }</p>
+            <div class="actions">
+                <button type="button" class="danger" onclick={confirm}>{ lang.pick("Xóa và bắt đầu lại", "Clear and start again") }</button>
+                <button type="button" class="secondary" onclick={set(false)}>{ lang.pick("Không, giữ lại", "No, keep it") }</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GuideHelpProps {
+    guide: &'static Guide,
+}
+
+/// “Gặp trục trặc?” with the commune's help point beside it, who to ask, and the sources.
+#[function_component]
+fn GuideHelp(props: &GuideHelpProps) -> Html {
+    let lang = use_app().lang();
+    let guide = props.guide;
+    let content_lang = guide.lang.code();
     let problems = guide.problems.iter().map(|problem| {
         html! {
             <>
@@ -531,39 +628,8 @@ fn GuideView(props: &GuideViewProps) -> Html {
         .legal_basis
         .iter()
         .map(|law| html! { <li>{ law.clone() }</li> });
-
     html! {
-        <article class={classes!("page", "guide", player.overview.then_some("overview"))}>
-            <h1 lang={content_lang}>{ guide.title.clone() }</h1>
-            { fallback_note(guide, lang) }
-            <p class="lead" lang={content_lang}>{ guide.summary.clone() }</p>
-            <crate::components::practice_link::PracticeLink guide_id={guide.id.clone()} />
-            { meta }
-            <p class="guide-meta">{ reviewed }</p>
-            <StaleNotice {guide} />
-
-            if !guide.before_you_start.is_empty() {
-                <section class="card checklist-box" aria-labelledby="truoc-khi-bat-dau">
-                    <h2 id="truoc-khi-bat-dau">{ lang.pick("Trước khi bắt đầu, cần có", "Before you start, have ready") }</h2>
-                    <ul class="checklist">{ for checklist }</ul>
-                    <p class="hint no-print">{ lang.pick(
-                        "Đánh dấu những thứ đã có. Dấu tích chỉ lưu trên máy này.",
-                        "Tick what you have. Ticks are kept only on this device.",
-                    ) }</p>
-                </section>
-            }
-
-            <div class="player-head">{ progress }</div>
-            <div class="guide-steps" lang={content_lang}>{ for steps }</div>
-            { step_nav }
-            { finish }
-            { tools }
-            <p class="no-print handoff-row">
-                <Link to={Route::Handoff { guide: Some(guide.id.clone()) }} class="button secondary handoff-open">
-                    { lang.pick("Hiện mã QR", "Show QR code") }
-                </Link>
-            </p>
-
+        <>
             if !guide.problems.is_empty() {
                 <section class="guide-problems" aria-labelledby="truc-trac">
                     <h2 id="truc-trac">{ lang.pick("Gặp trục trặc?", "Having trouble?") }</h2>
@@ -584,10 +650,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
                     <ul lang={content_lang}>{ for legal_basis }</ul>
                 }
             </section>
-            <p class="no-print">
-                <Link to={Route::Guides}>{ lang.pick("← Tất cả hướng dẫn", "← All guides") }</Link>
-            </p>
-        </article>
+        </>
     }
 }
 
@@ -634,6 +697,48 @@ mod tests {
             (fresh.step, fresh.checked.len(), fresh.overview),
             (0, 0, false)
         );
+    }
+
+    #[test]
+    fn the_address_wins_then_the_link_then_the_saved_step() {
+        assert_eq!(starting_step("buoc-2", Some(5), 3, 8), 1);
+        assert_eq!(starting_step("sau-khi-xong", None, 3, 8), 8);
+        assert_eq!(starting_step("main", Some(5), 3, 8), 4);
+        assert_eq!(starting_step("", Some(999), 3, 8), 7);
+        assert_eq!(starting_step("", None, 3, 8), 3);
+        assert_eq!(starting_step("", None, 99, 8), 8);
+    }
+
+    #[test]
+    fn the_address_moves_the_player_only_when_it_names_another_step() {
+        let moved = player(1, 3).reduce(PlayerAction::Go(3));
+        assert_eq!((moved.step, moved.moved), (3, true));
+        assert!(!player(1, 3).reduce(PlayerAction::Go(1)).moved);
+    }
+
+    use crate::commune::Provenance;
+
+    #[test]
+    fn the_first_screen_shows_only_a_verified_number() {
+        let profile = sotay_poster::CommuneProfile {
+            commune: "Xã Tân Phú".into(),
+            phone: Some("0987654321".into()),
+            ..Default::default()
+        };
+        let line = |provenance| {
+            let help = HelpPoint {
+                profile: profile.clone(),
+                provenance,
+            };
+            help.first_screen_phone().map(str::to_owned)
+        };
+        assert_eq!(line(Provenance::FromLink), None);
+        assert_eq!(line(Provenance::Saved), None);
+        let verified = Provenance::Verified {
+            id: "tan-phu".into(),
+            deployer: "Sở KH&CN".into(),
+        };
+        assert_eq!(line(verified).as_deref(), Some("0987654321"));
     }
 
     #[test]

@@ -221,6 +221,8 @@ pub fn TeamTools() -> Html {
                     ) }</p>
                 }
             </section>
+            // Saves the scanner and the team's tools too, saying how much first.
+            <crate::components::save_offline::SaveOffline />
         </article>
     }
 }

@@ -1,0 +1,110 @@
+//! “Lưu để dùng không cần mạng”: saves the whole app for offline use (the scanner and the
+//! team's tools too; a resident's own pages are saved anyway after the first visit), and
+//! says first how much it will download (from the build's `build.json`).
+
+use yew::prelude::*;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::i18n::Pick;
+use crate::route::base_path;
+
+/// The part of build.json this reads (typed, so the bundle needs no generic JSON values).
+#[derive(serde::Deserialize)]
+struct BuildInfo {
+    group_bytes: std::collections::BTreeMap<String, u64>,
+}
+
+/// Bytes the groups that are not saved by default cost (`group_bytes` in build.json).
+// Only the browser fetches build.json (nothing to say while pre-rendering).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn extra_bytes(build_json: &str) -> Option<u64> {
+    let build: BuildInfo = serde_json::from_str(build_json).ok()?;
+    Some(build.group_bytes.values().sum())
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Saving {
+    Ready,
+    Busy,
+    Saved,
+    Failed,
+}
+
+#[function_component]
+pub fn SaveOffline() -> Html {
+    let lang = use_app().lang();
+    let size = use_state(|| None::<u64>);
+    let saving = use_state(|| Saving::Ready);
+    {
+        let size = size.clone();
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            wasm_bindgen_futures::spawn_local(async move {
+                let url = format!("{}build.json", base_path());
+                if let Some(bytes) = browser::fetch_text(&url)
+                    .await
+                    .as_deref()
+                    .and_then(extra_bytes)
+                {
+                    size.set(Some(bytes));
+                }
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (size, base_path);
+        });
+    }
+    let onclick = {
+        let saving = saving.clone();
+        Callback::from(move |_: MouseEvent| {
+            saving.set(Saving::Busy);
+            let saving = saving.clone();
+            browser::save_everything_offline(move |saved| {
+                saving.set(if saved { Saving::Saved } else { Saving::Failed })
+            });
+        })
+    };
+    let size_note = size.map(|bytes| {
+        format!(
+            " {} {} KB.",
+            lang.pick("Sẽ tải khoảng", "It downloads about"),
+            bytes.div_ceil(1024)
+        )
+    });
+    html! {
+        <section class="save-offline card" aria-labelledby="luu-ngoai-tuyen">
+            <h2 id="luu-ngoai-tuyen">{ lang.pick("Dùng khi không có mạng", "Use without a connection") }</h2>
+            <p>
+                { lang.pick(
+                    "Các hướng dẫn đã tự lưu trên máy sau lần mở đầu. Bấm nút dưới đây để lưu thêm công cụ quét CCCD và bộ công cụ của tổ công nghệ số.",
+                    "The guides were saved on this device after the first visit. Tap below to also save the card scanner and the digital team's tools.",
+                ) }
+                { size_note }
+            </p>
+            <button type="button" class="secondary" {onclick} disabled={*saving == Saving::Busy}>
+                { lang.pick("Lưu để dùng không cần mạng", "Save for offline use") }
+            </button>
+            <p class="save-offline-status" role="status">{ match *saving {
+                Saving::Ready => "",
+                Saving::Busy => lang.pick("Đang lưu…", "Saving…"),
+                Saving::Saved => lang.pick("Đã lưu. Mọi trang dùng được khi không có mạng.", "Saved. Every page works without a connection."),
+                Saving::Failed => lang.pick("Chưa lưu được. Hãy bật mạng rồi bấm lại.", "Could not save. Turn on the connection and try again."),
+            } }</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extra_download_is_the_sum_of_the_groups() {
+        assert_eq!(
+            extra_bytes(r#"{"group_bytes":{"scanner":1000,"team":2048}}"#),
+            Some(3048)
+        );
+        assert_eq!(extra_bytes("{}"), None);
+        assert_eq!(extra_bytes("not json"), None);
+    }
+}
