@@ -324,6 +324,8 @@ fn write_host_configurations(out: &Path) -> Result {
         &hosting.join("Caddyfile"),
         sotay_headers::caddyfile().as_bytes(),
     )
+}
+
 /// The service worker's group a resident needs (saved after the first visit).
 const RESIDENT_GROUP: &str = "resident";
 
