@@ -636,6 +636,24 @@ impl Browser {
             .await
     }
 
+    /// Waits until the service worker has saved offline group `name` ("scanner", "team",
+    /// "practice"): those are saved only once one of their pages has been opened.
+    pub async fn wait_for_offline_group(&self, name: &str) {
+        self.wait_until_for(
+            &format!("the {name} files saved for offline use"),
+            &format!(
+                "return caches.keys().then(async (keys) => {{
+                   const key = keys.find((k) => k.startsWith('sotay-'));
+                   if (!key) return false;
+                   const cache = await caches.open(key);
+                   return !!(await cache.match(location.origin + '/sw-group/{name}'));
+                 }})"
+            ),
+            Duration::from_secs(60),
+        )
+        .await;
+    }
+
     pub async fn wait_until_for(&self, what: &str, script: &str, timeout: Duration) -> Value {
         let deadline = Instant::now() + timeout;
         loop {

@@ -46,6 +46,8 @@ pub fn PracticeLink(props: &PracticeLinkProps) -> Html {
                 <Link to={Route::PracticeScenario { id: link.id.clone() }} class="button secondary">
                     <span>
                         { lang.pick("Tập thử trước", "Practise first") }
+                        // A space, so the title on its own line is never read as one word.
+                        { " " }
                         <span class="practice-link-title" lang="vi">{ link.title.clone() }</span>
                     </span>
                 </Link>

@@ -76,8 +76,8 @@ pub fn SaveOffline() -> Html {
             <h2 id="luu-ngoai-tuyen">{ lang.pick("Dùng khi không có mạng", "Use without a connection") }</h2>
             <p>
                 { lang.pick(
-                    "Các hướng dẫn đã tự lưu trên máy sau lần mở đầu. Bấm nút dưới đây để lưu thêm công cụ quét CCCD và bộ công cụ của tổ công nghệ số.",
-                    "The guides were saved on this device after the first visit. Tap below to also save the card scanner and the digital team's tools.",
+                    "Các hướng dẫn đã tự lưu trên máy sau lần mở đầu. Bấm nút dưới đây để lưu thêm phần Tập thử, công cụ quét CCCD và bộ công cụ của tổ công nghệ số.",
+                    "The guides were saved on this device after the first visit. Tap below to also save practice mode, the card scanner and the digital team's tools.",
                 ) }
                 { size_note }
             </p>

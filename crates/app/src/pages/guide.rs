@@ -368,13 +368,15 @@ fn GuideView(props: &GuideViewProps) -> Html {
                 <ReadAloudButton speech={speech.clone()} {parts} />
             </div>
             { props.children.clone() }
-            <PracticeLink guide_id={guide.id.clone()} />
             <StaleNotice {guide} />
             <GuideAbout {guide} player={player.clone()} />
             <div class={classes!("player", live.then_some("live"))} lang={content_lang}>
                 { for steps }
                 <FinishScreen {guide} off={playing && step < total} on_move={on_move.clone()} />
             </div>
+            // Right under the step player: on the first screen of a phone, yet never
+            // pushing step 1 and “Tiếp” down.
+            <PracticeLink guide_id={guide.id.clone()} />
             <GuideTools {guide} player={player.clone()} />
             <GuideHelp {guide} />
             <p class="no-print">
