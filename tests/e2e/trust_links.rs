@@ -141,7 +141,7 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
             "return !!document.querySelector('.commune-save')",
         )
         .await;
-    browser.click(".commune-save").await;
+    browser.click(".help-box .commune-save").await;
     browser.goto(&server.url("/g/dang-ky-tam-tru/")).await;
     browser.wait_for_app().await;
     browser
@@ -162,7 +162,7 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
         )
         .await;
     assert!(!help_text(&browser).await.contains("0912 000 111"));
-    browser.click(".commune-forget").await;
+    browser.click(".help-box .commune-forget").await;
     browser
         .wait_until(
             "the help point to go",
