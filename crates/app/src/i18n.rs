@@ -1,8 +1,10 @@
-//! Interface language. Strings sit next to the component that shows them
-//! (`lang.pick("Tiếp", "Next")`), so a screen reads top to bottom in both languages.
+//! Interface language and strings. Every string comes from the catalogue in
+//! `assets/ui/{vi,en}.toml` (`ui::<section>::<KEY>.get(lang)`, or
+//! `ui::<section>::<key>(lang, …)` for strings with placeholders); see `sotay-text`.
 
-pub use sotay_guides::Lang;
+pub use sotay_text::{Lang, ui};
 
+/// The old convention (`lang.pick("Tiếp", "Next")`), kept while screens move to the catalogue.
 pub trait Pick {
     fn pick(self, vi: &'static str, en: &'static str) -> &'static str;
 }

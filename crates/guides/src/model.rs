@@ -5,33 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use sotay_date::Date;
 
-/// Language of a guide file (and of its folder: `assets/guides/vi`, `assets/guides/en`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Vi,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
-
-    /// The code used in files, folders and URLs: `"vi"` or `"en"`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+/// Language of a guide file (and of its folder): the interface language.
+pub use sotay_text::Lang;
 
 /// Which shelf of the guide list a guide sits on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

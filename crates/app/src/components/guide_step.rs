@@ -9,7 +9,7 @@
 use sotay_guides::Step;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, Pick, ui};
 use crate::route::base_path;
 
 /// The id of the finish screen (“Sau khi xong”), the fragment after the last step.
@@ -229,10 +229,10 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     });
     html! {
         <section id={step_id(number)} class={classes!("step", off.then_some("step-off"))} aria-labelledby={heading_id.clone()}>
-            <p class="progress">{ format!("{} {number}/{total}", lang.pick("Bước", "Step")) }</p>
+            <p class="progress">{ ui::common::step_of(lang, number, total) }</p>
             <h2 id={heading_id} tabindex="-1" class={reading_class(0)}>
                 <span class="step-number" aria-hidden="true">{ number }</span>
-                <span class="visually-hidden">{ format!("{} {number}: ", lang.pick("Bước", "Step")) }</span>
+                <span class="visually-hidden">{ format!("{} {number}: ", ui::common::STEP.get(lang)) }</span>
                 { step.title.clone() }
             </h2>
             { illustration }
@@ -289,7 +289,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
                 if number == total {
                     { lang.pick("Xong", "Done") }<span aria-hidden="true">{ " ✓" }</span>
                 } else {
-                    { lang.pick("Tiếp", "Next") }<span aria-hidden="true">{ " →" }</span>
+                    { ui::common::NEXT.get(lang) }<span aria-hidden="true">{ " →" }</span>
                 }
             </a>
         }

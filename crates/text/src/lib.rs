@@ -1,0 +1,144 @@
+//! The interface language and every string the interface shows, in one catalogue per
+//! language: `assets/ui/vi.toml` and `assets/ui/en.toml` (plain TOML, editable without Rust).
+//!
+//! The build turns the catalogue into constants, one module per `[section]`: a string is
+//! [`Text`], and a string with `{placeholders}` is a function taking them in order, so a
+//! missing key or argument is a compile error. A key with no English string shows in
+//! Vietnamese; [`ui::MISSING_ENGLISH`] lists them and a test fails while it is not empty.
+//!
+//! # Example
+//!
+//! ```
+//! use sotay_text::{Lang, Text};
+//!
+//! const NEXT: Text = Text::new("Tiếp", Some("Next"));
+//! assert_eq!(NEXT.get(Lang::Vi), "Tiếp");
+//! assert_eq!(NEXT.get(Lang::En), "Next");
+//!
+//! let step = Text::new("Bước {n}/{total}", Some("Step {n} of {total}"));
+//! assert_eq!(step.fill(Lang::En, &[("n", &2), ("total", &5)]), "Step 2 of 5");
+//! ```
+
+use core::fmt::{self, Display};
+
+use serde::{Deserialize, Serialize};
+
+/// Language of the interface and of a guide file (and of its folder: `assets/guides/vi`,
+/// `assets/guides/en`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// The code used in files, folders and URLs: `"vi"` or `"en"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// One interface string in both languages. English may be missing; it then shows in
+/// Vietnamese (listed in [`ui::MISSING_ENGLISH`], which a test keeps empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    vi: &'static str,
+    en: Option<&'static str>,
+}
+
+impl Text {
+    pub const fn new(vi: &'static str, en: Option<&'static str>) -> Text {
+        Text { vi, en }
+    }
+
+    /// The string in `lang`.
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match (lang, self.en) {
+            (Lang::En, Some(en)) => en,
+            _ => self.vi,
+        }
+    }
+
+    /// The string in `lang` with each `{name}` replaced by its value; `{{` and `}}` are
+    /// literal braces. The catalogue's generated functions call this with every name the
+    /// string has.
+    pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
+        let template = self.get(lang);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(start) = rest.find(['{', '}']) {
+            out.push_str(&rest[..start]);
+            let brace = rest.as_bytes()[start];
+            let after = &rest[start + 1..];
+            if after.as_bytes().first() == Some(&brace) {
+                out.push(brace as char);
+                rest = &after[1..];
+                continue;
+            }
+            match after.find('}') {
+                Some(end) if brace == b'{' => {
+                    let name = &after[..end];
+                    match args.iter().find(|(key, _)| *key == name) {
+                        Some((_, value)) => {
+                            let _ = fmt::write(&mut out, format_args!("{value}"));
+                        }
+                        None => out.push_str(&rest[start..start + end + 2]),
+                    }
+                    rest = &after[end + 1..];
+                }
+                _ => {
+                    out.push(brace as char);
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The catalogue: `ui::<section>::<KEY>` constants and `ui::<section>::<key>(lang, …)`
+/// functions, generated from `assets/ui/{vi,en}.toml`.
+pub mod ui {
+    include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_has_english() {
+        assert!(
+            ui::MISSING_ENGLISH.is_empty(),
+            "UI strings with no English in assets/ui/en.toml (they show in Vietnamese): {:?}",
+            ui::MISSING_ENGLISH
+        );
+    }
+
+    #[test]
+    fn fill_keeps_literal_braces_and_unknown_names() {
+        let text = Text::new("{{a}} {b} {c}", None);
+        assert_eq!(text.fill(Lang::En, &[("b", &1)]), "{a} 1 {c}");
+    }
+
+    #[test]
+    fn generated_functions_take_placeholders_in_order() {
+        assert_eq!(ui::common::step_of(Lang::Vi, 2, 5), "Bước 2/5");
+        assert_eq!(ui::common::step_of(Lang::En, 2, 5), "Step 2/5");
+    }
+}
