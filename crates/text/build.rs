@@ -1,6 +1,6 @@
-//! Generates `catalogue.rs` from `assets/ui/vi.toml` and `assets/ui/en.toml`.
+//! Generates `catalogue.rs` from `assets/ui/vi/*.toml` and `assets/ui/en/*.toml`.
 //!
-//! Each `[section]` becomes a module and each key a constant (`NEXT: Text`), or, when the
+//! Each file (a section: one screen or component) becomes a module and each key a constant (`NEXT: Text`), or, when the
 //! string has `{placeholders}`, a function taking them in order (`step_of(lang, n, total)`),
 //! so a wrong name or a missing argument fails to compile. Constants, not a lookup table:
 //! a bundle carries only the strings it uses. The build fails on an English key with no
@@ -14,14 +14,14 @@ type Catalogue = BTreeMap<String, BTreeMap<String, String>>;
 
 fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../assets/ui");
-    let vi = read(&dir.join("vi.toml"));
-    let en = read(&dir.join("en.toml"));
+    let vi = read(&dir.join("vi"));
+    let en = read(&dir.join("en"));
     let mut errors = Vec::new();
     for (section, keys) in &en {
         for key in keys.keys() {
             if vi.get(section).and_then(|keys| keys.get(key)).is_none() {
                 errors.push(format!(
-                    "en.toml: [{section}] {key} has no Vietnamese string in vi.toml"
+                    "en/{section}.toml: {key} has no Vietnamese string in vi/{section}.toml"
                 ));
             }
         }
@@ -31,7 +31,7 @@ fn main() {
     for (section, keys) in &vi {
         check_name(
             section,
-            &format!("vi.toml: section [{section}]"),
+            &format!("vi/{section}.toml: the file name"),
             &mut errors,
         );
         writeln!(
@@ -40,7 +40,7 @@ fn main() {
         )
         .unwrap();
         for (key, vi_text) in keys {
-            let place = format!("vi.toml: [{section}] {key}");
+            let place = format!("vi/{section}.toml: {key}");
             check_name(key, &place, &mut errors);
             let en_text = en.get(section).and_then(|keys| keys.get(key));
             if en_text.is_none() {
@@ -49,13 +49,13 @@ fn main() {
             let names = placeholders(vi_text, &place, &mut errors);
             if let Some(en_text) = en_text {
                 let mut en_names =
-                    placeholders(en_text, &format!("en.toml: [{section}] {key}"), &mut errors);
+                    placeholders(en_text, &format!("en/{section}.toml: {key}"), &mut errors);
                 let mut vi_sorted = names.clone();
                 vi_sorted.sort();
                 en_names.sort();
                 if vi_sorted != en_names {
                     errors.push(format!(
-                        "[{section}] {key}: placeholders differ: vi {vi_sorted:?}, en {en_names:?}"
+                        "{section}.toml: {key}: placeholders differ: vi {vi_sorted:?}, en {en_names:?}"
                     ));
                 }
             }
@@ -107,32 +107,39 @@ fn main() {
     }
     let out_path = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
     std::fs::write(out_path, out).unwrap();
-    println!("cargo::rerun-if-changed={}", dir.display());
-    println!("cargo::rerun-if-changed={}", dir.join("vi.toml").display());
-    println!("cargo::rerun-if-changed={}", dir.join("en.toml").display());
+    println!("cargo::rerun-if-changed={}", dir.join("vi").display());
+    println!("cargo::rerun-if-changed={}", dir.join("en").display());
 }
 
-fn read(path: &std::path::Path) -> Catalogue {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    let table: toml::Table = text
-        .parse()
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+fn read(dir: &std::path::Path) -> Catalogue {
     let mut catalogue = Catalogue::new();
-    for (section, value) in table {
-        let toml::Value::Table(keys) = value else {
-            panic!(
-                "{}: `{section}` must be a [section] of strings",
-                path.display()
-            );
+    let entries =
+        std::fs::read_dir(dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let Some(section) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".toml"))
+        else {
+            continue;
         };
-        let entry = catalogue.entry(section.clone()).or_default();
-        for (key, value) in keys {
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let keys = catalogue.entry(section.to_owned()).or_default();
+        for (key, value) in table {
             let toml::Value::String(text) = value else {
-                panic!("{}: [{section}] {key} must be a string", path.display());
+                panic!(
+                    "{}: {key} must be a string (sections are files)",
+                    path.display()
+                );
             };
-            entry.insert(key, text);
+            keys.insert(key, text);
         }
+        println!("cargo::rerun-if-changed={}", path.display());
     }
     catalogue
 }

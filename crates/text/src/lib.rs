@@ -1,7 +1,8 @@
 //! The interface language and every string the interface shows, in one catalogue per
-//! language: `assets/ui/vi.toml` and `assets/ui/en.toml` (plain TOML, editable without Rust).
+//! language: `assets/ui/vi/<section>.toml` and `assets/ui/en/<section>.toml` (plain TOML,
+//! editable without Rust; a section is one screen or component).
 //!
-//! The build turns the catalogue into constants, one module per `[section]`: a string is
+//! The build turns the catalogue into constants, one module per section: a string is
 //! [`Text`], and a string with `{placeholders}` is a function taking them in order, so a
 //! missing key or argument is a compile error. A key with no English string shows in
 //! Vietnamese; [`ui::MISSING_ENGLISH`] lists them and a test fails while it is not empty.
@@ -112,7 +113,7 @@ impl Text {
 }
 
 /// The catalogue: `ui::<section>::<KEY>` constants and `ui::<section>::<key>(lang, …)`
-/// functions, generated from `assets/ui/{vi,en}.toml`.
+/// functions, generated from `assets/ui/{vi,en}/<section>.toml`.
 pub mod ui {
     include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 }
@@ -125,7 +126,7 @@ mod tests {
     fn every_string_has_english() {
         assert!(
             ui::MISSING_ENGLISH.is_empty(),
-            "UI strings with no English in assets/ui/en.toml (they show in Vietnamese): {:?}",
+            "UI strings with no English in assets/ui/en/ (they show in Vietnamese): {:?}",
             ui::MISSING_ENGLISH
         );
     }
