@@ -224,7 +224,7 @@ fn percent_decode(text: &str) -> Option<String> {
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
-        match fold_vietnamese(c) {
+        match sotay_chars::fold_letter(c) {
             Some(folded) if folded.is_ascii_alphanumeric() => {
                 if out.len() >= 60 {
                     break;
@@ -245,26 +245,6 @@ pub fn slug(text: &str) -> String {
         out.push_str("khong-ten");
     }
     out
-}
-
-/// The base letter of a lower-case Vietnamese letter; ASCII unchanged.
-pub(crate) fn fold_vietnamese(c: char) -> Option<char> {
-    if c.is_ascii() {
-        return Some(c);
-    }
-    const GROUPS: [(char, &str); 7] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
-        ('d', "đ"),
-    ];
-    GROUPS
-        .iter()
-        .find(|(_, variants)| variants.contains(c))
-        .map(|(base, _)| *base)
 }
 
 #[cfg(test)]
