@@ -148,6 +148,18 @@ pub struct Link {
 
 /// Reads a link made by [`guide_url`] (used by tests and the handoff QR).
 /// `None` when the URL is not under `base` or is not a known route.
+///
+/// # Example
+///
+/// ```
+/// use sotay_poster::{BaseUrl, parse_link};
+///
+/// let base = BaseUrl::parse("https://sotay.example.vn").unwrap();
+/// let link = parse_link(&base, "https://sotay.example.vn/g/kich-hoat-vneid/").unwrap();
+/// assert_eq!(link.guide_id.as_deref(), Some("kich-hoat-vneid"));
+/// assert!(link.profile.is_none());
+/// assert!(parse_link(&base, "https://other.example/g/kich-hoat-vneid/").is_none());
+/// ```
 pub fn parse_link(base: &BaseUrl, url: &str) -> Option<Link> {
     let url = url.trim();
     let url = url.split('#').next().unwrap_or(url);
@@ -221,6 +233,14 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// An ASCII file-name slug: Vietnamese letters folded ("Phường Long Biên" →
 /// "phuong-long-bien"), anything else a dash; "khong-ten" when nothing is left.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sotay_poster::slug("Phường Long Biên"), "phuong-long-bien");
+/// assert_eq!(sotay_poster::slug("Xã Đắk Ơ (Bình Phước)"), "xa-dak-o-binh-phuoc");
+/// assert_eq!(sotay_poster::slug("???"), "khong-ten");
+/// ```
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
