@@ -846,9 +846,9 @@ impl Browser {
     /// A DevTools protocol command, through chromedriver.
     pub async fn cdp(&self, method: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp {
-                method: method.to_string(),
-                params,
+            .issue_cmd(ChromedriverCommand {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": method, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
@@ -976,8 +976,9 @@ impl Browser {
     async fn try_log(&self, kind: &str) -> Result<Vec<(String, String)>, String> {
         let value = self
             .client
-            .issue_cmd(GetLog {
-                kind: kind.to_string(),
+            .issue_cmd(ChromedriverCommand {
+                path: "se/log",
+                body: json!({ "type": kind }),
             })
             .await
             .map_err(|e| format!("the {kind} log cannot be read: {e}"))?;
@@ -1093,50 +1094,28 @@ fn xpath_literal(text: &str) -> String {
     }
 }
 
-/// chromedriver's `POST /session/{id}/goog/cdp/execute`.
+/// A chromedriver extension command: `POST /session/{id}/{path}` with a JSON body
+/// (`goog/cdp/execute` for DevTools, `se/log` for the browser and performance logs).
 #[derive(Debug)]
-struct Cdp {
-    method: String,
-    params: Value,
+struct ChromedriverCommand {
+    path: &'static str,
+    body: Value,
 }
 
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for ChromedriverCommand {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.method, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// chromedriver's `POST /session/{id}/se/log`.
-#[derive(Debug)]
-struct GetLog {
-    kind: String,
-}
-
-impl WebDriverCompatibleCommand for GetLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": self.kind }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
