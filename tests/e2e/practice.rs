@@ -13,14 +13,16 @@ use serde_json::{Value, json};
 use sotay_e2e::{Browser, Server, site};
 use sotay_practice::{PRACTICE_BANNER, Rule, Scenario, Screen, check_fields, person};
 
-use crate::trust::{inspect_storage, press, requests_of, set_high_contrast, tab_to};
+use sotay_e2e::privacy::{assert_not_sent_or_printed, assert_not_stored, requests_of};
+
+use crate::trust::accessibility::{press, set_high_contrast, tab_to};
 
 /// What a resident types that is not in any scenario: it must never leave the page.
 const SECRET_PASSWORD: &str = "Bimat#7315q";
 const SECRET_PASSCODE: &str = "864213";
 const SECRET_TEXT: &str = "Cây đa đầu làng";
 const SECRET_DATE: &str = "01/12/2026";
-/// The same, as `inspect_storage` takes it (`|`-separated).
+/// The same, as the privacy inspector takes them (`|`-separated).
 const SECRETS: &str = "Bimat#7315q|864213|Cây đa đầu làng";
 
 fn scenarios() -> Vec<Scenario> {
@@ -59,8 +61,7 @@ fn right_values(screen: &Screen) -> Vec<(String, Rule, String)> {
 }
 
 async fn open(browser: &Browser, server: &Server, id: &str) {
-    browser.goto(&server.url(&format!("/tap-thu/{id}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/tap-thu/{id}/"))).await;
     browser
         .wait_until(
             "the practice phone",
@@ -71,11 +72,8 @@ async fn open(browser: &Browser, server: &Server, id: &str) {
 
 async fn current_screen(browser: &Browser) -> String {
     browser
-        .eval("return document.querySelector('.practice-phone')?.dataset.screen || ''")
+        .eval_text("return document.querySelector('.practice-phone')?.dataset.screen || ''")
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Clicks the phone's button labelled exactly `label`.
@@ -99,11 +97,8 @@ async fn press_button(browser: &Browser, label: &str) {
 
 async fn feedback(browser: &Browser) -> String {
     browser
-        .eval("return document.querySelector('.practice-feedback-area')?.textContent || ''")
+        .eval_text("return document.querySelector('.practice-feedback-area')?.textContent || ''")
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
 }
 
 async fn wait_for_feedback(browser: &Browser, text: &str) {
@@ -293,8 +288,7 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
     let server = site();
     let origin = server.origin();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/tap-thu/")).await;
     let list = browser.text(".practice-list").await;
     let all = scenarios();
     assert!(all.len() >= 5);
@@ -311,8 +305,7 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
     }
     assert!(failures.is_empty(), "axe or reflow: {failures:#?}");
     // The list remembers what was finished (ids and hint counts only).
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/tap-thu/")).await;
     browser
         .wait_until(
             "finished marks",
@@ -323,22 +316,7 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
         )
         .await;
     // Nothing typed in any request, in any storage, cache, URL or the console.
-    let needles: Vec<&str> = SECRETS.split('|').collect();
-    for (url, rest) in first_load.iter().chain(&after) {
-        for needle in &needles {
-            assert!(
-                !url.contains(needle) && !rest.contains(needle),
-                "a request carries {needle:?}: {url}"
-            );
-        }
-    }
-    let foreign: Vec<_> = after
-        .iter()
-        .filter(|(url, _)| !url.starts_with(&origin) && !url.starts_with("data:"))
-        .collect();
-    assert!(foreign.is_empty(), "requests left the origin: {foreign:?}");
-    let found = inspect_storage(&browser, SECRETS).await;
-    assert_eq!(found["found"], json!([]), "stored: {found}");
+    assert_not_stored(&browser, SECRETS, "after every scenario").await;
     let stored = browser
         .eval("return localStorage.getItem('sotay.practice')")
         .await;
@@ -348,15 +326,8 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
         Some(all.len()),
         "{stored}"
     );
-    let console: Vec<String> = browser
-        .console()
-        .await
-        .into_iter()
-        .map(|(_, message)| message)
-        .collect();
-    for needle in &needles {
-        assert!(!console.join("\n").contains(needle), "console: {needle}");
-    }
+    let requests: Vec<_> = first_load.iter().chain(&after).cloned().collect();
+    assert_not_sent_or_printed(&browser, &[SECRETS], &origin, &requests, &after).await;
     browser.close().await;
 }
 
@@ -365,14 +336,8 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
 async fn practice_in_high_contrast_at_320_px_with_the_largest_text_has_no_axe_violations() {
     let server = site();
     let browser = Browser::start().await;
-    browser
-        .cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": true }),
-        )
-        .await;
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.emulate_screen(320, 640, 1).await;
+    browser.open(&server.url("/tap-thu/")).await;
     set_high_contrast(&browser, true).await;
     browser.click("button[aria-label='Chữ rất to']").await;
     browser
@@ -554,8 +519,7 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
     let server = site();
     let origin = server.origin();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     assert!(
         browser
             .eval("return !!document.querySelector(\"main a[href='/tap-thu/']\")")
@@ -565,9 +529,8 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
     );
     // The guide links at its start and at the rehearsed step.
     browser
-        .goto(&server.url("/g/kich-hoat-vneid/?buoc=3"))
+        .open(&server.url("/g/kich-hoat-vneid/?buoc=3"))
         .await;
-    browser.wait_for_app().await;
     let links = browser
         .eval(
             "return [...document.querySelectorAll(\"a[href='/tap-thu/kich-hoat-vneid/']\")]
@@ -588,21 +551,13 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
     );
     // Practice is saved for offline use once one of its pages has been opened (a
     // resident's first visit does not spend their data on it).
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/tap-thu/")).await;
     browser.wait_for_offline_group("practice").await;
     browser
-        .goto(&server.url("/g/kich-hoat-vneid/?buoc=3"))
+        .open(&server.url("/g/kich-hoat-vneid/?buoc=3"))
         .await;
-    browser.wait_for_app().await;
     // The service worker, then offline: the practice list and a scenario still work.
-    browser
-        .wait_until_for(
-            "the service worker to control the page",
-            "return !!navigator.serviceWorker.controller",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_service_worker().await;
     browser.cdp("Network.enable", json!({})).await;
     browser
         .cdp(
@@ -659,8 +614,7 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
         .await;
     assert!(failures.is_empty(), "{failures:#?}");
     // The list page, still offline: the service worker keeps it.
-    browser.goto(&format!("{origin}/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/tap-thu/")).await;
     assert_eq!(browser.heading().await, "Tập thử");
     browser.assert_console_clean().await;
     browser.close().await;

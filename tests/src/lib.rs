@@ -9,6 +9,9 @@
 //! `cargo xtask test` sets the environment this needs (see [`Env`]); the tests
 //! are `#[ignore]`d in a plain `cargo test` because they need that build.
 
+pub mod pages;
+pub mod privacy;
+
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -91,10 +94,39 @@ pub fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
-/// `sotay serve DIR` on a loopback port; stopped when dropped.
-pub struct Server {
+/// A server process listening on a loopback port; stopped when dropped.
+/// [`Server`] and [`Nginx`] are one each.
+pub struct Listening {
     child: Child,
     pub port: u16,
+}
+
+impl Listening {
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin())
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `sotay serve DIR` on a loopback port; stopped when dropped.
+pub struct Server(Listening);
+
+impl std::ops::Deref for Server {
+    type Target = Listening;
+
+    fn deref(&self) -> &Listening {
+        &self.0
+    }
 }
 
 impl Server {
@@ -123,31 +155,11 @@ impl Server {
             .and_then(|rest| rest.split('/').next())
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("unexpected first line from sotay serve: {line}"));
-        Server { child, port }
+        Server(Listening { child, port })
     }
 
-    pub fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.origin())
-    }
-
-    pub fn stop(mut self) {
-        self.kill();
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.kill();
-    }
+    /// Stops the server (as dropping it does), in the middle of a test.
+    pub fn stop(self) {}
 }
 
 /// A raw HTTP/1.1 GET, so a test sees exactly the status and headers the server
@@ -180,9 +192,17 @@ pub fn get_headers(port: u16, path: &str, accept_encoding: &str) -> (u16, String
 /// (crates/headers), in the foreground on a loopback port, with its own temporary
 /// prefix; stopped when dropped.
 pub struct Nginx {
-    child: Child,
-    pub port: u16,
+    // Dropped first: nginx stops, then its prefix folder goes.
+    listening: Listening,
     _prefix: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Nginx {
+    type Target = Listening;
+
+    fn deref(&self) -> &Listening {
+        &self.listening
+    }
 }
 
 impl Nginx {
@@ -237,13 +257,12 @@ http {{
             .spawn()
             .expect("nginx starts");
         let mut nginx = Nginx {
-            child,
-            port,
+            listening: Listening { child, port },
             _prefix: prefix,
         };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = nginx.child.try_wait() {
+            if let Ok(Some(status)) = nginx.listening.child.try_wait() {
                 let log = std::fs::read_to_string(nginx._prefix.path().join("error.log"))
                     .unwrap_or_default();
                 panic!("nginx stopped ({status}):\n{log}");
@@ -254,28 +273,47 @@ http {{
         nginx
     }
 
-    pub fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.origin())
-    }
-
-    pub fn stop(mut self) {
-        self.kill();
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    /// Stops nginx (as dropping it does), in the middle of a test.
+    pub fn stop(self) {}
 }
 
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        self.kill();
+/// The offline journey: one visit to the home page at `origin` and to the
+/// scanner (its files are saved for offline use only once one of its pages is
+/// opened), then `stop` ends the server, and the home page after a reload and
+/// each of `pages` (path, words of its heading) still open.
+pub async fn assert_works_offline_after_one_visit(
+    browser: &Browser,
+    origin: &str,
+    stop: impl FnOnce(),
+    pages: &[(&str, &str)],
+) {
+    browser.open(&format!("{origin}/")).await;
+    browser.wait_for_service_worker().await;
+    browser.open(&format!("{origin}/quet/")).await;
+    browser.wait_for_offline_group("scanner").await;
+    browser.open(&format!("{origin}/")).await;
+    stop();
+    browser.reload().await;
+    browser.wait_for_app().await;
+    assert!(browser.heading().await.contains("Sổ tay Công dân số"));
+    for (path, words) in pages {
+        browser.goto(&format!("{origin}{path}")).await;
+        // Wait for this page's heading, not just a ready app: an engine may answer
+        // the navigation before the old page is gone.
+        browser
+            .wait_until(
+                &format!("{path} offline"),
+                &format!(
+                    "return location.pathname === {}
+                       && document.getElementById('app')?.dataset.app === 'ready'
+                       && document.querySelector('h1')?.textContent.toLowerCase().includes({})",
+                    json!(path),
+                    json!(words.to_lowercase())
+                ),
+            )
+            .await;
     }
+    browser.assert_console_clean().await;
 }
 
 /// The site under test, served for one test (a few milliseconds to start;
@@ -621,6 +659,12 @@ impl Browser {
             .await;
     }
 
+    /// Opens `url` and waits until the app has taken over its page.
+    pub async fn open(&self, url: &str) {
+        self.goto(url).await;
+        self.wait_for_app().await;
+    }
+
     /// Waits until the app has taken over the pre-rendered page.
     pub async fn wait_for_app(&self) {
         self.wait_until(
@@ -654,6 +698,27 @@ impl Browser {
         .await;
     }
 
+    /// Waits (up to 30 s) until the service worker controls the page: from then on
+    /// the site's files are kept for offline use.
+    pub async fn wait_for_service_worker(&self) {
+        self.wait_until_for(
+            "the service worker to control the page",
+            "return !!navigator.serviceWorker?.controller",
+            Duration::from_secs(30),
+        )
+        .await;
+    }
+
+    /// Makes the page's viewport `width` × `height` CSS pixels at `scale` device
+    /// pixels each, as on a phone (Chromium's DevTools protocol).
+    pub async fn emulate_screen(&self, width: u32, height: u32, scale: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": true }),
+        )
+        .await;
+    }
+
     pub async fn wait_until_for(&self, what: &str, script: &str, timeout: Duration) -> Value {
         let deadline = Instant::now() + timeout;
         loop {
@@ -678,6 +743,15 @@ impl Browser {
             .execute(script, vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// [`Browser::eval`] for a script that returns text; anything else reads as "".
+    pub async fn eval_text(&self, script: &str) -> String {
+        self.eval(script)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// Runs `script` (which calls `done(value)` when finished).
@@ -710,7 +784,8 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Opens the site menu (when closed) and clicks its link to `path`.
+    /// Opens the site menu (when closed), clicks its link to `path` and waits
+    /// until the address is `path`.
     pub async fn click_nav(&self, path: &str) {
         self.eval(
             "const menu = document.querySelector('.site-menu');
@@ -718,6 +793,11 @@ impl Browser {
         )
         .await;
         self.click(&format!(".site-nav a[href='{path}']")).await;
+        self.wait_until(
+            &format!("{path} from the menu"),
+            &format!("return location.pathname === {}", json!(path)),
+        )
+        .await;
     }
 
     /// Clicks the first link or button whose visible text contains `text`.
@@ -766,9 +846,9 @@ impl Browser {
     /// A DevTools protocol command, through chromedriver.
     pub async fn cdp(&self, method: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp {
-                method: method.to_string(),
-                params,
+            .issue_cmd(ChromedriverCommand {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": method, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
@@ -896,8 +976,9 @@ impl Browser {
     async fn try_log(&self, kind: &str) -> Result<Vec<(String, String)>, String> {
         let value = self
             .client
-            .issue_cmd(GetLog {
-                kind: kind.to_string(),
+            .issue_cmd(ChromedriverCommand {
+                path: "se/log",
+                body: json!({ "type": kind }),
             })
             .await
             .map_err(|e| format!("the {kind} log cannot be read: {e}"))?;
@@ -915,15 +996,42 @@ impl Browser {
             .collect())
     }
 
+    /// Console errors and panics ([`is_console_error`]) since the last check,
+    /// but for the lines `expected` accepts (what the browser itself prints for a
+    /// reason the test knows, such as a 404 it asked for).
+    pub async fn console_errors_except(
+        &self,
+        expected: impl Fn(&str) -> bool,
+    ) -> Vec<(String, String)> {
+        self.console()
+            .await
+            .into_iter()
+            .filter(|(level, message)| is_console_error(level, message) && !expected(message))
+            .collect()
+    }
+
     /// Asserts the console printed no error and no panic since the last check.
     pub async fn assert_console_clean(&self) {
-        let bad: Vec<_> = self
+        self.assert_console_clean_except(|_| false).await;
+    }
+
+    /// [`Browser::assert_console_clean`], but for the lines `expected` accepts.
+    pub async fn assert_console_clean_except(&self, expected: impl Fn(&str) -> bool) {
+        let bad = self.console_errors_except(expected).await;
+        assert!(bad.is_empty(), "console errors: {bad:#?}");
+    }
+
+    /// Asserts the app did not panic or trap since the last check ([`is_panic`]),
+    /// where the browser's own error lines are expected (a file it cannot
+    /// open, a page that is not there): `context` names the case.
+    pub async fn assert_no_panic(&self, context: &str) {
+        let panics: Vec<_> = self
             .console()
             .await
             .into_iter()
-            .filter(|(level, message)| level == "SEVERE" || message.contains("panicked"))
+            .filter(|(_, message)| is_panic(message))
             .collect();
-        assert!(bad.is_empty(), "console errors: {bad:#?}");
+        assert!(panics.is_empty(), "{context}: {panics:#?}");
     }
 
     /// Runs axe-core on the current page; returns the serious and critical violations.
@@ -958,6 +1066,16 @@ impl Browser {
     }
 }
 
+/// A console line that means the app broke: a Rust panic or a WebAssembly trap.
+pub fn is_panic(message: &str) -> bool {
+    message.contains("panicked") || message.contains("RuntimeError")
+}
+
+/// A console entry no page may print: an error (`SEVERE`) or a panic.
+pub fn is_console_error(level: &str, message: &str) -> bool {
+    level == "SEVERE" || is_panic(message)
+}
+
 fn truthy(value: &Value) -> bool {
     match value {
         Value::Null => false,
@@ -976,50 +1094,28 @@ fn xpath_literal(text: &str) -> String {
     }
 }
 
-/// chromedriver's `POST /session/{id}/goog/cdp/execute`.
+/// A chromedriver extension command: `POST /session/{id}/{path}` with a JSON body
+/// (`goog/cdp/execute` for DevTools, `se/log` for the browser and performance logs).
 #[derive(Debug)]
-struct Cdp {
-    method: String,
-    params: Value,
+struct ChromedriverCommand {
+    path: &'static str,
+    body: Value,
 }
 
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for ChromedriverCommand {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.method, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// chromedriver's `POST /session/{id}/se/log`.
-#[derive(Debug)]
-struct GetLog {
-    kind: String,
-}
-
-impl WebDriverCompatibleCommand for GetLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": self.kind }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
