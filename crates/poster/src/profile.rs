@@ -262,6 +262,10 @@ impl FieldSpot {
     /// `Mục "Địa chỉ" của nơi hỗ trợ 2`.
     pub fn name_vi(self) -> String {
         match self.place {
+            // "Mục "Tên" của nơi hỗ trợ 2", not "Mục "Nơi hỗ trợ" của nơi hỗ trợ 2".
+            Some(place) if self.field == ProfileField::HelpPoint => {
+                format!("Mục \"Tên\" của nơi hỗ trợ {}", place + 1)
+            }
             Some(place) => format!(
                 "Mục \"{}\" của nơi hỗ trợ {}",
                 self.field.label_vi(),
@@ -274,6 +278,9 @@ impl FieldSpot {
     /// `Address of help point 2`.
     pub fn name_en(self) -> String {
         match self.place {
+            Some(place) if self.field == ProfileField::HelpPoint => {
+                format!("Name of help point {}", place + 1)
+            }
             Some(place) => format!("{} of help point {}", self.field.label_en(), place + 1),
             None => self.field.label_en().to_owned(),
         }

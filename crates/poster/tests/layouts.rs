@@ -4,7 +4,7 @@
 
 use sotay_poster::{
     BaseUrl, CommuneProfile, FieldSpot, HelpPlace, Layout, MIN_MODULE_MM, PosterError, PosterSpec,
-    ProfileField, guide_url, parse_link, render, render_svg,
+    ProfileField, guide_url, parse_link, qr_matrix, render, render_svg,
 };
 
 fn place(name: &str, address: &str, hours: &str, phone: &str) -> HelpPlace {
@@ -295,18 +295,30 @@ fn four_help_places_fit_every_layout_but_the_small_stickers() {
     assert!(
         error
             .message_vi()
-            .ends_with("rút gọn mục \"Nơi hỗ trợ\" của nơi hỗ trợ 2."),
+            .ends_with("rút gọn mục \"Tên\" của nơi hỗ trợ 2."),
         "{}",
         error.message_vi()
     );
-    // The module sizes, for the report: `--nocapture` shows them.
-    for layout in Layout::ALL {
-        if let Ok(page) = render(&spec(layout, Some(tan_phu_four()))) {
-            let qr = spec(layout, Some(tan_phu_four())).url.len();
-            println!(
-                "{layout}: link {qr} chars, QR {:.1} mm wide",
-                page.qr_width_mm
-            );
+    // The sizes for the report (`--nocapture` shows them): one place and four.
+    for profile in [long_bien(), tan_phu_four()] {
+        for layout in Layout::ALL {
+            let spec = spec(layout, Some(profile.clone()));
+            let matrix = qr_matrix(&spec.url, layout.ec_level()).unwrap();
+            match render(&spec) {
+                Ok(page) => println!(
+                    "{} place(s), {layout}: link {} chars, QR version {}, {:.1} mm wide, module {:.2} mm",
+                    profile.places.len(),
+                    spec.url.len(),
+                    (matrix.code_size() - 17) / 4,
+                    page.qr_width_mm,
+                    page.qr_width_mm / matrix.code_size() as f64
+                ),
+                Err(error) => println!(
+                    "{} place(s), {layout}: {}",
+                    profile.places.len(),
+                    error.message_en()
+                ),
+            }
         }
     }
 }
