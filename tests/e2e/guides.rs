@@ -570,8 +570,10 @@ async fn the_menu_reaches_every_page_and_the_help_point_is_on_the_first_screen()
             "/g/{GUIDE}/?c={}",
             sotay_poster::encode_profile(&sotay_poster::CommuneProfile {
                 commune: "Xã Tân Phú".into(),
-                help_point: Some("Công an xã Tân Phú".into()),
-                phone: Some("0987654321".into()),
+                places: vec![sotay_poster::HelpPlace {
+                    phone: Some("0987654321".into()),
+                    ..sotay_poster::HelpPlace::named("Công an xã Tân Phú")
+                }],
                 ..Default::default()
             })
             .expect("a valid profile")

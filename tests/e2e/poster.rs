@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, site};
-use sotay_poster::{CommuneProfile, encode_profile};
+use sotay_poster::{CommuneProfile, HelpPlace, encode_profile};
 
 /// What the QR code drawn on the screen says: a screenshot of the element,
 /// decoded by our own decoder, the way a resident's phone would see it.
@@ -28,10 +28,12 @@ async fn qr_on_screen(browser: &Browser, css: &str) -> Vec<String> {
 fn long_bien() -> CommuneProfile {
     CommuneProfile {
         commune: "Phường Long Biên".into(),
-        help_point: Some("Công an phường Long Biên".into()),
-        address: Some("Số 1 phố Ngọc Lâm, Hà Nội".into()),
-        hours: Some("7:30–17:00, thứ Hai – thứ Sáu".into()),
-        phone: Some("024 3872 1234".into()),
+        places: vec![HelpPlace {
+            name: Some("Công an phường Long Biên".into()),
+            address: Some("Số 1 phố Ngọc Lâm, Hà Nội".into()),
+            hours: Some("7:30–17:00, thứ Hai – thứ Sáu".into()),
+            phone: Some("024 3872 1234".into()),
+        }],
         zalo: Some("Công an phường Long Biên".into()),
     }
 }
@@ -471,12 +473,7 @@ async fn the_poster_builder_previews_downloads_and_prints() {
 /// would, and returns the message the field then shows; the text must stay.
 async fn retype_and_read_error(browser: &Browser, field: &str, text: &str) -> String {
     let id = format!("poster-{field}");
-    browser
-        .eval(&format!(
-            "const f = document.getElementById('{id}'); f.value = ''; f.dispatchEvent(new InputEvent('input', {{ bubbles: true }})); return true"
-        ))
-        .await;
-    browser.type_into(&format!("#{id}"), text).await;
+    retype(browser, &format!("#{id}"), text).await;
     let error = browser
         .wait_until(
             &format!("the {field} message"),
@@ -491,6 +488,120 @@ async fn retype_and_read_error(browser: &Browser, field: &str, text: &str) -> St
         "the typed {field} is kept"
     );
     error.as_str().unwrap_or_default().to_owned()
+}
+
+/// Sets an input's value as a person would clear it, then types `text`.
+async fn retype(browser: &Browser, css: &str, text: &str) {
+    browser
+        .eval(&format!(
+            "const i = document.querySelector({}); i.value = ''; i.dispatchEvent(new InputEvent('input', {{ bubbles: true }})); return true",
+            json!(css)
+        ))
+        .await;
+    if !text.is_empty() {
+        browser.type_into(css, text).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn the_poster_builder_takes_three_help_points_and_its_link_shows_them_all() {
+    let server = site();
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/ap-phich/")).await;
+    browser.wait_for_app().await;
+    browser
+        .wait_until("the preview image", "const i = document.querySelector('img.poster-image'); return i && i.complete && i.naturalWidth > 0")
+        .await;
+    browser.type_into("#poster-commune", "Xã Tân Phú").await;
+    browser
+        .type_into("#poster-help_point", "Công an xã Tân Phú")
+        .await;
+    browser.type_into("#poster-phone", "0912 345 678").await;
+    browser.click(".poster-add-place").await;
+    browser
+        .wait_until(
+            "a second place",
+            "return !!document.getElementById('poster-help_point-2')",
+        )
+        .await;
+    browser
+        .type_into(
+            "#poster-help_point-2",
+            "Trung tâm phục vụ hành chính công xã Tân Phú",
+        )
+        .await;
+    browser.type_into("#poster-hours-2", "7:30–17:00").await;
+    browser.click(".poster-add-place").await;
+    browser
+        .wait_until(
+            "a third place",
+            "return !!document.getElementById('poster-help_point-3')",
+        )
+        .await;
+    browser
+        .type_into("#poster-help_point-3", "Bưu điện xã Tân Phú")
+        .await;
+    // A bad value in the third place: the message is beside it, naming the place.
+    browser
+        .type_into("#poster-phone-3", "0273 3851 555 hoặc 0273 3851 556")
+        .await;
+    let error = browser
+        .wait_until(
+            "the third place's phone message",
+            "return document.getElementById('poster-phone-3-error')?.textContent",
+        )
+        .await;
+    let error = error.as_str().unwrap_or_default().to_owned();
+    assert!(
+        error.contains("nơi hỗ trợ 3") && error.contains("quá dài"),
+        "{error}"
+    );
+    assert_eq!(
+        browser
+            .eval("return document.getElementById('poster-help_point-2').value")
+            .await,
+        json!("Trung tâm phục vụ hành chính công xã Tân Phú"),
+        "nothing typed is lost"
+    );
+    retype(&browser, "#poster-phone-3", "0273 3851 555").await;
+    let link = browser
+        .wait_until(
+            "the link with three places",
+            "return !document.getElementById('poster-phone-3-error') && document.querySelector('img.poster-image')?.complete && document.querySelector('.poster-full-link code')?.textContent",
+        )
+        .await;
+    let link = link.as_str().unwrap_or_default().to_owned();
+    assert!(
+        link.starts_with(&format!("{}/?c=", server.origin())),
+        "{link}"
+    );
+    let preview = browser
+        .eval("return document.querySelectorAll('.poster-builder .commune-help-place').length")
+        .await;
+    assert_eq!(preview, json!(3), "the form shows what residents will see");
+
+    // The link a resident scans: all three places, and the post office's number.
+    browser.goto(&link).await;
+    browser.wait_for_app().await;
+    let help = browser
+        .wait_until(
+            "the three places",
+            "return document.querySelectorAll('.commune-help .commune-help-place').length === 3 && document.querySelector('.commune-help').innerText",
+        )
+        .await;
+    let help = help.as_str().unwrap_or_default().to_owned();
+    for expected in [
+        "Công an xã Tân Phú",
+        "Trung tâm phục vụ hành chính công xã Tân Phú",
+        "7:30–17:00",
+        "Bưu điện xã Tân Phú",
+        "0273 3851 555",
+    ] {
+        assert!(help.contains(expected), "{expected} missing from {help}");
+    }
+    browser.assert_console_clean().await;
+    browser.close().await;
 }
 
 #[tokio::test]

@@ -6,16 +6,16 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Env, Server, free_port, site};
-use sotay_poster::{CommuneProfile, VERIFIED_LIST_FILE, VerifiedList, encode_profile};
+use sotay_poster::{CommuneProfile, HelpPlace, VERIFIED_LIST_FILE, VerifiedList, encode_profile};
 
 /// A poster anyone could print: a made-up "police" number.
 fn planted() -> CommuneProfile {
     CommuneProfile {
         commune: "Phường Long Biên".into(),
-        help_point: Some("Công an phường Long Biên".into()),
-        address: None,
-        hours: None,
-        phone: Some("0912 000 111".into()),
+        places: vec![HelpPlace {
+            phone: Some("0912 000 111".into()),
+            ..HelpPlace::named("Công an phường Long Biên")
+        }],
         zalo: None,
     }
 }
@@ -169,7 +169,13 @@ async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
         .and_then(|text| VerifiedList::from_text(&text))
         .expect("the e2e site is built with a verified list");
     let listed = list.profile("tan-phu").expect("tan-phu is listed");
-    let phone = listed.phone.clone().expect("with a phone");
+    // The deployer's CSV gives tan-phu two rows: two places, both with a phone.
+    assert_eq!(listed.places.len(), 2);
+    let phones: Vec<String> = listed
+        .places
+        .iter()
+        .map(|place| place.phone.clone().expect("with a phone"))
+        .collect();
     let server = site();
     let browser = Browser::start().await;
     browser
@@ -186,7 +192,10 @@ async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
         )
         .await;
     let help = help_text(&browser).await;
-    assert!(help.contains(&phone), "a verified number is shown: {help}");
+    for phone in &phones {
+        assert!(help.contains(phone), "a verified number is shown: {help}");
+    }
+    assert!(help.contains("Bưu điện xã Tân Phú"), "{help}");
     assert!(!help.contains(UNVERIFIED_NOTE), "{help}");
     // Kept without asking, shown on the next page too.
     browser.open(&server.url("/g/dang-ky-tam-tru/")).await;
@@ -209,6 +218,39 @@ async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
             "return !!document.querySelector('.commune-link-error')",
         )
         .await;
+    browser.assert_console_clean().await;
+    browser.close().await;
+}
+
+/// A `?c=` code printed before several help places existed (version 1; the
+/// second line of `crates/poster/tests/fixtures/profile-v1-codes.tsv`).
+const PRINTED_V1_CODE: &str = "AQkKB1TDom4gUGjDugsDBlTDom4gUGjDugwwOTEyIDM0NSA2Nzg";
+
+#[tokio::test]
+#[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
+async fn trust_links_a_poster_printed_before_several_places_still_shows_its_place() {
+    let server = site();
+    let browser = Browser::start().await;
+    browser
+        .goto(&server.url(&format!("/g/dang-ky-tam-tru/?c={PRINTED_V1_CODE}")))
+        .await;
+    settle(&browser).await;
+    let help = browser
+        .wait_until(
+            "the old poster's help point",
+            "return document.querySelector('.commune-help-wrap')?.innerText",
+        )
+        .await;
+    let help = help.as_str().unwrap_or_default().to_owned();
+    assert!(help.contains("Cần giúp? Đến Công an xã Tân Phú"), "{help}");
+    assert!(help.contains("0912 345 678"), "{help}");
+    assert!(help.contains(UNVERIFIED_NOTE), "{help}");
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.commune-link-error') === null")
+            .await,
+        json!(true)
+    );
     browser.assert_console_clean().await;
     browser.close().await;
 }

@@ -460,8 +460,9 @@ fn minify_js(source: &[u8], module: bool) -> Result<Vec<u8>> {
     read(&output)
 }
 
-/// Reads the deployer's verified communes. Unlike `sotay poster`, any bad
-/// row stops the build: a deployer vouches for every row.
+/// Reads the deployer's verified communes (rows of one `id` are its help
+/// points, up to four). Unlike `sotay poster`, any bad row stops the build:
+/// a deployer vouches for every row.
 fn verified_list(csv_path: &Path, deployer: &str) -> Result<sotay_poster::VerifiedList> {
     use sotay_poster::{CommuneProfile, ProfileField, VerifiedList};
     let at = |what: String| format!("SOTAY_COMMUNES {}: {what}", csv_path.display());
@@ -477,16 +478,40 @@ fn verified_list(csv_path: &Path, deployer: &str) -> Result<sotay_poster::Verifi
         .iter()
         .position(|header| header.trim().eq_ignore_ascii_case("id"))
         .ok_or_else(|| at("no `id` column".into()))?;
+    // Rows with the same id are one commune's help points, in the file's order.
+    let mut communes: Vec<(String, CommuneProfile, u64)> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|error| at(error.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
-        let mut profile = CommuneProfile::default();
-        for (index, header) in headers.iter().enumerate() {
-            if let Some(field) = ProfileField::from_key(header) {
-                profile.set(field, record.get(index).unwrap_or(""));
+        let id = record.get(id_column).unwrap_or("").trim().to_owned();
+        let cells = headers.iter().enumerate().filter_map(|(index, header)| {
+            ProfileField::from_key(header).map(|field| (field, record.get(index).unwrap_or("")))
+        });
+        let index = match communes.iter().position(|(other, ..)| *other == id) {
+            Some(index) => index,
+            None => {
+                communes.push((id.clone(), CommuneProfile::default(), line));
+                communes.len() - 1
             }
+        };
+        let profile = &mut communes[index].1;
+        let before = profile.commune.clone();
+        profile
+            .add_row(cells)
+            .map_err(|error| at(format!("line {line}: {}", error.message_en())))?;
+        let named = headers
+            .iter()
+            .position(|header| ProfileField::from_key(header) == Some(ProfileField::Commune))
+            .and_then(|index| record.get(index))
+            .map_or("", str::trim);
+        if !before.is_empty() && !named.is_empty() && named != before {
+            return Err(at(format!(
+                "line {line}: id `{id}` is {before} on an earlier line, {named} here"
+            )));
         }
-        list.add(record.get(id_column).unwrap_or(""), &profile)
+    }
+    for (id, profile, line) in &communes {
+        list.add(id, profile)
             .map_err(|error| at(format!("line {line}: {}", error.message_en())))?;
     }
     if list.communes.is_empty() {

@@ -1,4 +1,6 @@
-//! The commune's help point a resident sees, and where it came from.
+//! The commune's help points a resident sees (up to four places: công an xã,
+//! the public-administration service centre, the post office…), and where
+//! they came from. Other screens read the places with [`HelpPoint::places`].
 //!
 //! Anyone can print a poster, so a help point is one of three kinds:
 //!
@@ -12,19 +14,20 @@
 //!   builder) chose to keep: still marked as unchecked, removable in one tap.
 //!
 //! Rules for the unchecked kinds ([`HelpPoint::is_verified`] is false): no
-//! tap-to-call number on the scam guide ([`HelpPoint::phone_shown_on`]),
-//! and no phone on a guide's first screen ([`HelpPoint::first_screen_phone`]).
+//! tap-to-call number (of any place) on the scam guide
+//! ([`HelpPoint::phone_shown_on`]), and no phone on a guide's first screen
+//! ([`HelpPoint::first_screen_phone`]).
 //! Every value is decoded and validated by `sotay-poster` and shown as text.
 
 use sotay_poster::{
-    CommuneProfile, VERIFIED_LIST_FILE, VerifiedList, decode_profile, profile_code_in_query,
-    verified_id_in_query,
+    CommuneProfile, HelpPlace, VERIFIED_LIST_FILE, VerifiedList, decode_profile,
+    profile_code_in_query, verified_id_in_query,
 };
 use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 use crate::route::Route;
 
 /// Where the kept help point is stored: `x:<id>` for a verified one, else its
@@ -51,7 +54,7 @@ pub enum Provenance {
     Saved,
 }
 
-/// A help point and where it came from.
+/// A commune's help places and where they came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HelpPoint {
     pub profile: CommuneProfile,
@@ -59,6 +62,22 @@ pub struct HelpPoint {
 }
 
 impl HelpPoint {
+    /// Every help place, the main one first (none when the link named only
+    /// the commune). Screens that show a place's phone ask
+    /// [`HelpPoint::phone_shown_on`] first.
+    pub fn places(&self) -> &[HelpPlace] {
+        &self.profile.places
+    }
+
+    /// What a guide's first screen names: the main place, or the commune.
+    pub fn first_screen_title(&self) -> &str {
+        self.places()
+            .first()
+            .map_or(&self.profile.commune, |place| {
+                place.title(&self.profile.commune)
+            })
+    }
+
     /// Checked by the deployer (the guide page asks this before showing a
     /// phone number on its first screen).
     #[cfg(any(feature = "resident", feature = "team"))]
@@ -66,14 +85,18 @@ impl HelpPoint {
         matches!(self.provenance, Provenance::Verified { .. })
     }
 
-    /// The phone number a guide may show on its first screen: only a verified one.
+    /// The phone number a guide may show on its first screen: only a
+    /// verified one, of the main place.
     #[cfg(feature = "resident")]
     pub fn first_screen_phone(&self) -> Option<&str> {
-        self.profile.phone.as_deref().filter(|_| self.is_verified())
+        self.places()
+            .first()
+            .and_then(|place| place.phone.as_deref())
+            .filter(|_| self.is_verified())
     }
 
-    /// Whether the phone number may be shown (and called) on `route`: an
-    /// unchecked one never on the scam guide.
+    /// Whether the phone numbers (and the Zalo) may be shown (and called) on
+    /// `route`: unchecked ones never on the scam guide.
     #[cfg(any(feature = "resident", feature = "team"))]
     pub fn phone_shown_on(&self, route: &Route) -> bool {
         self.is_verified() || !is_scam_guide(route)
@@ -305,12 +328,9 @@ pub fn CommuneProvider(props: &CommuneProviderProps) -> Html {
             <div class="commune-notice no-print" role="status" aria-live="polite">
                 if *bad_link {
                     <div class="banner warning commune-link-error">
-                        <p>{ lang.pick(
-                            "Đường dẫn có thông tin nơi hỗ trợ bị lỗi nên đã bỏ qua",
-                            "The help point in this link was damaged, so it was ignored",
-                        ) }</p>
+                        <p>{ ui::commune_help::BAD_LINK.get(lang) }</p>
                         <button type="button" class="secondary" onclick={dismiss}>
-                            { lang.pick("Đóng thông báo", "Dismiss") }
+                            { ui::commune_help::DISMISS.get(lang) }
                         </button>
                     </div>
                 }
@@ -326,10 +346,21 @@ mod tests {
 
     fn long_bien() -> CommuneProfile {
         let mut profile = CommuneProfile::new("Phường Long Biên");
-        profile.help_point = Some("Công an phường Long Biên".into());
-        profile.phone = Some("024 3872 1234".into());
+        profile.places = vec![
+            HelpPlace {
+                phone: Some("024 3872 1234".into()),
+                ..HelpPlace::named("Công an phường Long Biên")
+            },
+            HelpPlace {
+                phone: Some("024 3872 5555".into()),
+                ..HelpPlace::named("Bưu điện phường Long Biên")
+            },
+        ];
         profile
     }
+
+    /// A version 1 code printed before several places existed.
+    const PRINTED_V1: &str = "AQkKB1TDom4gUGjDugsDBlTDom4gUGjDugwwOTEyIDM0NSA2Nzg";
 
     #[test]
     fn a_link_profile_is_for_its_page_and_verified_ids_are_looked_up() {
@@ -346,6 +377,16 @@ mod tests {
         assert_eq!(kept(Some("x:tan-phu")), Kept::Verified("tan-phu".into()));
         assert_eq!(kept(Some(code.as_str())), Kept::Saved(long_bien()));
         assert_eq!(kept(None), Kept::Nothing);
+        // A poster printed before version 2 still opens with its one place.
+        let Startup::FromLink(old, _) = startup(&format!("?c={PRINTED_V1}")) else {
+            panic!("a printed version 1 code is read");
+        };
+        let help = HelpPoint {
+            profile: old,
+            provenance: Provenance::FromLink,
+        };
+        assert_eq!(help.places().len(), 1);
+        assert_eq!(help.first_screen_title(), "Công an xã Tân Phú");
     }
 
     #[test]
@@ -393,6 +434,8 @@ mod tests {
             },
         };
         assert_eq!(verified.first_screen_phone(), Some("024 3872 1234"));
+        assert_eq!(verified.places().len(), 2);
+        assert_eq!(verified.first_screen_title(), "Công an phường Long Biên");
         assert!(verified.phone_shown_on(&scam));
         assert!(same_page(
             &other,

@@ -14,8 +14,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use sotay_guides::{Catalog, Date, Lang};
 use sotay_poster::{
-    BaseUrl, CommuneProfile, Layout, PosterSpec, ProfileCode, ProfileField, guide_url, phone_link,
-    render_svg, slug,
+    BaseUrl, CommuneProfile, Layout, MAX_HELP_PLACES, PosterSpec, ProfileField, guide_url,
+    phone_link, poster_file_name, render_svg, slug, verified_guide_url,
 };
 
 #[derive(clap::Args)]
@@ -26,9 +26,26 @@ pub struct Args {
     /// Guide id (repeatable). Without it, the home page poster.
     #[arg(long = "guide", value_name = "ID")]
     guides: Vec<String>,
-    /// CSV (UTF-8, header row) with columns commune,help_point,address,hours,phone,zalo.
-    #[arg(long, value_name = "FILE.csv")]
+    /// CSV (UTF-8, header row) with columns commune,help_point,address,hours,phone,zalo
+    /// (one help point a row). With an `id` column, rows with the same id are one
+    /// commune's help points (up to 4), as in the deployer's verified list.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "commune")]
     communes: Option<PathBuf>,
+    /// With --communes: QR codes carry `?x=<id>` (the CSV must have an `id` column and
+    /// be the one the site was built with, SOTAY_COMMUNES), so the app shows the points
+    /// as checked by the deployer.
+    #[arg(long, requires = "communes")]
+    verified: bool,
+    /// One commune from the command line, instead of --communes.
+    #[arg(long, value_name = "NAME")]
+    commune: Option<String>,
+    /// A help point of --commune (repeatable, up to 4): "name|address|hours|phone",
+    /// parts may be empty, e.g. "Công an xã Tân Phú||7:30–17:00|0912 345 678".
+    #[arg(long = "point", value_name = "TEXT", requires = "commune")]
+    points: Vec<String>,
+    /// The commune's Zalo, with --commune.
+    #[arg(long, value_name = "ZALO", requires = "commune")]
+    zalo: Option<String>,
     /// Layout (repeatable): a4, a5, stickers12, stickers24, tent.
     #[arg(long = "layout", value_name = "LAYOUT", default_value = "a4", value_parser = parse_layout)]
     layouts: Vec<Layout>,
@@ -60,11 +77,17 @@ struct Page {
     key_steps: Vec<String>,
 }
 
-/// A commune from the CSV (or none) with its file-name slug.
+/// A commune from the CSV or the command line, with the link's query
+/// (`?c=<code>` or `?x=<id>`) made for it and its file-name slug.
 struct Commune {
     profile: CommuneProfile,
-    code: ProfileCode,
+    link: CommuneLink,
     slug: String,
+}
+
+enum CommuneLink {
+    Code(sotay_poster::ProfileCode),
+    Verified(String),
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -79,9 +102,21 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let from_flags = match args
+        .commune
+        .as_deref()
+        .map(|name| commune_from_flags(name, &args))
+    {
+        Some(Ok(commune)) => Some(commune),
+        Some(Err(message)) => {
+            eprintln!("sotay poster: {message}");
+            return ExitCode::FAILURE;
+        }
+        None => None,
+    };
     let communes: Vec<Option<Commune>> = match &args.communes {
-        None => vec![None],
-        Some(path) => match read_communes(path) {
+        None => vec![from_flags],
+        Some(path) => match read_communes(path, args.verified) {
             Ok(communes) if communes.is_empty() => {
                 eprintln!(
                     "sotay poster: {}: không có dòng nào dùng được.",
@@ -109,11 +144,12 @@ pub fn run(args: Args) -> ExitCode {
     for commune in &communes {
         for page in &pages {
             for &layout in &args.layouts {
-                let url = guide_url(
-                    &base,
-                    page.guide_id.as_deref(),
-                    commune.as_ref().map(|c| &c.code),
-                );
+                let guide = page.guide_id.as_deref();
+                let url = match commune.as_ref().map(|c| &c.link) {
+                    Some(CommuneLink::Verified(id)) => verified_guide_url(&base, guide, id),
+                    Some(CommuneLink::Code(code)) => guide_url(&base, guide, Some(code)),
+                    None => guide_url(&base, guide, None),
+                };
                 let spec = PosterSpec {
                     layout,
                     title: page.title.clone(),
@@ -122,7 +158,11 @@ pub fn run(args: Args) -> ExitCode {
                     profile: commune.as_ref().map(|c| c.profile.clone()),
                     caption_vi: None,
                 };
-                let name = file_name(commune.as_ref(), page, layout);
+                let name = poster_file_name(
+                    commune.as_ref().map(|c| c.slug.as_str()),
+                    page.guide_id.as_deref(),
+                    layout,
+                );
                 let svg = match render_svg(&spec) {
                     Ok(svg) => svg,
                     Err(error) => {
@@ -164,14 +204,44 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn file_name(commune: Option<&Commune>, page: &Page, layout: Layout) -> String {
-    let page_slug = page
-        .guide_id
-        .as_deref()
-        .map_or_else(|| "trang-chu".to_owned(), slug);
-    match commune {
-        Some(commune) => format!("{}_{page_slug}_{layout}.svg", commune.slug),
-        None => format!("{page_slug}_{layout}.svg"),
+/// `--commune` with its `--point`s and `--zalo`.
+fn commune_from_flags(name: &str, args: &Args) -> Result<Commune, String> {
+    if args.points.len() > MAX_HELP_PLACES {
+        return Err(format!(
+            "--point: chỉ ghi được tối đa {MAX_HELP_PLACES} nơi hỗ trợ."
+        ));
+    }
+    let mut profile = CommuneProfile::new(name);
+    profile.set(ProfileField::Zalo, args.zalo.as_deref().unwrap_or(""));
+    for (number, point) in args.points.iter().enumerate() {
+        let parts: Vec<&str> = point.split('|').collect();
+        if parts.len() > ProfileField::PLACE.len() {
+            return Err(format!(
+                "--point {}: có quá 4 phần; viết \"tên|địa chỉ|giờ làm việc|số điện thoại\".",
+                number + 1
+            ));
+        }
+        profile
+            .add_row(ProfileField::PLACE.into_iter().zip(parts))
+            .map_err(|error| format!("--point {}: {}", number + 1, error.message_vi()))?;
+    }
+    warn_unusual_phones(&profile, "--point");
+    let code = profile.encode().map_err(|error| error.message_vi())?;
+    Ok(Commune {
+        slug: slug(&profile.commune),
+        profile,
+        link: CommuneLink::Code(code),
+    })
+}
+
+/// Prints each phone that cannot become a `tel:` link (still printed as written).
+fn warn_unusual_phones(profile: &CommuneProfile, at: &str) {
+    for phone in profile.places.iter().filter_map(|p| p.phone.as_deref()) {
+        if phone_link(phone).is_none() {
+            eprintln!(
+                "{at}: chú ý — số điện thoại \"{phone}\" không đúng dạng số Việt Nam; vẫn in nguyên văn nhưng không bấm gọi được."
+            );
+        }
     }
 }
 
@@ -246,8 +316,9 @@ fn today_in_vietnam() -> Date {
 }
 
 /// Reads the communes CSV. Bad rows are reported on stderr (with their line
-/// number) and skipped; a file that cannot be read at all is an error.
-fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
+/// number) and skipped; a file that cannot be read at all is an error. With
+/// an `id` column, the rows of one id are one commune's help points.
+fn read_communes(path: &Path, verified: bool) -> Result<Vec<Commune>, String> {
     let bytes = std::fs::read(path).map_err(|error| format!("không đọc được tệp ({error})."))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         "tệp không phải UTF-8. Trong Excel hãy lưu bằng \"CSV UTF-8 (Comma delimited)\".".to_owned()
@@ -273,9 +344,15 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
                 .to_owned(),
         );
     }
+    let id_column = headers
+        .iter()
+        .position(|header| header.trim().eq_ignore_ascii_case("id"));
+    if verified && id_column.is_none() {
+        return Err("--verified cần cột \"id\" (mã xã trong danh sách đã kiểm tra).".to_owned());
+    }
 
-    let mut communes = Vec::new();
-    let mut slugs: HashSet<String> = HashSet::new();
+    // (id or the row's own key, profile, first line), in the file's order.
+    let mut grouped: Vec<(Option<String>, CommuneProfile, u64)> = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
@@ -294,26 +371,81 @@ fn read_communes(path: &Path) -> Result<Vec<Commune>, String> {
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        let mut profile = CommuneProfile::default();
-        for (field, index) in &columns {
-            profile.set(*field, record.get(*index).unwrap_or(""));
-        }
-        let code = match profile.encode() {
-            Ok(code) => code,
-            Err(error) => {
-                eprintln!("dòng {line}: bỏ qua — {}", error.message_vi());
-                continue;
+        let id = id_column
+            .and_then(|index| record.get(index))
+            .map(|id| id.trim().to_owned())
+            .filter(|id| !id.is_empty());
+        let cells: Vec<(ProfileField, &str)> = columns
+            .iter()
+            .map(|(field, index)| (*field, record.get(*index).unwrap_or("")))
+            .collect();
+        let row_commune = cells
+            .iter()
+            .find(|(field, _)| *field == ProfileField::Commune)
+            .map_or("", |(_, value)| value.trim());
+        let existing = id.as_ref().and_then(|id| {
+            grouped
+                .iter_mut()
+                .find(|(other, ..)| other.as_ref() == Some(id))
+        });
+        let result = match existing {
+            Some((_, profile, _)) if !row_commune.is_empty() && row_commune != profile.commune => {
+                Err(format!(
+                    "mã \"{}\" đã dùng cho {}, dòng này ghi {row_commune}",
+                    id.as_deref().unwrap_or_default(),
+                    profile.commune
+                ))
+            }
+            Some((_, profile, _)) => {
+                let mut next = profile.clone();
+                next.add_row(cells)
+                    .map_err(|e| e.message_vi())
+                    .and_then(|()| {
+                        next.encode().map_err(|e| e.message_vi())?;
+                        *profile = next;
+                        Ok(())
+                    })
+            }
+            None => {
+                let mut profile = CommuneProfile::default();
+                let checked = profile
+                    .add_row(cells)
+                    .and_then(|()| profile.encode().map(drop))
+                    .map_err(|e| e.without_place().message_vi());
+                checked.map(|()| grouped.push((id.clone(), profile, line)))
             }
         };
-        if let Some(phone) = profile.phone.as_deref().filter(|p| phone_link(p).is_none()) {
-            eprintln!(
-                "dòng {line}: chú ý — số điện thoại \"{phone}\" không đúng dạng số Việt Nam; vẫn in nguyên văn nhưng không bấm gọi được."
-            );
+        if let Err(message) = result {
+            eprintln!("dòng {line}: bỏ qua — {message}");
         }
+    }
+
+    let mut communes = Vec::new();
+    let mut slugs: HashSet<String> = HashSet::new();
+    for (id, profile, line) in grouped {
+        // Every row was checked as it joined, so the whole commune encodes.
+        let Ok(code) = profile.encode() else {
+            continue;
+        };
+        warn_unusual_phones(&profile, &format!("dòng {line}"));
+        let link = match id.filter(|_| verified) {
+            Some(id) if !sotay_poster::is_commune_id(&id) => {
+                eprintln!(
+                    "dòng {line}: bỏ qua — mã xã \"{id}\" chỉ được có chữ thường a–z, số và dấu gạch ngang."
+                );
+                continue;
+            }
+            Some(id) => CommuneLink::Verified(id),
+            None if verified => {
+                eprintln!("dòng {line}: bỏ qua — thiếu mã xã ở cột \"id\".");
+                continue;
+            }
+            None => CommuneLink::Code(code),
+        };
         let slug = unique_slug(&slug(&profile.commune), &mut slugs);
         communes.push(Commune {
             profile,
-            code,
+            link,
             slug,
         });
     }

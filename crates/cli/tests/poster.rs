@@ -224,3 +224,150 @@ fn csv_rows_with_invisible_characters_are_skipped_with_the_field_named() {
     }
     assert_eq!(svg_files(&out), ["xa-e_trang-chu_a4.svg"]);
 }
+
+/// The link in a poster's QR code, read back with our own decoder from the
+/// SVG's path (`M x yhNv1h-Nz` per run of dark modules, in module units).
+fn qr_link(svg: &str) -> String {
+    let size: usize = svg
+        .split(r##"<rect width=""##)
+        .nth(2)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the QR code's background");
+    let path = svg
+        .split(r##"class="qr" fill="#000" shape-rendering="crispEdges" d=""##)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the QR path");
+    let px = 4;
+    let side = size * px;
+    let mut pixels = vec![255u8; side * side];
+    for run in path.split('M').filter(|s| !s.is_empty()) {
+        let (x, rest) = run.split_once(' ').unwrap();
+        let (y, rest) = rest.split_once('h').unwrap();
+        let (n, _) = rest.split_once('v').unwrap();
+        let (x, y, n): (usize, usize, usize) =
+            (x.parse().unwrap(), y.parse().unwrap(), n.parse().unwrap());
+        for row in y * px..(y + 1) * px {
+            for col in x * px..(x + n) * px {
+                pixels[row * side + col] = 0;
+            }
+        }
+    }
+    let found = sotay_scan::decode(&pixels, side, side);
+    assert_eq!(found.len(), 1);
+    found[0].text.clone()
+}
+
+#[test]
+fn one_commune_with_four_points_from_flags() {
+    let dir = scratch("points");
+    let out = dir.join("out");
+    let output = sotay(&[
+        "--base-url",
+        "https://sotay.example.vn",
+        "--commune",
+        "Xã Tân Phú",
+        "--point",
+        "Công an xã Tân Phú|Thôn Đông|7:30–17:00, thứ Hai – thứ Sáu|0912 345 678",
+        "--point",
+        "Trung tâm phục vụ hành chính công xã Tân Phú||7:30–17:00, thứ Hai – thứ Sáu|0273 3851 234",
+        "--point",
+        "Bưu điện xã Tân Phú|Số 12 đường Lê Lợi",
+        "--point",
+        "Điểm hỗ trợ thôn Tây|||0987 654 321",
+        "--zalo",
+        "UBND xã Tân Phú",
+        "--layout",
+        "a4",
+        "--layout",
+        "stickers12",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(
+        svg_files(&out),
+        [
+            "xa-tan-phu_trang-chu_a4.svg",
+            "xa-tan-phu_trang-chu_stickers12.svg"
+        ]
+    );
+    let svg = std::fs::read_to_string(out.join("xa-tan-phu_trang-chu_a4.svg")).unwrap();
+    for name in [
+        "Công an xã Tân Phú",
+        "Bưu điện xã Tân Phú",
+        "Điểm hỗ trợ thôn Tây",
+    ] {
+        assert!(svg.contains(name), "{name}");
+    }
+    let link = qr_link(&svg);
+    let base = sotay_poster::BaseUrl::parse("https://sotay.example.vn").unwrap();
+    let profile = sotay_poster::parse_link(&base, &link)
+        .and_then(|l| l.profile)
+        .expect("a profile")
+        .expect("valid");
+    assert_eq!(profile.places.len(), 4);
+    assert_eq!(profile.places[3].phone.as_deref(), Some("0987 654 321"));
+
+    // A fifth point, or a point with five parts, is refused before anything is made.
+    let mut args = vec![
+        "--base-url",
+        "https://sotay.example.vn",
+        "--commune",
+        "Xã A",
+    ];
+    for _ in 0..5 {
+        args.extend(["--point", "Công an xã A"]);
+    }
+    args.extend(["--out", out.to_str().unwrap()]);
+    let output = sotay(&args);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("tối đa 4 nơi hỗ trợ"));
+}
+
+#[test]
+fn the_deployers_csv_prints_verified_posters_with_every_point() {
+    let dir = scratch("verified");
+    let out = dir.join("out");
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/verified-communes.csv"
+    );
+    let output = sotay(&[
+        "--base-url",
+        "https://sotay.example.vn",
+        "--communes",
+        csv,
+        "--verified",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(
+        svg_files(&out),
+        [
+            "phuong-long-bien_trang-chu_a4.svg",
+            "xa-tan-phu_trang-chu_a4.svg"
+        ]
+    );
+    let svg = std::fs::read_to_string(out.join("xa-tan-phu_trang-chu_a4.svg")).unwrap();
+    assert!(svg.contains("Công an xã Tân Phú") && svg.contains("Bưu điện xã Tân Phú"));
+    assert_eq!(qr_link(&svg), "https://sotay.example.vn/?x=tan-phu");
+
+    // Without --verified the same file prints the points into the link itself.
+    let out = dir.join("out-c");
+    let output = sotay(&[
+        "--base-url",
+        "https://sotay.example.vn",
+        "--communes",
+        csv,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let svg = std::fs::read_to_string(out.join("xa-tan-phu_trang-chu_a4.svg")).unwrap();
+    assert!(qr_link(&svg).starts_with("https://sotay.example.vn/?c="));
+}

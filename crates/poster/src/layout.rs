@@ -5,8 +5,8 @@ use core::fmt;
 use core::fmt::Write as _;
 use core::str::FromStr;
 
-use crate::link::display_link;
-use crate::profile::CommuneProfile;
+use crate::link::{display_link, slug};
+use crate::profile::{CommuneProfile, FieldSpot};
 use crate::qr::{EcLevel, QrMatrix, QrTooLong, qr_matrix, qr_svg_path};
 use crate::text::{wrap, xml_escape};
 
@@ -146,16 +146,24 @@ pub struct PosterSpec {
 pub enum PosterError {
     /// The link does not fit in a QR code at all.
     LinkTooLong,
-    /// The link fits, but the modules would print too small on this layout.
-    ModulesTooSmall { module_mm: f64 },
+    /// The link fits, but the modules would print too small on this layout;
+    /// `shorten` names the longest field of the profile, if there is one.
+    ModulesTooSmall {
+        module_mm: f64,
+        shorten: Option<FieldSpot>,
+    },
 }
 
 impl PosterError {
     pub fn message_vi(&self) -> String {
         match self {
             PosterError::LinkTooLong => QrTooLong.message_vi().to_owned(),
-            PosterError::ModulesTooSmall { module_mm } => format!(
-                "Mã QR sẽ in quá nhỏ trên mẫu này (mỗi ô {module_mm:.2} mm, cần ít nhất {MIN_MODULE_MM} mm). Hãy chọn mẫu lớn hơn hoặc rút gọn thông tin nơi hỗ trợ."
+            PosterError::ModulesTooSmall { module_mm, shorten } => format!(
+                "Mã QR sẽ in quá nhỏ trên mẫu này (mỗi ô {module_mm:.2} mm, cần ít nhất {MIN_MODULE_MM} mm). Hãy chọn mẫu lớn hơn hoặc rút gọn {}.",
+                shorten.map_or_else(
+                    || "thông tin nơi hỗ trợ".to_owned(),
+                    |spot| spot.name_vi().replacen("Mục", "mục", 1)
+                )
             ),
         }
     }
@@ -163,8 +171,12 @@ impl PosterError {
     pub fn message_en(&self) -> String {
         match self {
             PosterError::LinkTooLong => QrTooLong.message_en().to_owned(),
-            PosterError::ModulesTooSmall { module_mm } => format!(
-                "The QR code would print too small on this layout ({module_mm:.2} mm modules, at least {MIN_MODULE_MM} mm). Pick a larger layout or shorten the help point."
+            PosterError::ModulesTooSmall { module_mm, shorten } => format!(
+                "The QR code would print too small on this layout ({module_mm:.2} mm modules, at least {MIN_MODULE_MM} mm). Pick a larger layout or shorten the {}.",
+                shorten.map_or_else(
+                    || "help point".to_owned(),
+                    |spot| spot.name_en().to_lowercase()
+                )
             ),
         }
     }
@@ -233,46 +245,95 @@ fn key_steps(spec: &PosterSpec) -> impl Iterator<Item = &str> {
         .take(3)
 }
 
-/// The help point as (text, bold) lines before wrapping.
+/// The help places as (text, bold) lines before wrapping: one place as
+/// before version 2 (name, commune, address, hours, phone · Zalo); several
+/// as a name line and one detail line each, then the Zalo.
 fn help_lines(profile: &CommuneProfile) -> Vec<(String, bool)> {
+    let commune = profile.commune.as_str();
     let mut lines = Vec::new();
-    match profile.help_point.as_deref() {
-        Some(place) => {
-            lines.push((place.to_owned(), true));
-            if !place
-                .to_lowercase()
-                .contains(&profile.commune.to_lowercase())
-            {
-                lines.push((profile.commune.clone(), false));
+    let zalo = profile.zalo.as_ref().map(|z| format!("Zalo: {z}"));
+    match profile.places.as_slice() {
+        [] => {
+            lines.push((commune.to_owned(), true));
+            lines.extend(zalo.map(|z| (z, false)));
+        }
+        [place] => {
+            lines.push((place.title(commune).to_owned(), true));
+            if place.needs_commune_line(commune) {
+                lines.push((commune.to_owned(), false));
+            }
+            if let Some(address) = &place.address {
+                lines.push((format!("Địa chỉ: {address}"), false));
+            }
+            if let Some(hours) = &place.hours {
+                lines.push((format!("Giờ làm việc: {hours}"), false));
+            }
+            let contact: Vec<String> = [
+                place.phone.as_ref().map(|p| format!("Điện thoại: {p}")),
+                zalo,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !contact.is_empty() {
+                lines.push((contact.join("  ·  "), false));
             }
         }
-        None => lines.push((profile.commune.clone(), true)),
-    }
-    if let Some(address) = &profile.address {
-        lines.push((format!("Địa chỉ: {address}"), false));
-    }
-    if let Some(hours) = &profile.hours {
-        lines.push((format!("Giờ làm việc: {hours}"), false));
-    }
-    let contact: Vec<String> = [
-        profile.phone.as_ref().map(|p| format!("Điện thoại: {p}")),
-        profile.zalo.as_ref().map(|z| format!("Zalo: {z}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !contact.is_empty() {
-        lines.push((contact.join("  ·  "), false));
+        places => {
+            if places
+                .iter()
+                .all(|p| p.needs_commune_line(commune) || p.name.is_none())
+            {
+                lines.push((commune.to_owned(), false));
+            }
+            for place in places {
+                lines.push((place.title(commune).to_owned(), true));
+                let details: Vec<String> = [
+                    place.address.clone(),
+                    place.hours.clone(),
+                    place.phone.as_ref().map(|p| format!("ĐT: {p}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !details.is_empty() {
+                    lines.push((details.join("  ·  "), false));
+                }
+            }
+            lines.extend(zalo.map(|z| (z, false)));
+        }
     }
     lines
 }
 
-fn check_module_size(matrix: &QrMatrix, box_mm: f64) -> Result<(), PosterError> {
+fn check_module_size(spec: &PosterSpec, matrix: &QrMatrix, box_mm: f64) -> Result<(), PosterError> {
     let module_mm = box_mm / matrix.size() as f64;
     if module_mm + 1e-9 < MIN_MODULE_MM {
-        return Err(PosterError::ModulesTooSmall { module_mm });
+        return Err(PosterError::ModulesTooSmall {
+            module_mm,
+            shorten: spec
+                .profile
+                .as_ref()
+                .and_then(CommuneProfile::longest_field),
+        });
     }
     Ok(())
+}
+
+/// The SVG's file name, ASCII only: `<commune>_<page>_<layout>.svg`, where
+/// the page is the guide's id (or `trang-chu`) and the commune part, a
+/// [`crate::slug`], is left out without a commune. The app's download and
+/// `sotay poster` both name files this way.
+pub fn poster_file_name(
+    commune_slug: Option<&str>,
+    guide_id: Option<&str>,
+    layout: Layout,
+) -> String {
+    let page = guide_id.map_or_else(|| "trang-chu".to_owned(), slug);
+    match commune_slug {
+        Some(commune) => format!("{commune}_{page}_{layout}.svg"),
+        None => format!("{page}_{layout}.svg"),
+    }
 }
 
 /// The A4 poster and the A5 flyer: one centred column, the QR code takes
@@ -357,7 +418,7 @@ fn column_page(
     let qr_box = (height - 2.0 * margin - fixed)
         .clamp(60.0 * k, 130.0 * k)
         .min(content);
-    check_module_size(matrix, qr_box)?;
+    check_module_size(spec, matrix, qr_box)?;
     // Height left over once the QR code is at its largest: shared out
     // between the blocks so the page does not end in a blank band.
     let slack = ((height - 2.0 * margin - fixed - qr_box) / 3.0).max(0.0);
@@ -500,7 +561,7 @@ fn stickers(
     } else {
         (cell_h - 2.0 * pad - text_h - 1.0).min(cell_w - 2.0 * pad)
     };
-    check_module_size(matrix, qr_box)?;
+    check_module_size(spec, matrix, qr_box)?;
 
     svg.qr_definition(&qr_svg_path(matrix));
     for row in 0..rows {
@@ -569,7 +630,7 @@ fn tent_panel(
     let margin = 10.0;
     let help: Vec<(String, bool)> = spec.profile.as_ref().map(help_lines).unwrap_or_default();
     let qr_box: f64 = if help.is_empty() { 100.0 } else { 88.0 };
-    check_module_size(matrix, qr_box)?;
+    check_module_size(spec, matrix, qr_box)?;
     let top = margin + 4.0;
     svg.qr(matrix, margin, top, qr_box);
 
@@ -636,6 +697,10 @@ fn tent_panel(
             help.into_iter()
                 .map(|(l, bold)| (wrap(&l, inner, size, bold, 1), bold)),
         );
+        // Several places: smaller type, so every one fits above the fold.
+        let size = size
+            .min((height - 3.0 - y0) / (lines.len() as f64 * lh))
+            .max(2.6);
         let mut ty = y0;
         for (l, bold) in &lines {
             if ty + size * lh > height - 3.0 {

@@ -7,11 +7,11 @@
 //! no clock, no web dependencies.
 //!
 //! ```
-//! use sotay_poster::{BaseUrl, CommuneProfile, Layout, PosterSpec, guide_url, render_svg};
+//! use sotay_poster::{BaseUrl, CommuneProfile, HelpPlace, Layout, PosterSpec, guide_url, render_svg};
 //!
 //! let base = BaseUrl::parse("https://sotay.example.vn").unwrap();
 //! let mut profile = CommuneProfile::new("Xã Tân Phú");
-//! profile.help_point = Some("Công an xã Tân Phú".into());
+//! profile.places.push(HelpPlace::named("Công an xã Tân Phú"));
 //! let code = profile.encode().unwrap();
 //! let url = guide_url(&base, Some("kich-hoat-vneid"), Some(&code));
 //! let svg = render_svg(&PosterSpec {
@@ -37,7 +37,7 @@ mod verified;
 
 pub use layout::{
     HOME_STEPS_VI, HOME_TITLE_VI, Layout, MIN_MODULE_MM, PosterError, PosterSpec, RenderedPage,
-    SCAN_CAPTION_VI, STICKER_CAPTION_VI, render, render_svg,
+    SCAN_CAPTION_VI, STICKER_CAPTION_VI, poster_file_name, render, render_svg,
 };
 pub use link::{
     BaseUrl, Link, LinkError, display_link, guide_url, parse_link, profile_code_in_query,
@@ -45,8 +45,8 @@ pub use link::{
 };
 pub use phone::phone_link;
 pub use profile::{
-    CommuneProfile, MAX_ENCODED_LEN, PROFILE_FORMAT_VERSION, ProfileCode, ProfileError,
-    ProfileField, decode_profile, encode_profile,
+    CommuneProfile, FieldSpot, HelpPlace, MAX_ENCODED_LEN, MAX_HELP_PLACES, PROFILE_FORMAT_VERSION,
+    ProfileCode, ProfileError, ProfileField, decode_profile, encode_profile,
 };
 pub use qr::{
     EcLevel, QUIET_ZONE_MODULES, QrMatrix, QrTooLong, max_scan_distance_cm, min_print_size_mm,

@@ -150,11 +150,14 @@ const LIST_HEADER: &str = "sotay-communes 1";
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::HelpPlace;
 
     fn tan_phu() -> CommuneProfile {
         let mut profile = CommuneProfile::new("Xã Tân Phú");
-        profile.help_point = Some("Công an xã Tân Phú".into());
-        profile.phone = Some("0912 345 678".into());
+        profile.places.push(HelpPlace {
+            phone: Some("0912 345 678".into()),
+            ..HelpPlace::named("Công an xã Tân Phú")
+        });
         profile
     }
 
@@ -169,7 +172,7 @@ mod tests {
         assert_eq!(read.profile("<script>"), None);
         assert_eq!(read.id_of(&tan_phu()), Some("tan-phu"));
         let mut other = tan_phu();
-        other.phone = Some("0999 999 999".into());
+        other.places[0].phone = Some("0999 999 999".into());
         assert_eq!(read.id_of(&other), None);
     }
 
@@ -188,7 +191,7 @@ mod tests {
             );
         }
         let mut hidden = tan_phu();
-        hidden.phone = Some("\u{061C}0912 345 678".into());
+        hidden.places[0].phone = Some("\u{061C}0912 345 678".into());
         assert!(matches!(
             list.add("b", &hidden),
             Err(VerifiedError::Profile(..))

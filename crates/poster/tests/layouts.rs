@@ -3,18 +3,65 @@
 //! exactly the intended URL with `sotay-scan`, the app's own decoder.
 
 use sotay_poster::{
-    BaseUrl, CommuneProfile, Layout, MIN_MODULE_MM, PosterError, PosterSpec, guide_url, parse_link,
-    render, render_svg,
+    BaseUrl, CommuneProfile, FieldSpot, HelpPlace, Layout, MIN_MODULE_MM, PosterError, PosterSpec,
+    ProfileField, guide_url, parse_link, qr_matrix, render, render_svg,
 };
+
+fn place(name: &str, address: &str, hours: &str, phone: &str) -> HelpPlace {
+    let some = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+    HelpPlace {
+        name: some(name),
+        address: some(address),
+        hours: some(hours),
+        phone: some(phone),
+    }
+}
 
 fn long_bien() -> CommuneProfile {
     CommuneProfile {
         commune: "Phường Long Biên".into(),
-        help_point: Some("Trung tâm phục vụ hành chính công phường Long Biên".into()),
-        address: Some("Số 1 phố Ngọc Lâm, Hà Nội".into()),
-        hours: Some("7:30–17:00, thứ Hai – thứ Sáu".into()),
-        phone: Some("024 3872 1234".into()),
+        places: vec![place(
+            "Trung tâm phục vụ hành chính công phường Long Biên",
+            "Số 1 phố Ngọc Lâm, Hà Nội",
+            "7:30–17:00, thứ Hai – thứ Sáu",
+            "024 3872 1234",
+        )],
         zalo: Some("0243872123".into()),
+    }
+}
+
+/// Four help places, as the commune plans ask (police, the service centre,
+/// the post office, a village point): the longest `?c=` a commune typically makes.
+fn tan_phu_four() -> CommuneProfile {
+    CommuneProfile {
+        commune: "Xã Tân Phú".into(),
+        places: vec![
+            place(
+                "Công an xã Tân Phú",
+                "Thôn Đông, xã Tân Phú",
+                "7:30–17:00, thứ Hai – thứ Sáu",
+                "0912 345 678",
+            ),
+            place(
+                "Trung tâm phục vụ hành chính công xã Tân Phú",
+                "Số 5 đường Lê Lợi",
+                "7:30–17:00, thứ Hai – thứ Sáu",
+                "0273 3851 234",
+            ),
+            place(
+                "Bưu điện xã Tân Phú",
+                "Số 12 đường Lê Lợi",
+                "sáng 7:00–11:00",
+                "0273 3851 555",
+            ),
+            place(
+                "Điểm hỗ trợ thôn Tây",
+                "Nhà văn hóa thôn Tây",
+                "chiều thứ Bảy",
+                "0987 654 321",
+            ),
+        ],
+        zalo: Some("UBND xã Tân Phú".into()),
     }
 }
 
@@ -198,12 +245,16 @@ fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
         );
         assert!(text.contains("Mở ứng dụng VNeID"), "{layout}");
     }
-    if spec.profile.is_some() && layout != Layout::Stickers12 && layout != Layout::Stickers24 {
+    if let Some(profile) = spec
+        .profile
+        .as_ref()
+        .filter(|_| layout != Layout::Stickers12 && layout != Layout::Stickers24)
+    {
         assert!(text.contains("Cần giúp? Đến:"), "{layout}");
-        assert!(
-            text.contains("Trung tâm phục vụ hành chính công phường Long Biên"),
-            "{layout}"
-        );
+        for place in &profile.places {
+            let name = place.name.as_deref().unwrap();
+            assert!(text.contains(name), "{layout}: {name}");
+        }
     }
 }
 
@@ -211,6 +262,64 @@ fn check_layout(layout: Layout, profile: Option<CommuneProfile>) {
 fn every_layout_round_trips_with_a_vietnamese_profile() {
     for layout in Layout::ALL {
         check_layout(layout, Some(long_bien()));
+    }
+}
+
+/// Four help places: every layout but the 24-sticker sheet prints a code
+/// our own decoder reads from the rasterised SVG, with modules of at least
+/// `MIN_MODULE_MM`; the 24-sticker sheet refuses, naming the field to shorten.
+#[test]
+fn four_help_places_fit_every_layout_but_the_small_stickers() {
+    for layout in [
+        Layout::A4Poster,
+        Layout::A5Flyer,
+        Layout::Stickers12,
+        Layout::TableTent,
+    ] {
+        check_layout(layout, Some(tan_phu_four()));
+    }
+    let error = render(&spec(Layout::Stickers24, Some(tan_phu_four()))).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            PosterError::ModulesTooSmall {
+                shorten: Some(FieldSpot {
+                    field: ProfileField::HelpPoint,
+                    place: Some(1)
+                }),
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .message_vi()
+            .ends_with("rút gọn mục \"Tên\" của nơi hỗ trợ 2."),
+        "{}",
+        error.message_vi()
+    );
+    // The sizes for the report (`--nocapture` shows them): one place and four.
+    for profile in [long_bien(), tan_phu_four()] {
+        for layout in Layout::ALL {
+            let spec = spec(layout, Some(profile.clone()));
+            let matrix = qr_matrix(&spec.url, layout.ec_level()).unwrap();
+            match render(&spec) {
+                Ok(page) => println!(
+                    "{} place(s), {layout}: link {} chars, QR version {}, {:.1} mm wide, module {:.2} mm",
+                    profile.places.len(),
+                    spec.url.len(),
+                    (matrix.code_size() - 17) / 4,
+                    page.qr_width_mm,
+                    page.qr_width_mm / matrix.code_size() as f64
+                ),
+                Err(error) => println!(
+                    "{} place(s), {layout}: {}",
+                    profile.places.len(),
+                    error.message_en()
+                ),
+            }
+        }
     }
 }
 
@@ -244,7 +353,7 @@ fn home_page_poster() {
 #[test]
 fn user_text_is_escaped_and_cannot_inject_markup() {
     let mut profile = long_bien();
-    profile.help_point = Some("<script>alert(1)</script> & \"Công an\" 'xã'".into());
+    profile.places[0].name = Some("<script>alert(1)</script> & \"Công an\" 'xã'".into());
     let mut spec = spec(Layout::A4Poster, Some(profile));
     spec.title = "</text><image href=\"x\" onerror=\"alert(1)\"/>".into();
     spec.key_steps = vec!["a < b > c & d".into()];

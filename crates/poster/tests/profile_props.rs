@@ -1,7 +1,10 @@
 //! Property tests for the `?c=` codec.
 
 use proptest::prelude::*;
-use sotay_poster::{CommuneProfile, MAX_ENCODED_LEN, ProfileError, ProfileField, decode_profile};
+use sotay_poster::{
+    CommuneProfile, HelpPlace, MAX_ENCODED_LEN, MAX_HELP_PLACES, ProfileError, ProfileField,
+    decode_profile,
+};
 
 /// Text a commune might type: Vietnamese letters, digits, punctuation,
 /// the occasional emoji, and the phrases the codec shortens.
@@ -26,26 +29,35 @@ fn field(max_chars: usize) -> impl Strategy<Value = String> {
     })
 }
 
-fn profile() -> impl Strategy<Value = CommuneProfile> {
+fn place() -> impl Strategy<Value = HelpPlace> {
     let opt = |f: ProfileField| prop::option::of(field(f.max_chars()));
     (
-        field(ProfileField::Commune.max_chars()),
         opt(ProfileField::HelpPoint),
         opt(ProfileField::Address),
         opt(ProfileField::Hours),
         opt(ProfileField::Phone),
-        opt(ProfileField::Zalo),
     )
-        .prop_map(
-            |(commune, help_point, address, hours, phone, zalo)| CommuneProfile {
-                commune,
-                help_point,
-                address,
-                hours,
-                phone,
-                zalo,
-            },
-        )
+        .prop_map(|(name, address, hours, phone)| HelpPlace {
+            name,
+            address,
+            hours,
+            phone,
+        })
+        // Places with nothing in them are dropped by the encoder.
+        .prop_filter("a place has a field", |place| !place.is_empty())
+}
+
+fn profile() -> impl Strategy<Value = CommuneProfile> {
+    (
+        field(ProfileField::Commune.max_chars()),
+        prop::collection::vec(place(), 0..=MAX_HELP_PLACES),
+        prop::option::of(field(ProfileField::Zalo.max_chars())),
+    )
+        .prop_map(|(commune, places, zalo)| CommuneProfile {
+            commune,
+            places,
+            zalo,
+        })
 }
 
 proptest! {

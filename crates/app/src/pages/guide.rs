@@ -297,8 +297,7 @@ fn help_line(help: Option<&HelpPoint>, lang: Lang) -> Html {
     let Some(help) = help else {
         return Html::default();
     };
-    let profile = &help.profile;
-    let place = profile.help_point.as_deref().unwrap_or(&profile.commune);
+    let place = help.first_screen_title();
     let phone = help.first_screen_phone().map(|phone| format!(" — {phone}"));
     html! {
         <p class="help-line">{ lang.pick("Cần giúp? ", "Need help? ") }{ place }{ phone }</p>
@@ -724,7 +723,10 @@ mod tests {
     fn the_first_screen_shows_only_a_verified_number() {
         let profile = sotay_poster::CommuneProfile {
             commune: "Xã Tân Phú".into(),
-            phone: Some("0987654321".into()),
+            places: vec![sotay_poster::HelpPlace {
+                phone: Some("0987654321".into()),
+                ..Default::default()
+            }],
             ..Default::default()
         };
         let line = |provenance| {
