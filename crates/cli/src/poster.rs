@@ -14,8 +14,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use sotay_guides::{Catalog, Date, Lang};
 use sotay_poster::{
-    BaseUrl, CommuneProfile, Layout, PosterSpec, ProfileCode, ProfileField, guide_url, phone_link,
-    render_svg, slug,
+    BaseUrl, CommuneProfile, HandoutStep, Layout, PosterSpec, ProfileCode, ProfileField, guide_url,
+    phone_link, slug,
 };
 
 #[derive(clap::Args)]
@@ -29,7 +29,7 @@ pub struct Args {
     /// CSV (UTF-8, header row) with columns commune,help_point,address,hours,phone,zalo.
     #[arg(long, value_name = "FILE.csv")]
     communes: Option<PathBuf>,
-    /// Layout (repeatable): a4, a5, stickers12, stickers24, tent.
+    /// Layout (repeatable): a4, a5, stickers12, stickers24, tent, handout (every step in large type).
     #[arg(long = "layout", value_name = "LAYOUT", default_value = "a4", value_parser = parse_layout)]
     layouts: Vec<Layout>,
     /// Folder of the guide files, for titles and key steps.
@@ -58,6 +58,8 @@ struct Page {
     guide_id: Option<String>,
     title: String,
     key_steps: Vec<String>,
+    /// Every step, for the handout.
+    steps: Vec<HandoutStep>,
 }
 
 /// A commune from the CSV (or none) with its file-name slug.
@@ -123,34 +125,38 @@ pub fn run(args: Args) -> ExitCode {
                     caption_vi: None,
                 };
                 let name = file_name(commune.as_ref(), page, layout);
-                let svg = match render_svg(&spec) {
-                    Ok(svg) => svg,
+                let svgs = match crate::handout::render_sheets(&spec, &page.steps) {
+                    Ok(svgs) => svgs,
                     Err(error) => {
                         eprintln!("sotay poster: {name}: {}", error.message_vi());
                         continue;
                     }
                 };
-                let path = args.out.join(&name);
-                // Never over a file already there (an earlier run, another tool).
-                let written = std::fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&path)
-                    .and_then(|mut file| file.write_all(svg.as_bytes()));
-                match written {
-                    Ok(()) => {
-                        // A closed pipe (`| head`) must not stop the printing.
-                        let _ = writeln!(std::io::stdout(), "{}", path.display());
-                        made += 1;
-                    }
-                    Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-                        eprintln!(
-                            "sotay poster: bỏ qua {}: tệp đã có, không ghi đè. Hãy chọn thư mục --out trống.",
-                            path.display()
-                        )
-                    }
-                    Err(error) => {
-                        eprintln!("sotay poster: không ghi được {}: {error}", path.display())
+                for (number, svg) in svgs.iter().enumerate() {
+                    let path = args
+                        .out
+                        .join(crate::handout::page_file_name(&name, number + 1));
+                    // Never over a file already there (an earlier run, another tool).
+                    let written = std::fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&path)
+                        .and_then(|mut file| file.write_all(svg.as_bytes()));
+                    match written {
+                        Ok(()) => {
+                            // A closed pipe (`| head`) must not stop the printing.
+                            let _ = writeln!(std::io::stdout(), "{}", path.display());
+                            made += 1;
+                        }
+                        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                            eprintln!(
+                                "sotay poster: bỏ qua {}: tệp đã có, không ghi đè. Hãy chọn thư mục --out trống.",
+                                path.display()
+                            )
+                        }
+                        Err(error) => {
+                            eprintln!("sotay poster: không ghi được {}: {error}", path.display())
+                        }
                     }
                 }
             }
@@ -183,6 +189,7 @@ fn pages(guide_ids: &[String], guides_dir: &Path) -> Vec<Page> {
             guide_id: None,
             title: HOME_TITLE.to_owned(),
             key_steps: HOME_STEPS.iter().map(|s| (*s).to_owned()).collect(),
+            steps: Vec::new(),
         }];
     }
     let catalog = load_catalog(guides_dir);
@@ -194,6 +201,7 @@ fn pages(guide_ids: &[String], guides_dir: &Path) -> Vec<Page> {
                 return Some(Page {
                     title: id.clone(),
                     key_steps: Vec::new(),
+                    steps: Vec::new(),
                     guide_id: Some(id),
                 });
             };
@@ -211,6 +219,7 @@ fn pages(guide_ids: &[String], guides_dir: &Path) -> Vec<Page> {
                     .into_iter()
                     .map(|(_, step)| step.title.clone())
                     .collect(),
+                steps: crate::handout::every_step(guide),
                 guide_id: Some(id),
             })
         })

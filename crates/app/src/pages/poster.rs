@@ -135,6 +135,7 @@ fn layout_label(layout: Layout, lang: Lang) -> &'static str {
             Layout::Stickers12 => "A4 sticker sheet (12 stickers)",
             Layout::Stickers24 => "A4 sticker sheet (24 stickers)",
             Layout::TableTent => "Table tent (A4 folded)",
+            Layout::Handout => "Large-type handout (A4)",
         },
     }
 }
