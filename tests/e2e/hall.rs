@@ -70,6 +70,13 @@ async fn the_hall_screen_shows_the_chosen_guides_moves_on_pauses_and_reads_from_
         ..Options::default()
     })
     .await;
+    // Exactly the screen's 1920 × 1080 (a headless window keeps some height for itself).
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
 
     // The team page: choose two guides, then put the second first.
     browser.goto(&server.url("/to-cong-nghe/")).await;
@@ -236,6 +243,23 @@ async fn the_hall_screen_shows_the_chosen_guides_moves_on_pauses_and_reads_from_
             .text(".hall-help")
             .await
             .contains("Công an xã Tân Phú")
+    );
+    // Title, steps and help, the code and the controls each have their own place on the screen.
+    let overlaps = browser
+        .eval(
+            "const box = s => document.querySelector(s).getBoundingClientRect();
+             const parts = ['.hall-title', '.hall-text', '.hall-qr', '.hall-bar'].map(s => [s, box(s)]);
+             const clash = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+             const out = parts.filter(([, r]) => r.bottom > innerHeight || r.right > innerWidth).map(([s]) => s);
+             for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++)
+               if (clash(parts[i][1], parts[j][1])) out.push(parts[i][0] + ' × ' + parts[j][0]);
+             return out;",
+        )
+        .await;
+    assert_eq!(
+        overlaps,
+        json!([]),
+        "the slide's parts overlap or leave the screen"
     );
     assert_eq!(
         qr_on_screen(&browser, ".hall-qr svg").await,

@@ -277,9 +277,12 @@ pub fn HallScreen() -> Html {
                 aria-live={if show.paused { "polite" } else { "off" }}>
                 <h1 class="hall-title">{ guide.title.clone() }</h1>
                 <div class="hall-main">
-                    <div class="hall-steps-box">
+                    <div class="hall-text">
                         <h2 class="hall-steps-heading">{ ui::hall::KEY_STEPS.get(lang) }</h2>
                         <ol class="hall-steps">{ for steps }</ol>
+                        <div class="hall-help">
+                            <HelpPointList points={help_points(&commune, &route)} />
+                        </div>
                     </div>
                     if let Some(link) = link {
                         <figure class="hall-qr">
@@ -289,9 +292,6 @@ pub fn HallScreen() -> Html {
                             <p class="hall-link">{ display_link(&link).to_owned() }</p>
                         </figure>
                     }
-                </div>
-                <div class="hall-help">
-                    <HelpPointList points={help_points(&commune, &route)} />
                 </div>
             </section>
             <footer class="hall-bar">
