@@ -5,6 +5,7 @@ mod cccd;
 mod content;
 mod engines;
 mod guides;
+mod hall;
 mod hosting;
 mod player;
 mod poster;

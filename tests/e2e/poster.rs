@@ -8,7 +8,7 @@ use sotay_poster::{CommuneProfile, HelpPlace, encode_profile};
 
 /// What the QR code drawn on the screen says: a screenshot of the element,
 /// decoded by our own decoder, the way a resident's phone would see it.
-async fn qr_on_screen(browser: &Browser, css: &str) -> Vec<String> {
+pub(crate) async fn qr_on_screen(browser: &Browser, css: &str) -> Vec<String> {
     let element = browser
         .client
         .find(fantoccini::Locator::Css(css))
@@ -271,7 +271,7 @@ async fn damaged_commune_links_are_ignored_gently_and_never_rendered() {
 }
 
 /// Number of pages and the first page's size in points, from a PDF's text.
-fn pdf_pages(pdf: &[u8]) -> (usize, String) {
+pub(crate) fn pdf_pages(pdf: &[u8]) -> (usize, String) {
     let text = String::from_utf8_lossy(pdf);
     let pages = text.matches("/MediaBox").count();
     let media_box = text
@@ -284,7 +284,7 @@ fn pdf_pages(pdf: &[u8]) -> (usize, String) {
 }
 
 /// Width and height in whole points of a `0 0 w h` media box.
-fn page_size(media_box: &str) -> (i64, i64) {
+pub(crate) fn page_size(media_box: &str) -> (i64, i64) {
     let numbers: Vec<f64> = media_box
         .split_whitespace()
         .filter_map(|n| n.parse().ok())
@@ -295,7 +295,7 @@ fn page_size(media_box: &str) -> (i64, i64) {
     }
 }
 
-async fn print_to_pdf(browser: &Browser) -> Vec<u8> {
+pub(crate) async fn print_to_pdf(browser: &Browser) -> Vec<u8> {
     let result = browser
         .cdp(
             "Page.printToPDF",

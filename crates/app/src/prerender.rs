@@ -152,7 +152,7 @@ mod tests {
         for page in &rendered.pages {
             let expected = match page.file.as_str() {
                 "quet/" => "scanner",
-                "ap-phich/" | "to-cong-nghe/" | "ma-qr/" => "team",
+                "ap-phich/" | "to-cong-nghe/" | "ma-qr/" | "trinh-chieu/" => "team",
                 file if file.starts_with("tap-thu/") => "practice",
                 _ => "resident",
             };

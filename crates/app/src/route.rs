@@ -35,6 +35,8 @@ pub enum Route {
     Handoff {
         guide: Option<String>,
     },
+    /// Màn hình trình chiếu: the slideshow for the screen at the one-stop desk.
+    Hall,
     About,
     /// Tập thử: the practice scenarios.
     Practice,
@@ -106,6 +108,7 @@ impl Route {
             ["ma-qr"] => Route::Handoff {
                 guide: query_param(query, "g").filter(|id| is_valid_id(id)),
             },
+            ["trinh-chieu"] => Route::Hall,
             ["gioi-thieu"] => Route::About,
             ["tap-thu"] => Route::Practice,
             ["tap-thu", id] if is_valid_id(id) => Route::PracticeScenario {
@@ -131,6 +134,7 @@ impl Route {
             Route::Team => format!("{base}to-cong-nghe/"),
             Route::Handoff { guide: None } => format!("{base}ma-qr/"),
             Route::Handoff { guide: Some(id) } => format!("{base}ma-qr/?g={id}"),
+            Route::Hall => format!("{base}trinh-chieu/"),
             Route::About => format!("{base}gioi-thieu/"),
             Route::Practice => format!("{base}tap-thu/"),
             Route::PracticeScenario { id } => format!("{base}tap-thu/{id}/"),
@@ -149,6 +153,7 @@ impl Route {
             Route::Poster { guide: None },
             Route::Team,
             Route::Handoff { guide: None },
+            Route::Hall,
             Route::About,
             Route::Practice,
         ]
@@ -158,7 +163,9 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Scan => Bundle::Scanner,
-            Route::Poster { .. } | Route::Team | Route::Handoff { .. } => Bundle::Team,
+            Route::Poster { .. } | Route::Team | Route::Handoff { .. } | Route::Hall => {
+                Bundle::Team
+            }
             Route::Practice | Route::PracticeScenario { .. } => Bundle::Practice,
             Route::Home
             | Route::Guides
@@ -333,6 +340,7 @@ mod tests {
             Route::Poster { guide: None },
             Route::Team,
             Route::Handoff { guide: None },
+            Route::Hall,
         ] {
             assert_eq!(route.bundle(), Bundle::Team, "{route:?}");
         }
@@ -382,6 +390,7 @@ mod tests {
             Route::Handoff {
                 guide: Some("kich-hoat-vneid".into()),
             },
+            Route::Hall,
             Route::About,
             Route::Practice,
             Route::PracticeScenario {

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod cccd;
 mod decode;
 mod guides;
+mod handout;
 mod poster;
 mod serve;
 

@@ -14,8 +14,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use sotay_guides::{Catalog, Date, Lang};
 use sotay_poster::{
-    BaseUrl, CommuneProfile, Layout, MAX_HELP_PLACES, PosterSpec, ProfileField, guide_url,
-    phone_link, poster_file_name, render_svg, slug, verified_guide_url,
+    BaseUrl, CommuneProfile, HandoutStep, Layout, MAX_HELP_PLACES, PosterSpec, ProfileField,
+    guide_url, phone_link, poster_file_name, slug, verified_guide_url,
 };
 
 #[derive(clap::Args)]
@@ -46,7 +46,7 @@ pub struct Args {
     /// The commune's Zalo, with --commune.
     #[arg(long, value_name = "ZALO", requires = "commune")]
     zalo: Option<String>,
-    /// Layout (repeatable): a4, a5, stickers12, stickers24, tent.
+    /// Layout (repeatable): a4, a5, stickers12, stickers24, tent, handout (every step in large type).
     #[arg(long = "layout", value_name = "LAYOUT", default_value = "a4", value_parser = parse_layout)]
     layouts: Vec<Layout>,
     /// Folder of the guide files, for titles and key steps.
@@ -75,6 +75,8 @@ struct Page {
     guide_id: Option<String>,
     title: String,
     key_steps: Vec<String>,
+    /// Every step, for the handout.
+    steps: Vec<HandoutStep>,
 }
 
 /// A commune from the CSV or the command line, with the link's query
@@ -163,34 +165,38 @@ pub fn run(args: Args) -> ExitCode {
                     page.guide_id.as_deref(),
                     layout,
                 );
-                let svg = match render_svg(&spec) {
-                    Ok(svg) => svg,
+                let svgs = match crate::handout::render_sheets(&spec, &page.steps) {
+                    Ok(svgs) => svgs,
                     Err(error) => {
                         eprintln!("sotay poster: {name}: {}", error.message_vi());
                         continue;
                     }
                 };
-                let path = args.out.join(&name);
-                // Never over a file already there (an earlier run, another tool).
-                let written = std::fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&path)
-                    .and_then(|mut file| file.write_all(svg.as_bytes()));
-                match written {
-                    Ok(()) => {
-                        // A closed pipe (`| head`) must not stop the printing.
-                        let _ = writeln!(std::io::stdout(), "{}", path.display());
-                        made += 1;
-                    }
-                    Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-                        eprintln!(
-                            "sotay poster: bỏ qua {}: tệp đã có, không ghi đè. Hãy chọn thư mục --out trống.",
-                            path.display()
-                        )
-                    }
-                    Err(error) => {
-                        eprintln!("sotay poster: không ghi được {}: {error}", path.display())
+                for (number, svg) in svgs.iter().enumerate() {
+                    let path = args
+                        .out
+                        .join(crate::handout::page_file_name(&name, number + 1));
+                    // Never over a file already there (an earlier run, another tool).
+                    let written = std::fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&path)
+                        .and_then(|mut file| file.write_all(svg.as_bytes()));
+                    match written {
+                        Ok(()) => {
+                            // A closed pipe (`| head`) must not stop the printing.
+                            let _ = writeln!(std::io::stdout(), "{}", path.display());
+                            made += 1;
+                        }
+                        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                            eprintln!(
+                                "sotay poster: bỏ qua {}: tệp đã có, không ghi đè. Hãy chọn thư mục --out trống.",
+                                path.display()
+                            )
+                        }
+                        Err(error) => {
+                            eprintln!("sotay poster: không ghi được {}: {error}", path.display())
+                        }
                     }
                 }
             }
@@ -253,6 +259,7 @@ fn pages(guide_ids: &[String], guides_dir: &Path) -> Vec<Page> {
             guide_id: None,
             title: HOME_TITLE.to_owned(),
             key_steps: HOME_STEPS.iter().map(|s| (*s).to_owned()).collect(),
+            steps: Vec::new(),
         }];
     }
     let catalog = load_catalog(guides_dir);
@@ -264,6 +271,7 @@ fn pages(guide_ids: &[String], guides_dir: &Path) -> Vec<Page> {
                 return Some(Page {
                     title: id.clone(),
                     key_steps: Vec::new(),
+                    steps: Vec::new(),
                     guide_id: Some(id),
                 });
             };
@@ -281,6 +289,7 @@ fn pages(guide_ids: &[String], guides_dir: &Path) -> Vec<Page> {
                     .into_iter()
                     .map(|(_, step)| step.title.clone())
                     .collect(),
+                steps: crate::handout::every_step(guide),
                 guide_id: Some(id),
             })
         })

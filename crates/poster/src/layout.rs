@@ -10,6 +10,9 @@ use crate::profile::{CommuneProfile, FieldSpot};
 use crate::qr::{EcLevel, QrMatrix, QrTooLong, qr_matrix, qr_svg_path};
 use crate::text::{wrap, xml_escape};
 
+#[path = "handout.rs"]
+pub(crate) mod handout;
+
 /// The line under a poster's QR code.
 pub const SCAN_CAPTION_VI: &str = "Quét mã để xem hướng dẫn từng bước";
 
@@ -51,9 +54,13 @@ pub enum Layout {
     /// A4 folded across the middle; the back half is upside down on the
     /// sheet so both faces read upright on the table.
     TableTent,
+    /// A4 handout in large type with every step, for a resident without a smartphone
+    /// (one page, or two for a long guide): [`handout::render_handout`]. Not in [`Layout::ALL`].
+    Handout,
 }
 
 impl Layout {
+    /// The sheets made from a [`PosterSpec`] alone (what the poster builder offers).
     pub const ALL: [Layout; 5] = [
         Layout::A4Poster,
         Layout::A5Flyer,
@@ -70,6 +77,7 @@ impl Layout {
             Layout::Stickers12 => "stickers12",
             Layout::Stickers24 => "stickers24",
             Layout::TableTent => "tent",
+            Layout::Handout => "handout",
         }
     }
 
@@ -80,6 +88,7 @@ impl Layout {
             Layout::Stickers12 => "Tờ nhãn dán A4 (12 nhãn)",
             Layout::Stickers24 => "Tờ nhãn dán A4 (24 nhãn)",
             Layout::TableTent => "Biển để bàn (A4 gấp đôi)",
+            Layout::Handout => "Tờ hướng dẫn chữ to (A4)",
         }
     }
 
@@ -103,6 +112,7 @@ impl Layout {
     pub fn from_slug(slug: &str) -> Option<Layout> {
         Layout::ALL
             .into_iter()
+            .chain([Layout::Handout])
             .find(|l| l.slug().eq_ignore_ascii_case(slug.trim()))
     }
 }
@@ -111,7 +121,11 @@ impl FromStr for Layout {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Layout::from_slug(s).ok_or_else(|| {
-            let names: Vec<&str> = Layout::ALL.iter().map(|l| l.slug()).collect();
+            let names: Vec<&str> = Layout::ALL
+                .iter()
+                .chain(&[Layout::Handout])
+                .map(|l| l.slug())
+                .collect();
             format!(
                 "Mẫu in không có: {s} (chọn một trong: {})",
                 names.join(", ")
@@ -222,6 +236,7 @@ pub fn render(spec: &PosterSpec) -> Result<RenderedPage, PosterError> {
         Layout::Stickers12 => stickers(&mut svg, spec, &matrix, 3, 4)?,
         Layout::Stickers24 => stickers(&mut svg, spec, &matrix, 3, 8)?,
         Layout::TableTent => table_tent(&mut svg, spec, &matrix)?,
+        Layout::Handout => return handout::first_page(spec),
     };
     Ok(RenderedPage {
         svg: svg.finish(),
@@ -306,15 +321,16 @@ fn help_lines(profile: &CommuneProfile) -> Vec<(String, bool)> {
     lines
 }
 
-fn check_module_size(spec: &PosterSpec, matrix: &QrMatrix, box_mm: f64) -> Result<(), PosterError> {
+fn check_module_size(
+    profile: Option<&CommuneProfile>,
+    matrix: &QrMatrix,
+    box_mm: f64,
+) -> Result<(), PosterError> {
     let module_mm = box_mm / matrix.size() as f64;
     if module_mm + 1e-9 < MIN_MODULE_MM {
         return Err(PosterError::ModulesTooSmall {
             module_mm,
-            shorten: spec
-                .profile
-                .as_ref()
-                .and_then(CommuneProfile::longest_field),
+            shorten: profile.and_then(CommuneProfile::longest_field),
         });
     }
     Ok(())
@@ -418,7 +434,7 @@ fn column_page(
     let qr_box = (height - 2.0 * margin - fixed)
         .clamp(60.0 * k, 130.0 * k)
         .min(content);
-    check_module_size(spec, matrix, qr_box)?;
+    check_module_size(spec.profile.as_ref(), matrix, qr_box)?;
     // Height left over once the QR code is at its largest: shared out
     // between the blocks so the page does not end in a blank band.
     let slack = ((height - 2.0 * margin - fixed - qr_box) / 3.0).max(0.0);
@@ -561,7 +577,7 @@ fn stickers(
     } else {
         (cell_h - 2.0 * pad - text_h - 1.0).min(cell_w - 2.0 * pad)
     };
-    check_module_size(spec, matrix, qr_box)?;
+    check_module_size(spec.profile.as_ref(), matrix, qr_box)?;
 
     svg.qr_definition(&qr_svg_path(matrix));
     for row in 0..rows {
@@ -630,7 +646,7 @@ fn tent_panel(
     let margin = 10.0;
     let help: Vec<(String, bool)> = spec.profile.as_ref().map(help_lines).unwrap_or_default();
     let qr_box: f64 = if help.is_empty() { 100.0 } else { 88.0 };
-    check_module_size(spec, matrix, qr_box)?;
+    check_module_size(spec.profile.as_ref(), matrix, qr_box)?;
     let top = margin + 4.0;
     svg.qr(matrix, margin, top, qr_box);
 

@@ -35,6 +35,7 @@ mod tally;
 mod text;
 mod verified;
 
+pub use layout::handout::{Handout, HandoutSpec, HandoutStep, render_handout};
 pub use layout::{
     HOME_STEPS_VI, HOME_TITLE_VI, Layout, MIN_MODULE_MM, PosterError, PosterSpec, RenderedPage,
     SCAN_CAPTION_VI, STICKER_CAPTION_VI, poster_file_name, render, render_svg,

@@ -15,12 +15,17 @@ pub mod commune_help;
 pub mod guide_list;
 #[cfg(feature = "resident")]
 pub mod guide_step;
+#[cfg(feature = "team")]
+pub mod hall_choice;
+#[cfg(feature = "resident")]
+pub mod handout;
+pub mod help_points;
 pub mod layout;
 #[cfg(feature = "scanner")]
 pub mod photo_reader;
 #[cfg(feature = "resident")]
 pub mod practice_link;
-#[cfg(feature = "team")]
+#[cfg(any(feature = "team", feature = "resident"))]
 pub mod qr_svg;
 #[cfg(feature = "resident")]
 pub mod read_aloud;

@@ -377,6 +377,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
             // pushing step 1 and “Tiếp” down.
             <PracticeLink guide_id={guide.id.clone()} />
             <GuideTools {guide} player={player.clone()} />
+            <crate::components::handout::HandoutPrint {guide} />
             <GuideHelp {guide} />
             <p class="no-print">
                 <Link to={Route::Guides}>{ lang.pick("← Tất cả hướng dẫn", "← All guides") }</Link>

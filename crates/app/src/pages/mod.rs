@@ -11,6 +11,8 @@ mod guide;
 #[cfg(feature = "resident")]
 mod guides;
 #[cfg(feature = "team")]
+mod hall;
+#[cfg(feature = "team")]
 mod handoff;
 #[cfg(feature = "resident")]
 mod home;
@@ -50,6 +52,8 @@ pub fn view(route: &Route) -> Html {
         Route::Team => html! { <team::TeamTools /> },
         #[cfg(feature = "team")]
         Route::Handoff { guide } => html! { <handoff::HandoffPage guide={guide.clone()} /> },
+        #[cfg(feature = "team")]
+        Route::Hall => html! { <hall::HallScreen /> },
         #[cfg(feature = "resident")]
         Route::About => html! { <about::About /> },
         #[cfg(feature = "practice")]
@@ -83,6 +87,7 @@ pub fn meta(route: &Route) -> (String, String) {
         Route::Poster { .. } => ("Tạo mã QR và áp phích".to_string(), "Làm áp phích, tờ rơi, nhãn dán có mã QR dẫn đến hướng dẫn.".to_string()),
         Route::Team => ("Tổ công nghệ số cộng đồng".to_string(), "Công cụ cho tổ công nghệ số và đoàn viên thanh niên.".to_string()),
         Route::Handoff { .. } => ("Mã QR để mở trên điện thoại khác".to_string(), "Người dân quét mã này để mở hướng dẫn trên điện thoại của mình.".to_string()),
+        Route::Hall => ("Màn hình trình chiếu".to_string(), "Trình chiếu các hướng dẫn trên ti vi hoặc màn hình LED ở nơi một cửa.".to_string()),
         Route::About => ("Giới thiệu & quyền riêng tư".to_string(), "Ứng dụng lưu gì trên máy và không bao giờ lưu gì.".to_string()),
         Route::Practice => ("Tập thử".to_string(), "Tập bấm trên màn hình giống ứng dụng VNeID, với thông tin giả, không gửi đi đâu.".to_string()),
         Route::PracticeScenario { id } => match crate::practice::scenario(id) {

@@ -210,6 +210,7 @@ pub fn TeamTools() -> Html {
                 </p>
             </section>
 
+            <crate::components::hall_choice::HallChoice />
             <section aria-labelledby="commune-heading">
                 <h2 id="commune-heading">{ lang.pick("Nơi hỗ trợ lưu trên máy này", "Help point kept on this phone") }</h2>
                 if commune.profile.is_some() {

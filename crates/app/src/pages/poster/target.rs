@@ -81,6 +81,7 @@ pub fn layout_label(layout: Layout, lang: Lang) -> &'static str {
         Layout::Stickers12 => ui::poster::LAYOUT_STICKERS12,
         Layout::Stickers24 => ui::poster::LAYOUT_STICKERS24,
         Layout::TableTent => ui::poster::LAYOUT_TENT,
+        Layout::Handout => ui::poster::LAYOUT_HANDOUT,
     }
     .get(lang)
 }
