@@ -24,6 +24,14 @@ pub const CAMERA_MAX_SIDE: u32 = 1280;
 /// again on the next frame.
 pub const CAMERA_BUDGET_PER_PIXEL: u32 = 5;
 
+/// Milliseconds a camera frame may take on the phone's own clock
+/// ([`crate::TimeLimit`]): a guard for the slowest frames (blurred, tiny or
+/// dim codes that every pass tries), so even a slow phone tries several
+/// frames a second (a pass already running finishes). Lower cuts read
+/// rates: on the field corpus at 4× CPU slowdown a quarter of the frames
+/// read only after 25 ms (issue 16).
+pub const CAMERA_TIME_LIMIT_MS: u32 = 100;
+
 /// Photos larger than this many bytes are refused before reading (a phone
 /// photo is 2–10 MB).
 pub const PHOTO_MAX_BYTES: u64 = 30 * 1024 * 1024;

@@ -209,6 +209,31 @@ pub fn scan_frame(
     height: usize,
     options: &Options,
 ) -> Result<Report, ScanError> {
+    scan_frame_within(luma, width, height, options, None)
+}
+
+/// A wall-clock limit for one frame, for a camera: no pass starts after
+/// `limit_ms` have gone by on `now_ms` (a pass already running finishes),
+/// so a slow phone answers in time and reads the next frame instead. The
+/// crate cannot read a clock itself (WebAssembly has none portably): the
+/// caller lends one, e.g. `performance.now()` in a worker.
+#[derive(Clone, Copy)]
+pub struct TimeLimit<'a> {
+    /// Milliseconds from any fixed start.
+    pub now_ms: &'a dyn Fn() -> f64,
+    /// How long the frame may take.
+    pub limit_ms: f64,
+}
+
+/// [`scan_frame`], stopping early when `time` runs out (as well as the
+/// work budget).
+pub fn scan_frame_within(
+    luma: &[u8],
+    width: usize,
+    height: usize,
+    options: &Options,
+    time: Option<TimeLimit<'_>>,
+) -> Result<Report, ScanError> {
     if width == 0 || height == 0 {
         return Err(ScanError::EmptyFrame);
     }
@@ -224,7 +249,8 @@ pub fn scan_frame(
         height,
         pixels: luma.into(),
     };
-    let mut scan = Scan::new(options.work_budget);
+    let deadline = time.map(|t| (t.now_ms, (t.now_ms)() + t.limit_ms));
+    let mut scan = Scan::new(options.work_budget, deadline);
     scan.run(&full, options.max_side.max(64));
     let guidance = scan.guidance(&full);
     let unread = if scan.results.is_empty() {
@@ -291,8 +317,10 @@ impl Guidance {
 }
 
 /// The state of one frame's passes.
-struct Scan {
+struct Scan<'t> {
     budget: usize,
+    /// The lent clock and the time on it when no new pass may start.
+    deadline: Option<(&'t dyn Fn() -> f64, f64)>,
     results: Vec<Decoded>,
     /// Symbols found but not read.
     near_misses: Vec<NearMiss>,
@@ -338,10 +366,11 @@ impl Placement {
     }
 }
 
-impl Scan {
-    fn new(budget: usize) -> Scan {
+impl<'t> Scan<'t> {
+    fn new(budget: usize, deadline: Option<(&'t dyn Fn() -> f64, f64)>) -> Scan<'t> {
         Scan {
             budget,
+            deadline,
             results: Vec::new(),
             near_misses: Vec::new(),
             sightings: Vec::new(),
@@ -350,9 +379,10 @@ impl Scan {
         }
     }
 
-    /// Take `cost` pixels from the budget, or say there is not enough.
+    /// Take `cost` pixels from the budget, or say there is not enough
+    /// (of it, or of time).
     fn spend(&mut self, cost: usize) -> bool {
-        if cost > self.budget {
+        if cost > self.budget || self.deadline.is_some_and(|(now, end)| now() >= end) {
             return false;
         }
         self.budget -= cost;
