@@ -9,10 +9,13 @@
 //! # How it reads
 //!
 //! The symbol finding and Reed–Solomon decoding come from [`quircs`], a Rust
-//! port of the quirc library. Around it we run our own passes, cheapest and
-//! likeliest first, until one reads a code or the per-frame work budget
-//! ([`Options::work_budget`], counted in pixels processed, not wall-clock
-//! time, which WebAssembly cannot read portably) runs out:
+//! port of the quirc library; its finder is vendored (module `finder`) so a
+//! pass on an image we already thresholded skips quirc's Otsu level, and a
+//! grid is jiggled into place only when it fails to read as found. Around
+//! it we run our own passes, cheapest and likeliest first, until one reads
+//! a code, the camera's time limit ([`TimeLimit`], on a clock the caller
+//! lends) passes, or the per-frame work budget ([`Options::work_budget`],
+//! counted in pixels processed, the same on every machine) runs out:
 //!
 //! 1. a fast block threshold (8 × 8 block means smoothed over 5 × 5
 //!    blocks, after ZXing's hybrid binariser) on the frame, down-scaled by
@@ -30,7 +33,7 @@
 //!    2× (from the full-resolution frame when pass 1 down-scaled), with
 //!    both thresholds: for small modules.
 //!
-//! One quircs state and one threshold buffer serve every pass of a frame,
+//! One finder state and one threshold buffer serve every pass of a frame,
 //! and the caller's frame is read in place, never copied. When nothing is
 //! read but finder patterns were seen, [`Report::guidance`] says why: a
 //! code reaching past the frame's edge, modules under 2 px, too dark, or
@@ -102,6 +105,7 @@ pub mod files;
 pub mod frame;
 pub mod protocol;
 
+mod finder;
 mod image_ops;
 mod resample;
 mod text;
@@ -326,8 +330,8 @@ struct Scan<'t> {
     near_misses: Vec<NearMiss>,
     /// Finder patterns seen, for guidance.
     sightings: Vec<Sighting>,
-    /// One quircs state and one threshold buffer for every pass of the frame.
-    quirc: quircs::Quirc,
+    /// One finder state and one threshold buffer for every pass of the frame.
+    finder: finder::Finder,
     scratch: Vec<u8>,
 }
 
@@ -374,7 +378,7 @@ impl<'t> Scan<'t> {
             results: Vec::new(),
             near_misses: Vec::new(),
             sightings: Vec::new(),
-            quirc: quircs::Quirc::default(),
+            finder: finder::Finder::default(),
             scratch: Vec::new(),
         }
     }
@@ -477,7 +481,7 @@ impl<'t> Scan<'t> {
             height: work.height,
             pixels: Cow::Borrowed(&binary),
         };
-        let read = self.read(&image, work, placement, false);
+        let read = self.read(&image, work, true, placement, false);
         self.scratch = binary;
         read
     }
@@ -487,7 +491,7 @@ impl<'t> Scan<'t> {
     fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
         let pixels = work.width * work.height;
         // 2. quircs' own global threshold.
-        if self.spend(pixels) && self.read(work, work, placement, false) {
+        if self.spend(pixels) && self.read(work, work, false, placement, false) {
             return true;
         }
         // 3. A finer local threshold, for small modules and uneven light.
@@ -496,7 +500,7 @@ impl<'t> Scan<'t> {
         }
         let radius = (work.width.min(work.height) / 48).max(6);
         let binary = image_ops::adaptive_threshold(work, radius);
-        if self.read(&binary, work, placement, false) {
+        if self.read(&binary, work, true, placement, false) {
             return true;
         }
         if !self.spend(3 * pixels) {
@@ -506,7 +510,7 @@ impl<'t> Scan<'t> {
         // image above would turn flat areas (the dark quiet zone) dark too.
         let inverted = image_ops::invert(work);
         let binary = image_ops::adaptive_threshold(&inverted, radius);
-        self.read(&binary, &inverted, placement, true)
+        self.read(&binary, &inverted, true, placement, true)
     }
 
     /// Pass 5 on one region. True when something was read.
@@ -524,7 +528,7 @@ impl<'t> Scan<'t> {
             y: rect.y as f32,
             scale: zoom as f32,
         };
-        if self.read(&image, &image, placement, inverted) {
+        if self.read(&image, &image, false, placement, inverted) {
             return true;
         }
         if !self.spend(2 * pixels) {
@@ -532,25 +536,29 @@ impl<'t> Scan<'t> {
         }
         let radius = (image.width.min(image.height) / 24).max(6);
         let binary = image_ops::adaptive_threshold(&image, radius);
-        self.read(&binary, &image, placement, inverted)
+        self.read(&binary, &image, true, placement, inverted)
     }
 
-    /// Run quircs on `image`; symbols it finds but cannot read get a second
-    /// look in `gray` (same geometry and polarity) while the budget lasts.
-    /// True when at least one code was read.
+    /// Find symbols in `image` (already black and white when `binary`, else
+    /// thresholded at quirc's Otsu level); symbols found but not read get a
+    /// second look in `gray` (same geometry and polarity) while the budget
+    /// lasts. True when at least one code was read.
     fn read(
         &mut self,
         image: &Gray<'_>,
         gray: &Gray<'_>,
+        binary: bool,
         placement: Placement,
         inverted: bool,
     ) -> bool {
-        let codes: Vec<quircs::Code> = self
-            .quirc
-            .identify(image.width, image.height, &image.pixels)
-            .flatten()
-            .collect();
-        for cap in &self.quirc.capstones {
+        if binary {
+            self.finder
+                .identify_binary(image.width, image.height, &image.pixels);
+        } else {
+            self.finder
+                .identify(image.width, image.height, &image.pixels);
+        }
+        for cap in &self.finder.capstones {
             let [a, b, ..] = cap.corners;
             let side = ((a.x - b.x) as f32).hypot((a.y - b.y) as f32);
             self.sightings.push(Sighting {
@@ -559,11 +567,25 @@ impl<'t> Scan<'t> {
             });
         }
         let mut any = false;
-        for code in codes {
-            let corners = code
-                .corners
-                .map(|p| placement.to_frame((p.x as f32, p.y as f32)));
-            let read = match code.decode() {
+        for index in 0..self.finder.grids.len() {
+            let corners_of = |code: &quircs::Code| {
+                code.corners
+                    .map(|p| placement.to_frame((p.x as f32, p.y as f32)))
+            };
+            // Most grids read as found; quirc's jiggle of the grid only for
+            // those that do not.
+            let Some(code) = self.finder.extract(index) else {
+                continue;
+            };
+            let (code, first) = match code.decode() {
+                Ok(data) => (code, Ok(data)),
+                Err(_) => match self.finder.extract_jiggled(index) {
+                    Some(jiggled) => (jiggled, jiggled.decode()),
+                    None => continue,
+                },
+            };
+            let corners = corners_of(&code);
+            let read = match first {
                 Ok(data) => Some((data, corners)),
                 Err(_) if self.spend(REREAD_COST) => resample::reread(&code, gray)
                     .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p)))),
