@@ -1,9 +1,10 @@
 //! `cargo xtask bench scan`: QR decoding on the field corpus
-//! (`sotay_scan::corpus::field`: 640 × 480 frames, eight conditions,
+//! (`sotay_scan::corpus::field`: 640 × 480 frames, nine conditions,
 //! `SOTAY_BENCH_PER_CONDITION` frames each, default 20) in headless Chromium
 //! with 4× CPU slowdown: our worker WASM as the app ships it (with the
 //! camera's work budget), jsQR 1.4 and zxing-wasm 3.x (reader build,
-//! `tryHarder`); plus `sotay-scan` natively with the same budget. Prints
+//! `tryHarder`); plus `sotay-scan` natively with the same budget and time
+//! limit (`sotay_scan::frame`). Prints
 //! read rate per condition and median / p95 ms per frame, for the tune part
 //! and the held-out part separately.
 //! Goals (issue 16): on the held-out part, ours ≥ zxing-wasm overall and in
@@ -65,7 +66,7 @@ impl Tally {
 
 fn print_part(part: Part, tallies: &mut BTreeMap<&'static str, Tally>, per_condition: u64) {
     println!(
-        "\n{} part: {per_condition} frames per condition, 640 × 480, Chromium headless with {CPU_SLOWDOWN}× CPU slowdown (native: this machine, dev profile; ours with the camera's budget)",
+        "\n{} part: {per_condition} frames per condition, 640 × 480, Chromium headless with {CPU_SLOWDOWN}× CPU slowdown (native: this machine, dev profile; ours with the camera's budget and time limit)",
         part.name()
     );
     println!(
@@ -155,7 +156,7 @@ async fn scan() {
         .find(|name| name.starts_with("scan-worker-") && name.ends_with(".js"))
         .expect("the dist has the scan worker");
 
-    // Native timing on the same frames, with the camera's budget as in the browser.
+    // Native timing on the same frames, with the camera's budget and time limit as in the browser.
     let mut tallies: BTreeMap<(&'static str, &'static str), Tally> = BTreeMap::new();
     for part in Part::ALL {
         for frame in field::corpus(part, per_condition) {
@@ -164,8 +165,20 @@ async fn scan() {
                 ..sotay_scan::Options::default()
             };
             let started = Instant::now();
-            let found = sotay_scan::decode_with(&frame.luma, frame.width, frame.height, &options)
-                .unwrap_or_default();
+            let now_ms = || started.elapsed().as_secs_f64() * 1000.0;
+            let time = sotay_scan::TimeLimit {
+                now_ms: &now_ms,
+                limit_ms: f64::from(sotay_scan::frame::CAMERA_TIME_LIMIT_MS),
+            };
+            let found = sotay_scan::scan_frame_within(
+                &frame.luma,
+                frame.width,
+                frame.height,
+                &options,
+                Some(time),
+            )
+            .map(|report| report.decoded)
+            .unwrap_or_default();
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let tally = tallies
                 .entry((part.name(), frame.condition.name()))
@@ -187,9 +200,10 @@ async fn scan() {
     let parts = Part::ALL.map(Part::name);
     browser
         .eval(&format!(
-            "window.startBench('/assets/{worker}', {}, {}); return true",
+            "window.startBench('/assets/{worker}', {}, {}, {}); return true",
             json!(parts),
-            sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL
+            sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL,
+            sotay_scan::frame::CAMERA_TIME_LIMIT_MS
         ))
         .await;
     let result = browser

@@ -6,23 +6,23 @@
 // its worker, as the camera sees it).
 "use strict";
 
-window.startBench = (workerUrl, parts, budgetPerPixel) => {
+window.startBench = (workerUrl, parts, budgetPerPixel, timeLimitMs) => {
   window.benchDone = false;
-  run(workerUrl, parts, budgetPerPixel).then(
+  run(workerUrl, parts, budgetPerPixel, timeLimitMs).then(
     (rows) => { window.benchResult = rows; window.benchDone = true; },
     (error) => { window.benchResult = { error: String(error && error.stack || error) }; window.benchDone = true; },
   );
 };
 
-// sotay_scan::protocol, as bytes: a request is tag 1, id, width, height,
-// budget (u32 little endian), then the luma; a reply is id (u32), outcome
-// (0 = read), guidance, then the text as UTF-8.
-function request(luma, width, height, budget) {
-  const bytes = new Uint8Array(17 + luma.length);
+// sotay_scan::protocol, as bytes: a request is tag 2, id, width, height,
+// budget, time limit in ms (u32 little endian), then the luma; a reply is id
+// (u32), outcome (0 = read), guidance, then the text as UTF-8.
+function request(luma, width, height, budget, timeLimitMs) {
+  const bytes = new Uint8Array(21 + luma.length);
   const view = new DataView(bytes.buffer);
-  bytes[0] = 1;
-  [1, width, height, budget].forEach((v, i) => view.setUint32(1 + 4 * i, v, true));
-  bytes.set(luma, 17);
+  bytes[0] = 2;
+  [1, width, height, budget, timeLimitMs].forEach((v, i) => view.setUint32(1 + 4 * i, v, true));
+  bytes.set(luma, 21);
   return bytes.buffer;
 }
 
@@ -31,7 +31,7 @@ function replyText(buffer) {
   return bytes[4] === 0 ? new TextDecoder().decode(bytes.subarray(6)) : null;
 }
 
-async function run(workerUrl, parts, budgetPerPixel) {
+async function run(workerUrl, parts, budgetPerPixel, timeLimitMs) {
   ZXingWASM.prepareZXingModule({
     overrides: { locateFile: (path, prefix) => (path.endsWith(".wasm") ? "/zxing/" + path : prefix + path) },
     fireImmediately: true,
@@ -42,8 +42,8 @@ async function run(workerUrl, parts, budgetPerPixel) {
   worker.onmessage = (event) => pending(event.data);
   const ours = (luma, width, height) => new Promise((resolve) => {
     pending = resolve;
-    // The camera's budget (sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL).
-    const message = request(luma, width, height, width * height * budgetPerPixel);
+    // The camera's budget and time limit (sotay_scan::frame).
+    const message = request(luma, width, height, width * height * budgetPerPixel, timeLimitMs);
     worker.postMessage(message, [message]);
   });
 

@@ -8,10 +8,19 @@
 
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The worker's clock, for the request's time limit (WebAssembly has
+    /// none of its own).
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
 /// Answers one `sotay_scan::protocol` request (header and luma) with an
-/// encoded reply. The page and this module share the protocol's code, so the
-/// worker script only moves bytes.
+/// encoded reply, keeping its time limit on the worker's clock. The page and
+/// this module share the protocol's code, so the worker script only moves
+/// bytes.
 #[wasm_bindgen]
 pub fn answer(message: &[u8]) -> Vec<u8> {
-    sotay_scan::protocol::answer(message)
+    sotay_scan::protocol::answer_with_clock(message, &performance_now)
 }

@@ -24,6 +24,14 @@ pub const CAMERA_MAX_SIDE: u32 = 1280;
 /// again on the next frame.
 pub const CAMERA_BUDGET_PER_PIXEL: u32 = 5;
 
+/// Milliseconds a camera frame may take on the phone's own clock
+/// ([`crate::TimeLimit`]): a guard against the rare frame that takes far
+/// longer than the rest (a pass already running finishes), so even a slow
+/// phone tries a few frames a second. Not a speed-up: on the field corpus's
+/// tune part at 4× CPU slowdown, 100 ms already cost reads of blurred, dim
+/// and tiny codes, and 25 ms a third of all reads (issue 16).
+pub const CAMERA_TIME_LIMIT_MS: u32 = 250;
+
 /// Photos larger than this many bytes are refused before reading (a phone
 /// photo is 2–10 MB).
 pub const PHOTO_MAX_BYTES: u64 = 30 * 1024 * 1024;

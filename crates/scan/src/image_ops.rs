@@ -232,13 +232,18 @@ pub(crate) fn block_threshold(img: &Gray<'_>, out: &mut Vec<u8>) {
             thresholds[by * bw + bx] = mean.saturating_sub(2 + mean / 16).min(255) as u8;
         }
     }
-    for y in 0..h {
+    // Block by block along each row, so the inner loop has one threshold
+    // and no index arithmetic (it vectorises).
+    for (y, (row, orow)) in img
+        .pixels
+        .chunks_exact(w)
+        .zip(out.chunks_exact_mut(w))
+        .enumerate()
+    {
         let trow = &thresholds[(y / BLOCK) * bw..(y / BLOCK + 1) * bw];
-        let row = &img.pixels[y * w..(y + 1) * w];
-        let orow = &mut out[y * w..(y + 1) * w];
-        for (x, (&p, o)) in row.iter().zip(orow.iter_mut()).enumerate() {
-            if p < trow[x / BLOCK] {
-                *o = 0;
+        for ((pixels, outs), &t) in row.chunks(BLOCK).zip(orow.chunks_mut(BLOCK)).zip(trow) {
+            for (&p, o) in pixels.iter().zip(outs.iter_mut()) {
+                *o = if p < t { 0 } else { 255 };
             }
         }
     }

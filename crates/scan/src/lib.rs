@@ -9,10 +9,13 @@
 //! # How it reads
 //!
 //! The symbol finding and Reed–Solomon decoding come from [`quircs`], a Rust
-//! port of the quirc library. Around it we run our own passes, cheapest and
-//! likeliest first, until one reads a code or the per-frame work budget
-//! ([`Options::work_budget`], counted in pixels processed, not wall-clock
-//! time, which WebAssembly cannot read portably) runs out:
+//! port of the quirc library; its finder is vendored (module `finder`) so a
+//! pass on an image we already thresholded skips quirc's Otsu level, and a
+//! grid is jiggled into place only when it fails to read as found. Around
+//! it we run our own passes, cheapest and likeliest first, until one reads
+//! a code, the camera's time limit ([`TimeLimit`], on a clock the caller
+//! lends) passes, or the per-frame work budget ([`Options::work_budget`],
+//! counted in pixels processed, the same on every machine) runs out:
 //!
 //! 1. a fast block threshold (8 × 8 block means smoothed over 5 × 5
 //!    blocks, after ZXing's hybrid binariser) on the frame, down-scaled by
@@ -30,7 +33,7 @@
 //!    2× (from the full-resolution frame when pass 1 down-scaled), with
 //!    both thresholds: for small modules.
 //!
-//! One quircs state and one threshold buffer serve every pass of a frame,
+//! One finder state and one threshold buffer serve every pass of a frame,
 //! and the caller's frame is read in place, never copied. When nothing is
 //! read but finder patterns were seen, [`Report::guidance`] says why: a
 //! code reaching past the frame's edge, modules under 2 px, too dark, or
@@ -102,6 +105,7 @@ pub mod files;
 pub mod frame;
 pub mod protocol;
 
+mod finder;
 mod image_ops;
 mod resample;
 mod text;
@@ -236,6 +240,31 @@ pub fn scan_frame(
     height: usize,
     options: &Options,
 ) -> Result<Report, ScanError> {
+    scan_frame_within(luma, width, height, options, None)
+}
+
+/// A wall-clock limit for one frame, for a camera: no pass starts after
+/// `limit_ms` have gone by on `now_ms` (a pass already running finishes),
+/// so a slow phone answers in time and reads the next frame instead. The
+/// crate cannot read a clock itself (WebAssembly has none portably): the
+/// caller lends one, e.g. `performance.now()` in a worker.
+#[derive(Clone, Copy)]
+pub struct TimeLimit<'a> {
+    /// Milliseconds from any fixed start.
+    pub now_ms: &'a dyn Fn() -> f64,
+    /// How long the frame may take.
+    pub limit_ms: f64,
+}
+
+/// [`scan_frame`], stopping early when `time` runs out (as well as the
+/// work budget).
+pub fn scan_frame_within(
+    luma: &[u8],
+    width: usize,
+    height: usize,
+    options: &Options,
+    time: Option<TimeLimit<'_>>,
+) -> Result<Report, ScanError> {
     if width == 0 || height == 0 {
         return Err(ScanError::EmptyFrame);
     }
@@ -251,7 +280,8 @@ pub fn scan_frame(
         height,
         pixels: luma.into(),
     };
-    let mut scan = Scan::new(options.work_budget);
+    let deadline = time.map(|t| (t.now_ms, (t.now_ms)() + t.limit_ms));
+    let mut scan = Scan::new(options.work_budget, deadline);
     scan.run(&full, options.max_side.max(64));
     let guidance = scan.guidance(&full);
     let unread = if scan.results.is_empty() {
@@ -318,15 +348,17 @@ impl Guidance {
 }
 
 /// The state of one frame's passes.
-struct Scan {
+struct Scan<'t> {
     budget: usize,
+    /// The lent clock and the time on it when no new pass may start.
+    deadline: Option<(&'t dyn Fn() -> f64, f64)>,
     results: Vec<Decoded>,
     /// Symbols found but not read.
     near_misses: Vec<NearMiss>,
     /// Finder patterns seen, for guidance.
     sightings: Vec<Sighting>,
-    /// One quircs state and one threshold buffer for every pass of the frame.
-    quirc: quircs::Quirc,
+    /// One finder state and one threshold buffer for every pass of the frame.
+    finder: finder::Finder,
     scratch: Vec<u8>,
 }
 
@@ -365,21 +397,23 @@ impl Placement {
     }
 }
 
-impl Scan {
-    fn new(budget: usize) -> Scan {
+impl<'t> Scan<'t> {
+    fn new(budget: usize, deadline: Option<(&'t dyn Fn() -> f64, f64)>) -> Scan<'t> {
         Scan {
             budget,
+            deadline,
             results: Vec::new(),
             near_misses: Vec::new(),
             sightings: Vec::new(),
-            quirc: quircs::Quirc::default(),
+            finder: finder::Finder::default(),
             scratch: Vec::new(),
         }
     }
 
-    /// Take `cost` pixels from the budget, or say there is not enough.
+    /// Take `cost` pixels from the budget, or say there is not enough
+    /// (of it, or of time).
     fn spend(&mut self, cost: usize) -> bool {
-        if cost > self.budget {
+        if cost > self.budget || self.deadline.is_some_and(|(now, end)| now() >= end) {
             return false;
         }
         self.budget -= cost;
@@ -474,7 +508,7 @@ impl Scan {
             height: work.height,
             pixels: Cow::Borrowed(&binary),
         };
-        let read = self.read(&image, work, placement, false);
+        let read = self.read(&image, work, true, placement, false);
         self.scratch = binary;
         read
     }
@@ -484,7 +518,7 @@ impl Scan {
     fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
         let pixels = work.width * work.height;
         // 2. quircs' own global threshold.
-        if self.spend(pixels) && self.read(work, work, placement, false) {
+        if self.spend(pixels) && self.read(work, work, false, placement, false) {
             return true;
         }
         // 3. A finer local threshold, for small modules and uneven light.
@@ -493,7 +527,7 @@ impl Scan {
         }
         let radius = (work.width.min(work.height) / 48).max(6);
         let binary = image_ops::adaptive_threshold(work, radius);
-        if self.read(&binary, work, placement, false) {
+        if self.read(&binary, work, true, placement, false) {
             return true;
         }
         if !self.spend(3 * pixels) {
@@ -503,7 +537,7 @@ impl Scan {
         // image above would turn flat areas (the dark quiet zone) dark too.
         let inverted = image_ops::invert(work);
         let binary = image_ops::adaptive_threshold(&inverted, radius);
-        self.read(&binary, &inverted, placement, true)
+        self.read(&binary, &inverted, true, placement, true)
     }
 
     /// Pass 5 on one region. True when something was read.
@@ -521,7 +555,7 @@ impl Scan {
             y: rect.y as f32,
             scale: zoom as f32,
         };
-        if self.read(&image, &image, placement, inverted) {
+        if self.read(&image, &image, false, placement, inverted) {
             return true;
         }
         if !self.spend(2 * pixels) {
@@ -529,25 +563,29 @@ impl Scan {
         }
         let radius = (image.width.min(image.height) / 24).max(6);
         let binary = image_ops::adaptive_threshold(&image, radius);
-        self.read(&binary, &image, placement, inverted)
+        self.read(&binary, &image, true, placement, inverted)
     }
 
-    /// Run quircs on `image`; symbols it finds but cannot read get a second
-    /// look in `gray` (same geometry and polarity) while the budget lasts.
-    /// True when at least one code was read.
+    /// Find symbols in `image` (already black and white when `binary`, else
+    /// thresholded at quirc's Otsu level); symbols found but not read get a
+    /// second look in `gray` (same geometry and polarity) while the budget
+    /// lasts. True when at least one code was read.
     fn read(
         &mut self,
         image: &Gray<'_>,
         gray: &Gray<'_>,
+        binary: bool,
         placement: Placement,
         inverted: bool,
     ) -> bool {
-        let codes: Vec<quircs::Code> = self
-            .quirc
-            .identify(image.width, image.height, &image.pixels)
-            .flatten()
-            .collect();
-        for cap in &self.quirc.capstones {
+        if binary {
+            self.finder
+                .identify_binary(image.width, image.height, &image.pixels);
+        } else {
+            self.finder
+                .identify(image.width, image.height, &image.pixels);
+        }
+        for cap in &self.finder.capstones {
             let [a, b, ..] = cap.corners;
             let side = ((a.x - b.x) as f32).hypot((a.y - b.y) as f32);
             self.sightings.push(Sighting {
@@ -556,11 +594,25 @@ impl Scan {
             });
         }
         let mut any = false;
-        for code in codes {
-            let corners = code
-                .corners
-                .map(|p| placement.to_frame((p.x as f32, p.y as f32)));
-            let read = match code.decode() {
+        for index in 0..self.finder.grids.len() {
+            let corners_of = |code: &quircs::Code| {
+                code.corners
+                    .map(|p| placement.to_frame((p.x as f32, p.y as f32)))
+            };
+            // Most grids read as found; quirc's jiggle of the grid only for
+            // those that do not.
+            let Some(code) = self.finder.extract(index) else {
+                continue;
+            };
+            let (code, first) = match code.decode() {
+                Ok(data) => (code, Ok(data)),
+                Err(_) => match self.finder.extract_jiggled(index) {
+                    Some(jiggled) => (jiggled, jiggled.decode()),
+                    None => continue,
+                },
+            };
+            let corners = corners_of(&code);
+            let read = match first {
                 Ok(data) => Some((data, corners)),
                 Err(_) if self.spend(REREAD_COST) => resample::reread(&code, gray)
                     .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p)))),

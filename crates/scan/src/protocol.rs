@@ -12,12 +12,12 @@
 //! Privacy: a request holds one frame and a reply at most the text read;
 //! the worker keeps neither after answering.
 
-use crate::{Guidance, Options, scan_frame};
+use crate::{Guidance, Options, TimeLimit, scan_frame_within};
 
 /// Bytes before the luma in an encoded request.
-pub const REQUEST_HEADER: usize = 17;
+pub const REQUEST_HEADER: usize = 21;
 /// First byte of every request: the protocol's version.
-const REQUEST_TAG: u8 = 1;
+const REQUEST_TAG: u8 = 2;
 
 /// One frame to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub struct Request {
     /// The decoder's work budget in pixels ([`Options::work_budget`]); 0 =
     /// the default, every pass (for photos).
     pub budget: u32,
+    /// Milliseconds the frame may take ([`crate::TimeLimit`]); 0 = no limit.
+    pub time_limit_ms: u32,
 }
 
 impl Request {
@@ -40,7 +42,13 @@ impl Request {
         let pixels = (self.width as usize).saturating_mul(self.height as usize);
         let mut out = Vec::with_capacity(REQUEST_HEADER + pixels);
         out.push(REQUEST_TAG);
-        for field in [self.id, self.width, self.height, self.budget] {
+        for field in [
+            self.id,
+            self.width,
+            self.height,
+            self.budget,
+            self.time_limit_ms,
+        ] {
             out.extend_from_slice(&field.to_le_bytes());
         }
         out.resize(REQUEST_HEADER + pixels, 0);
@@ -72,6 +80,7 @@ impl Request {
             width: field(1)?,
             height: field(2)?,
             budget: field(3)?,
+            time_limit_ms: field(4)?,
         };
         Some((request, &rest[REQUEST_HEADER - 1..]))
     }
@@ -133,8 +142,19 @@ impl Reply {
 }
 
 /// The worker's whole job: decode the request, read the frame, encode the
-/// reply. Never panics; keeps nothing.
+/// reply. Never panics; keeps nothing. Without a clock the request's time
+/// limit is not kept (only its work budget): see [`answer_with_clock`].
 pub fn answer(message: &[u8]) -> Vec<u8> {
+    answer_inner(message, None)
+}
+
+/// [`answer`], keeping the request's time limit on `now_ms` (milliseconds
+/// from any fixed start, e.g. the worker's `performance.now()`).
+pub fn answer_with_clock(message: &[u8], now_ms: &dyn Fn() -> f64) -> Vec<u8> {
+    answer_inner(message, Some(now_ms))
+}
+
+fn answer_inner(message: &[u8], now_ms: Option<&dyn Fn() -> f64>) -> Vec<u8> {
     let Some((request, luma)) = Request::decode(message) else {
         return Reply {
             id: 0,
@@ -146,11 +166,18 @@ pub fn answer(message: &[u8]) -> Vec<u8> {
     if request.budget > 0 {
         options.work_budget = request.budget as usize;
     }
-    let outcome = match scan_frame(
+    let time = now_ms
+        .filter(|_| request.time_limit_ms > 0)
+        .map(|now_ms| TimeLimit {
+            now_ms,
+            limit_ms: f64::from(request.time_limit_ms),
+        });
+    let outcome = match scan_frame_within(
         luma,
         request.width as usize,
         request.height as usize,
         &options,
+        time,
     ) {
         Ok(report) => match report.decoded.into_iter().next() {
             Some(decoded) => Outcome::Read(decoded.text),
@@ -176,6 +203,7 @@ mod tests {
             width: 3,
             height: 2,
             budget: 1_000_000,
+            time_limit_ms: 30,
         };
         let luma = [1, 2, 3, 4, 5, 6];
         let bytes = request.encode(&luma);
@@ -206,6 +234,43 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "corpus")]
+    #[test]
+    fn the_time_limit_holds_on_the_lent_clock() {
+        use crate::corpus::field::{Condition, Part, render};
+        use std::cell::Cell;
+        let frame = render(Part::Tune, Condition::Perspective, 0);
+        let request = Request {
+            id: 5,
+            width: frame.width as u32,
+            height: frame.height as u32,
+            budget: 0,
+            time_limit_ms: 30,
+        }
+        .encode(&frame.luma);
+        let read = Outcome::Read(frame.truth.clone());
+        assert_eq!(
+            Reply::decode(&answer(&request)).map(|r| r.outcome),
+            Some(read.clone())
+        );
+        // A clock that stands still: the limit never comes.
+        let still = || 0.0;
+        assert_eq!(
+            Reply::decode(&answer_with_clock(&request, &still)).map(|r| r.outcome),
+            Some(read)
+        );
+        // A clock a second further on every look: no pass may start.
+        let ticks = Cell::new(0.0);
+        let fast = || {
+            ticks.set(ticks.get() + 1000.0);
+            ticks.get()
+        };
+        assert_eq!(
+            Reply::decode(&answer_with_clock(&request, &fast)).map(|r| r.outcome),
+            Some(Outcome::Unread(None))
+        );
+    }
+
     #[test]
     fn garbage_is_refused_not_a_panic() {
         assert_eq!(Request::decode(&[]), None);
@@ -227,6 +292,7 @@ mod tests {
             width: 4,
             height: 4,
             budget: 0,
+            time_limit_ms: 0,
         }
         .encode(&[0; 15]);
         assert_eq!(
@@ -241,6 +307,7 @@ mod tests {
             width: 64,
             height: 48,
             budget: 0,
+            time_limit_ms: 0,
         }
         .encode(&[128; 64 * 48]);
         assert_eq!(

@@ -24,6 +24,7 @@ fn floor(condition: Condition) -> u64 {
         Condition::Moire => 20,
         Condition::Finger => 20,
         Condition::Tiny => 19,
+        Condition::TurnedCard => 20,
     }
 }
 
@@ -87,6 +88,7 @@ field_tests! {
     tune_moire => Condition::Moire,
     tune_finger => Condition::Finger,
     tune_tiny => Condition::Tiny,
+    tune_turned_card => Condition::TurnedCard,
 }
 
 #[test]

@@ -21,7 +21,9 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use sotay_scan::Guidance;
-use sotay_scan::frame::{CAMERA_BUDGET_PER_PIXEL, CAMERA_MAX_SIDE, FrameWatch, fit_within};
+use sotay_scan::frame::{
+    CAMERA_BUDGET_PER_PIXEL, CAMERA_MAX_SIDE, CAMERA_TIME_LIMIT_MS, FrameWatch, fit_within,
+};
 use sotay_scan::protocol::{Outcome, REQUEST_HEADER, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -216,6 +218,7 @@ fn send_frame(s: &mut Session, ui: &Ui, video: &HtmlVideoElement) {
         width,
         height,
         budget,
+        time_limit_ms: CAMERA_TIME_LIMIT_MS,
     };
     let (w, h) = (f64::from(width), f64::from(height));
     let draw = |c: &web_sys::CanvasRenderingContext2d| {

@@ -125,12 +125,14 @@ async fn photo_request(file: &File, id: u32) -> Result<Vec<u8>, Outcome> {
         bitmap.close();
         return Err(Outcome::NoDecoder);
     };
-    // Budget 0: every pass the decoder has, a photo is read once.
+    // Budget 0 and no time limit: every pass the decoder has, a photo is
+    // read once.
     let request = Request {
         id,
         width,
         height,
         budget: 0,
+        time_limit_ms: 0,
     };
     let frame = grabber.grab(request, |context| {
         context.set_image_smoothing_enabled(true);

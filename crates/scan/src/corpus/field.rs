@@ -4,9 +4,9 @@
 //! Another generator than [`super::render`], with other seeds and settings:
 //! 640 × 480 frames (a cheap phone's camera stream), QR codes of every
 //! version 1–10 (EC level M), the card turned to any angle in most frames,
-//! and eight conditions seen at a commune desk: blur, heavy JPEG, a dim
+//! and nine conditions seen at a commune desk: blur, heavy JPEG, a dim
 //! hall, tilt, a bent and glossy card, a code photographed off a screen, a
-//! finger over the code and tiny modules.
+//! finger over the code, tiny modules and a whole card turned in the frame.
 //!
 //! It comes in two parts made by the same generator from different seeds:
 //! [`Part::Tune`] is what decoder work may look at; [`Part::HeldOut`] is
@@ -21,8 +21,8 @@ use std::path::Path;
 use qrcode::{Color, EcLevel, QrCode, Version};
 
 use super::{
-    CARD_W_MM, CardKind, Rng, Shot, apply3, encode_jpeg, gaussian_blur, invert3, jpeg_round_trip,
-    mul3, payload,
+    CARD_H_MM, CARD_W_MM, CardKind, Rng, Shot, apply3, encode_jpeg, gaussian_blur, invert3,
+    jpeg_round_trip, mul3, payload,
 };
 
 /// Width of every field frame.
@@ -49,11 +49,15 @@ pub enum Condition {
     Finger,
     /// 1.5–2 px per module.
     Tiny,
+    /// A whole card photographed turned (±15–35°, 90°, 180° or 200°),
+    /// slightly out of focus, its code small among the card's text: modelled
+    /// on the real card photos that turned cards failed on (issue 16).
+    TurnedCard,
 }
 
 impl Condition {
     /// Every condition, in a stable order.
-    pub const ALL: [Condition; 8] = [
+    pub const ALL: [Condition; 9] = [
         Condition::RotatedBlur,
         Condition::Jpeg,
         Condition::Dim,
@@ -62,6 +66,7 @@ impl Condition {
         Condition::Moire,
         Condition::Finger,
         Condition::Tiny,
+        Condition::TurnedCard,
     ];
 
     /// A short lowercase name, for file names and reports.
@@ -75,6 +80,7 @@ impl Condition {
             Condition::Moire => "screen-moire",
             Condition::Finger => "finger",
             Condition::Tiny => "tiny-modules",
+            Condition::TurnedCard => "turned-card",
         }
     }
 }
@@ -204,6 +210,9 @@ struct Look {
     /// deep into the code and how wide (in code sizes: a finger is wider
     /// than a card's code).
     finger: Option<(u8, f64, f64, f64)>,
+    /// Aim between the card's centre and its code (not at the code), so the
+    /// card's text lies around the code in the frame.
+    whole_card: bool,
 }
 
 fn look(condition: Condition, rng: &mut Rng) -> Look {
@@ -226,6 +235,7 @@ fn look(condition: Condition, rng: &mut Rng) -> Look {
         bend: None,
         screen_pitch: None,
         finger: None,
+        whole_card: false,
     };
     match condition {
         Condition::RotatedBlur => {
@@ -274,6 +284,19 @@ fn look(condition: Condition, rng: &mut Rng) -> Look {
             l.module_px = rng.range(1.5, 2.0);
             l.blur_px = rng.range(0.4, 0.6);
         }
+        Condition::TurnedCard => {
+            // The turns a hand gives a card on a desk, give or take 2°.
+            let turn = match rng.below(4) {
+                0 => rng.range(15.0, 35.0) * if rng.below(2) == 0 { 1.0 } else { -1.0 },
+                1 => 90.0,
+                2 => 180.0,
+                _ => 200.0,
+            };
+            l.rotation_deg = turn + rng.range(-2.0, 2.0);
+            l.module_px = rng.range(2.0, 3.0);
+            l.blur_px = rng.range(0.5, 0.9);
+            l.whole_card = true;
+        }
     }
     l
 }
@@ -299,11 +322,22 @@ pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
     let (qr_x, qr_y) = (CARD_W_MM - 5.0 - qr_mm, 5.0);
     let px_per_mm = look.module_px / qr_module;
     let (w, h) = (WIDTH as f64, HEIGHT as f64);
+    // A whole card is framed closer to the middle, so its code stays in.
+    let jitter = if look.whole_card { 0.4 } else { 1.0 };
     let (cx, cy) = (
-        w / 2.0 + rng.range(-0.12, 0.12) * w,
-        h / 2.0 + rng.range(-0.12, 0.12) * h,
+        w / 2.0 + rng.range(-0.12, 0.12) * w * jitter,
+        h / 2.0 + rng.range(-0.12, 0.12) * h * jitter,
     );
     let (qc_u, qc_v) = (qr_x + qr_mm / 2.0, qr_y + qr_mm / 2.0);
+    // The card point at the frame's aim (cx, cy).
+    let (aim_u, aim_v) = if look.whole_card {
+        (
+            qc_u + 0.3 * (CARD_W_MM / 2.0 - qc_u),
+            qc_v + 0.3 * (CARD_H_MM / 2.0 - qc_v),
+        )
+    } else {
+        (qc_u, qc_v)
+    };
 
     let focal = 620.0;
     let rz = look.rotation_deg.to_radians();
@@ -339,8 +373,8 @@ pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
         [r[2][0], r[2][1], focal],
     ];
     let card_to_plane = [
-        [px_per_mm, 0.0, -qc_u * px_per_mm],
-        [0.0, px_per_mm, -qc_v * px_per_mm],
+        [px_per_mm, 0.0, -aim_u * px_per_mm],
+        [0.0, px_per_mm, -aim_v * px_per_mm],
         [0.0, 0.0, 1.0],
     ];
     let card_to_frame = mul3(&projection, &card_to_plane);
