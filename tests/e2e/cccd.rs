@@ -3,6 +3,9 @@
 //! Every person here is made up.
 
 use serde_json::{Value, json};
+use sotay_e2e::privacy::{
+    assert_absent, assert_not_sent_or_printed, assert_not_stored, find_stored, requests_of,
+};
 use sotay_e2e::{Browser, site};
 
 use crate::scanner::{self, READ_BUTTON, TEXTAREA, open as open_scanner, paste, result_text};
@@ -13,74 +16,6 @@ const CHIP_CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 
 const SEX_MISMATCH: &str = "001195012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
 /// A căn cước card (since 1/7/2024) with relatives' fields after the seventh.
 const CAN_CUOC: &str = "079304001234||Lê Hoàng Thử Nghiệm|02092004|Nam|Số 5 đường Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh|10082024|079070009876|Lê Văn Cha Mẫu|079175001122|Phạm Thị Mẹ Mẫu";
-
-/// Everything the page could have kept: web storage, IndexedDB, Cache Storage
-/// request URLs, cookies, the URL, the history state — as one string.
-async fn everything_stored(browser: &Browser) -> String {
-    let value = browser
-        .eval_async(
-            r#"(async () => {
-                const parts = [location.href, document.cookie, JSON.stringify(history.state)];
-                for (const storage of [localStorage, sessionStorage]) {
-                    for (let i = 0; i < storage.length; i++) {
-                        const key = storage.key(i);
-                        parts.push(key, storage.getItem(key));
-                    }
-                }
-                const databases = indexedDB.databases ? await indexedDB.databases() : [];
-                for (const info of databases) {
-                    parts.push(info.name);
-                    const db = await new Promise((ok, fail) => {
-                        const request = indexedDB.open(info.name);
-                        request.onsuccess = () => ok(request.result);
-                        request.onerror = () => fail(request.error);
-                    });
-                    for (const name of db.objectStoreNames) {
-                        const rows = await new Promise((ok, fail) => {
-                            const request = db.transaction(name).objectStore(name).getAll();
-                            request.onsuccess = () => ok(request.result);
-                            request.onerror = () => fail(request.error);
-                        });
-                        parts.push(name, JSON.stringify(rows));
-                    }
-                    db.close();
-                }
-                if (self.caches) {
-                    for (const name of await caches.keys()) {
-                        const cache = await caches.open(name);
-                        for (const request of await cache.keys()) parts.push(request.url);
-                    }
-                }
-                return JSON.stringify(parts);
-            })().then(done, e => done('inspection failed: ' + e))"#,
-        )
-        .await;
-    let text = value.as_str().unwrap_or_default().to_string();
-    assert!(!text.starts_with("inspection failed"), "{text}");
-    text
-}
-
-/// The pieces of `payload` that would identify the person: raw, and URL-encoded
-/// both ways (`+` and `%20` for spaces).
-fn needles(payload: &str) -> Vec<String> {
-    let mut needles = Vec::new();
-    for field in payload
-        .split('|')
-        .filter(|field| field.chars().count() >= 6)
-    {
-        let encoded: String = url::form_urlencoded::byte_serialize(field.as_bytes()).collect();
-        needles.push(encoded.replace('+', "%20"));
-        needles.push(encoded);
-        needles.push(field.to_string());
-    }
-    needles
-}
-
-fn assert_absent(haystack: &str, payload: &str, place: &str) {
-    for needle in needles(payload) {
-        assert!(!haystack.contains(&needle), "{place} holds {needle:?}");
-    }
-}
 
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
@@ -221,13 +156,7 @@ async fn other_text_is_not_a_card_and_links_stay_text() {
             json!("/quet/"),
             "nothing was opened"
         );
-        browser.click_text("Xóa").await;
-        browser
-            .wait_until(
-                "the result to go",
-                "return !document.querySelector('.card-result')",
-            )
-            .await;
+        scanner::clear(&browser).await;
     }
     let alerts = browser.eval("return typeof window.alert").await;
     assert_eq!(alerts, json!("function"));
@@ -370,11 +299,16 @@ async fn card_data_leaves_no_trace() {
                };"#,
         )
         .await;
-    let stored = everything_stored(&browser).await;
-    for canary in ["CANARY-LOCAL", "CANARY-SESSION", "CANARY-IDB", "/quet/"] {
+    let canaries = ["CANARY-LOCAL", "CANARY-SESSION", "CANARY-IDB", "/quet/"];
+    let found = find_stored(&browser, &canaries.map(String::from)).await;
+    for canary in canaries {
         assert!(
-            stored.contains(canary),
-            "the inspection misses {canary}: {stored}"
+            found["found"]
+                .as_array()
+                .is_some_and(|places| places.iter().any(|place| place
+                    .as_str()
+                    .is_some_and(|place| place.ends_with(&format!(": {canary}"))))),
+            "the inspection misses {canary}: {found}"
         );
     }
     browser
@@ -389,13 +323,7 @@ async fn card_data_leaves_no_trace() {
     paste(&browser, SEX_MISMATCH).await;
     browser.click(READ_BUTTON).await;
     result_text(&browser).await;
-    browser.click_text("Xóa").await;
-    browser
-        .wait_until(
-            "the result to go",
-            "return !document.querySelector('.card-result')",
-        )
-        .await;
+    scanner::clear(&browser).await;
     assert_eq!(scanner::typed(&browser).await, json!(""));
     assert_absent(
         &browser.text("main").await,
@@ -408,15 +336,8 @@ async fn card_data_leaves_no_trace() {
     browser.click(READ_BUTTON).await;
     result_text(&browser).await;
     browser.click_nav("/huong-dan/").await;
-    browser
-        .wait_until(
-            "the guide list",
-            "return location.pathname === '/huong-dan/'",
-        )
-        .await;
-    let stored = everything_stored(&browser).await;
     for payload in [SEX_MISMATCH, CAN_CUOC] {
-        assert_absent(&stored, payload, "storage, URL or history");
+        assert_not_stored(&browser, payload, "after leaving").await;
         let page = browser
             .eval("return document.documentElement.outerHTML")
             .await;
@@ -424,20 +345,19 @@ async fn card_data_leaves_no_trace() {
     }
     // Back on the scanner, nothing of the earlier reading is there.
     scanner::back_finds_nothing(&browser).await;
-    let stored = everything_stored(&browser).await;
-
-    let console: Vec<String> = browser
-        .console()
-        .await
-        .into_iter()
-        .map(|(_, message)| message)
-        .collect();
-    let requests = browser.requested_urls().await;
     for payload in [SEX_MISMATCH, CAN_CUOC] {
-        assert_absent(&stored, payload, "storage, URL or history");
-        assert_absent(&console.join("\n"), payload, "the console");
-        assert_absent(&requests.join("\n"), payload, "a request URL");
+        assert_not_stored(&browser, payload, "back on the scanner").await;
     }
+    // Every request since the scanner opened stayed on the origin and carried no card.
+    let requests = requests_of(&browser.performance_events().await);
+    assert_not_sent_or_printed(
+        &browser,
+        &[SEX_MISMATCH, CAN_CUOC],
+        &server.origin(),
+        &requests,
+        &requests,
+    )
+    .await;
     browser.close().await;
 }
 
@@ -447,12 +367,7 @@ async fn result_screens_have_no_serious_accessibility_violations() {
     let server = site();
     let browser = Browser::start().await;
     // The narrowest phone the app supports: nothing may scroll sideways.
-    browser
-        .cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": true }),
-        )
-        .await;
+    browser.emulate_screen(320, 640, 1).await;
     open_scanner(&browser, &server).await;
     let empty = browser.axe_serious().await;
     assert!(empty.is_empty(), "scanner page: {empty:#?}");
@@ -471,13 +386,7 @@ async fn result_screens_have_no_serious_accessibility_violations() {
             json!(true),
             "{payload}: no sideways scrolling at 320 px"
         );
-        browser.click_text("Xóa").await;
-        browser
-            .wait_until(
-                "the result to go",
-                "return !document.querySelector('.card-result')",
-            )
-            .await;
+        scanner::clear(&browser).await;
     }
     browser.close().await;
 }

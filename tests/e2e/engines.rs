@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use sotay_e2e::{Browser, Engine, Options, PHONE, site};
+use sotay_e2e::{Browser, Engine, Options, PHONE, is_console_error, site};
 use sotay_scan::corpus::{self, CardKind, Condition};
 
 /// Runs `journey` as one test per engine named `journey::firefox`, `journey::webkit`
@@ -60,7 +60,7 @@ async fn the_console_check_sees_errors_and_refuses_pages_it_cannot_read(engine: 
                 "{:?}",
                 entries
                     .iter()
-                    .filter(|(level, _)| level == "SEVERE")
+                    .filter(|(level, message)| is_console_error(level, message))
                     .collect::<Vec<_>>()
             );
             errors.contains("made-up logged error") && errors.contains("made-up-missing.js")
@@ -244,47 +244,18 @@ in_engines!(after_one_visit_the_app_works_offline);
 async fn after_one_visit_the_app_works_offline(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
-    browser
-        .wait_until_for(
-            "the service worker to control the page",
-            "return !!navigator.serviceWorker?.controller",
-            Duration::from_secs(30),
-        )
-        .await;
-    // The scanner's files are saved for offline use once one of its pages is opened.
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
-    browser.wait_for_offline_group("scanner").await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
     let origin = server.origin();
-    server.stop();
-    browser.reload().await;
-    browser.wait_for_app().await;
-    assert!(browser.heading().await.contains("Sổ tay Công dân số"));
-    for (path, words) in [
-        ("/g/kich-hoat-vneid/", "Kích hoạt"),
-        ("/huong-dan/", "hướng dẫn"),
-        ("/quet/", "Quét"),
-    ] {
-        browser.goto(&format!("{origin}{path}")).await;
-        // Wait for this page's heading, not just a ready app: an engine may answer
-        // the navigation before the old page is gone.
-        browser
-            .wait_until(
-                &format!("{path} offline"),
-                &format!(
-                    "return location.pathname === '{path}'
-                       && document.getElementById('app')?.dataset.app === 'ready'
-                       && document.querySelector('h1')?.textContent.toLowerCase().includes('{}')",
-                    words.to_lowercase()
-                ),
-            )
-            .await;
-    }
-    browser.assert_console_clean().await;
+    sotay_e2e::assert_works_offline_after_one_visit(
+        &browser,
+        &origin,
+        || server.stop(),
+        &[
+            ("/g/kich-hoat-vneid/", "Kích hoạt"),
+            ("/huong-dan/", "hướng dẫn"),
+            ("/quet/", "Quét"),
+        ],
+    )
+    .await;
     browser.close().await;
 }
 

@@ -930,9 +930,6 @@ async fn guides_opened_inside_the_app_load_their_steps_or_say_why_not() {
     // Once here, every other guide opens without another download.
     let before = browser.eval(catalog_requests).await;
     browser.click_nav("/huong-dan/").await;
-    browser
-        .wait_until("the list", "return location.pathname === '/huong-dan/'")
-        .await;
     browser.click("a[href='/g/dang-ky-tam-tru/']").await;
     browser
         .wait_until(
@@ -943,15 +940,8 @@ async fn guides_opened_inside_the_app_load_their_steps_or_say_why_not() {
         .await;
     assert_eq!(browser.eval(catalog_requests).await, before);
     // The blocked request is the browser's own console line; nothing else.
-    let unexpected: Vec<_> = browser
-        .console()
-        .await
-        .into_iter()
-        .filter(|(level, message)| {
-            (level == "SEVERE" && !message.contains("ERR_BLOCKED_BY_CLIENT"))
-                || message.contains("panicked")
-        })
-        .collect();
-    assert!(unexpected.is_empty(), "console: {unexpected:#?}");
+    browser
+        .assert_console_clean_except(|message| message.contains("ERR_BLOCKED_BY_CLIENT"))
+        .await;
     browser.close().await;
 }

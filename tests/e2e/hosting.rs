@@ -2,8 +2,6 @@
 //! server block `cargo xtask dist` writes, checked against the same header table
 //! (crates/headers) as `sotay serve`, and working offline after one visit.
 
-use std::time::Duration;
-
 use sotay_e2e::{Browser, Env, Nginx, get_headers, site};
 
 /// A file in `dist/assets/` with this ending (names carry a hash).
@@ -111,42 +109,13 @@ fn nginx_with_the_generated_config_sends_the_header_table() {
 async fn nginx_serves_a_site_that_works_offline_after_one_visit() {
     let nginx = Nginx::start(&Env::get().dist);
     let browser = Browser::start().await;
-    browser.goto(&nginx.url("/")).await;
-    browser.wait_for_app().await;
-    browser
-        .wait_until_for(
-            "the service worker to control the page",
-            "return !!navigator.serviceWorker.controller",
-            Duration::from_secs(30),
-        )
-        .await;
-    // The scanner's files are saved for offline use once one of its pages is opened.
-    browser.goto(&nginx.url("/quet/")).await;
-    browser.wait_for_app().await;
-    browser.wait_for_offline_group("scanner").await;
-    browser.goto(&nginx.url("/")).await;
-    browser.wait_for_app().await;
     let origin = nginx.origin();
-    nginx.stop();
-    browser.reload().await;
-    browser.wait_for_app().await;
-    assert!(browser.heading().await.contains("Sổ tay Công dân số"));
-    for (path, words) in [("/g/kich-hoat-vneid/", "Kích hoạt"), ("/quet/", "Quét")] {
-        browser.goto(&format!("{origin}{path}")).await;
-        // Wait for this page's heading, not just a ready app: an engine may answer
-        // the navigation before the old page is gone.
-        browser
-            .wait_until(
-                &format!("{path} offline"),
-                &format!(
-                    "return location.pathname === '{path}'
-                       && document.getElementById('app')?.dataset.app === 'ready'
-                       && document.querySelector('h1')?.textContent.toLowerCase().includes('{}')",
-                    words.to_lowercase()
-                ),
-            )
-            .await;
-    }
-    browser.assert_console_clean().await;
+    sotay_e2e::assert_works_offline_after_one_visit(
+        &browser,
+        &origin,
+        || nginx.stop(),
+        &[("/g/kich-hoat-vneid/", "Kích hoạt"), ("/quet/", "Quét")],
+    )
+    .await;
     browser.close().await;
 }

@@ -13,14 +13,16 @@ use serde_json::{Value, json};
 use sotay_e2e::{Browser, Server, site};
 use sotay_practice::{PRACTICE_BANNER, Rule, Scenario, Screen, check_fields, person};
 
-use crate::trust::{inspect_storage, press, requests_of, set_high_contrast, tab_to};
+use sotay_e2e::privacy::{assert_not_sent_or_printed, assert_not_stored, requests_of};
+
+use crate::trust::accessibility::{press, set_high_contrast, tab_to};
 
 /// What a resident types that is not in any scenario: it must never leave the page.
 const SECRET_PASSWORD: &str = "Bimat#7315q";
 const SECRET_PASSCODE: &str = "864213";
 const SECRET_TEXT: &str = "Cây đa đầu làng";
 const SECRET_DATE: &str = "01/12/2026";
-/// The same, as `inspect_storage` takes it (`|`-separated).
+/// The same, as the privacy inspector takes them (`|`-separated).
 const SECRETS: &str = "Bimat#7315q|864213|Cây đa đầu làng";
 
 fn scenarios() -> Vec<Scenario> {
@@ -323,22 +325,7 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
         )
         .await;
     // Nothing typed in any request, in any storage, cache, URL or the console.
-    let needles: Vec<&str> = SECRETS.split('|').collect();
-    for (url, rest) in first_load.iter().chain(&after) {
-        for needle in &needles {
-            assert!(
-                !url.contains(needle) && !rest.contains(needle),
-                "a request carries {needle:?}: {url}"
-            );
-        }
-    }
-    let foreign: Vec<_> = after
-        .iter()
-        .filter(|(url, _)| !url.starts_with(&origin) && !url.starts_with("data:"))
-        .collect();
-    assert!(foreign.is_empty(), "requests left the origin: {foreign:?}");
-    let found = inspect_storage(&browser, SECRETS).await;
-    assert_eq!(found["found"], json!([]), "stored: {found}");
+    assert_not_stored(&browser, SECRETS, "after every scenario").await;
     let stored = browser
         .eval("return localStorage.getItem('sotay.practice')")
         .await;
@@ -348,15 +335,8 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
         Some(all.len()),
         "{stored}"
     );
-    let console: Vec<String> = browser
-        .console()
-        .await
-        .into_iter()
-        .map(|(_, message)| message)
-        .collect();
-    for needle in &needles {
-        assert!(!console.join("\n").contains(needle), "console: {needle}");
-    }
+    let requests: Vec<_> = first_load.iter().chain(&after).cloned().collect();
+    assert_not_sent_or_printed(&browser, &[SECRETS], &origin, &requests, &after).await;
     browser.close().await;
 }
 
@@ -365,12 +345,7 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
 async fn practice_in_high_contrast_at_320_px_with_the_largest_text_has_no_axe_violations() {
     let server = site();
     let browser = Browser::start().await;
-    browser
-        .cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 320, "height": 640, "deviceScaleFactor": 1, "mobile": true }),
-        )
-        .await;
+    browser.emulate_screen(320, 640, 1).await;
     browser.goto(&server.url("/tap-thu/")).await;
     browser.wait_for_app().await;
     set_high_contrast(&browser, true).await;
@@ -596,13 +571,7 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
         .await;
     browser.wait_for_app().await;
     // The service worker, then offline: the practice list and a scenario still work.
-    browser
-        .wait_until_for(
-            "the service worker to control the page",
-            "return !!navigator.serviceWorker.controller",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_service_worker().await;
     browser.cdp("Network.enable", json!({})).await;
     browser
         .cdp(

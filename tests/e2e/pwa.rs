@@ -6,13 +6,7 @@ use serde_json::{Value, json};
 use sotay_e2e::{Browser, Env, Options, Server, free_port, site};
 
 async fn wait_for_service_worker(browser: &Browser) {
-    browser
-        .wait_until_for(
-            "the service worker to control the page",
-            "return !!navigator.serviceWorker.controller",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_service_worker().await;
 }
 
 async fn set_offline(browser: &Browser, offline: bool) {

@@ -256,12 +256,6 @@ async fn leaving_the_screen_ends_every_camera_track() {
         .wait_until("the camera to run once more", camera_runs)
         .await;
     browser.click_nav("/to-cong-nghe/").await;
-    browser
-        .wait_until(
-            "the team page",
-            "return location.pathname === '/to-cong-nghe/'",
-        )
-        .await;
     browser.client.back().await.expect("back");
     browser
         .wait_until(

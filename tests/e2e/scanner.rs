@@ -1,6 +1,8 @@
 //! The scanner screen's text box and result, as the card-data tests (cccd,
 //! scan, trust) drive and inspect it.
 
+use std::time::Duration;
+
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Server};
 
@@ -59,3 +61,38 @@ pub async fn back_finds_nothing(browser: &Browser) {
     assert_eq!(typed(browser).await, json!(""), "the box after Back");
     assert!(!shows_result(browser).await, "a result after Back");
 }
+
+/// Waits (up to `within`) until the result screen shows `name`: a card read
+/// from the camera or a photo, which takes longer than typed text.
+pub async fn wait_for_name(browser: &Browser, name: &str, within: Duration) {
+    browser
+        .wait_until_for(
+            "the card's name on the result screen",
+            &format!(
+                "return document.querySelector('.card-result')?.textContent.includes({})",
+                json!(name)
+            ),
+            within,
+        )
+        .await;
+}
+
+/// Waits until no result shows.
+pub async fn wait_for_no_result(browser: &Browser) {
+    browser
+        .wait_until(
+            "the result to go",
+            "return !document.querySelector('.card-result')",
+        )
+        .await;
+}
+
+/// Taps “Xóa” and waits until the result is gone.
+pub async fn clear(browser: &Browser) {
+    browser.click_text("Xóa").await;
+    wait_for_no_result(browser).await;
+}
+
+/// The states of the camera tracks the scanner opened (`null` before any).
+pub const TRACK_STATES: &str =
+    "return window.sotayCameraTrackStates ? window.sotayCameraTrackStates() : null";

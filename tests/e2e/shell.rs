@@ -1,23 +1,8 @@
 //! The app shell: routes, navigation, console, network, headers.
 
 use serde_json::json;
+use sotay_e2e::pages::PAGES;
 use sotay_e2e::{Browser, get_headers, site};
-
-/// Every route with the words its heading must contain.
-const ROUTES: [(&str, &str); 12] = [
-    ("/", "Sổ tay Công dân số"),
-    ("/huong-dan/", "Hướng dẫn"),
-    ("/dich-vu-cong/", "Dịch vụ công thiết yếu"),
-    ("/g/kich-hoat-vneid/", "Kích hoạt"),
-    ("/can-lam-gi/", "Tôi cần làm gì"),
-    ("/quet/", "Quét"),
-    ("/ap-phich/", "mã QR"),
-    ("/to-cong-nghe/", "Tổ công nghệ số"),
-    ("/ma-qr/?g=kich-hoat-vneid", "Kích hoạt"),
-    ("/gioi-thieu/", "quyền riêng tư"),
-    ("/tap-thu/", "Tập thử"),
-    ("/tap-thu/kich-hoat-vneid/", "Tập kích hoạt"),
-];
 
 /// Records CSP violations from the very start of every document.
 pub async fn watch_csp(browser: &Browser) {
@@ -35,38 +20,28 @@ async fn every_route_renders_its_heading_without_errors() {
     let server = &site();
     let browser = Browser::start().await;
     watch_csp(&browser).await;
-    for (path, heading) in ROUTES {
+    for page in PAGES {
+        let path = page.path;
         browser.goto(&server.url(path)).await;
         browser.wait_for_app().await;
         let h1 = browser.heading().await;
         assert!(
-            h1.contains(heading),
-            "{path}: heading {h1:?} lacks {heading:?}"
+            h1.contains(page.heading),
+            "{path}: heading {h1:?} lacks {:?}",
+            page.heading
         );
         let lang = browser.eval("return document.documentElement.lang").await;
         assert_eq!(lang, "vi", "{path}");
         let violations = browser.eval("return window.__csp").await;
         assert_eq!(violations, json!([]), "{path}: CSP violations");
+        // The friendly not-found page: the only console line is the browser's own 404 note.
+        let url = server.url(path);
+        browser
+            .assert_console_clean_except(|message| {
+                page.is_not_found() && message.starts_with(&url) && message.contains("404")
+            })
+            .await;
     }
-    browser.assert_console_clean().await;
-    // The friendly not-found page: the only console line is the browser's own 404 note.
-    let missing = server.url("/khong-co-trang-nay/");
-    browser.goto(&missing).await;
-    browser.wait_for_app().await;
-    assert!(browser.heading().await.contains("Không tìm thấy"));
-    let unexpected: Vec<_> = browser
-        .console()
-        .await
-        .into_iter()
-        .filter(|(level, message)| {
-            (level == "SEVERE" || message.contains("panicked"))
-                && !(message.starts_with(&missing) && message.contains("404"))
-        })
-        .collect();
-    assert!(
-        unexpected.is_empty(),
-        "console errors on the not-found page: {unexpected:#?}"
-    );
     let foreign: Vec<String> = browser
         .requested_urls()
         .await
@@ -112,21 +87,12 @@ async fn navigation_works_by_clicking_and_back() {
 
     // Within the resident bundle: the app changes screens without a page load.
     browser.click_nav("/huong-dan/").await;
-    browser
-        .wait_until(
-            "the guide list",
-            "return location.pathname === '/huong-dan/'",
-        )
-        .await;
     assert!(browser.heading().await.contains("Hướng dẫn"));
     assert_eq!(browser.eval(same_document).await, json!(true));
 
     // To another bundle: a normal page load of the scanner's own page.
     let ready = "return document.querySelector('#app')?.dataset.app === 'ready'";
     browser.click_nav("/quet/").await;
-    browser
-        .wait_until("the scanner", "return location.pathname === '/quet/'")
-        .await;
     browser.wait_until("the scanner's app", ready).await;
     assert!(browser.heading().await.contains("Quét"));
     assert_eq!(browser.eval(same_document).await, json!(false));
@@ -140,12 +106,6 @@ async fn navigation_works_by_clicking_and_back() {
     );
     // The team's tools are a third bundle.
     browser.click_nav("/to-cong-nghe/").await;
-    browser
-        .wait_until(
-            "the team page",
-            "return location.pathname === '/to-cong-nghe/'",
-        )
-        .await;
     browser.wait_until("the team's app", ready).await;
     let loaded = browser.eval(bundle).await;
     assert!(
@@ -155,12 +115,6 @@ async fn navigation_works_by_clicking_and_back() {
     browser.eval(mark).await;
     // Within the team bundle: no page load.
     browser.click_nav("/ap-phich/").await;
-    browser
-        .wait_until(
-            "the poster builder",
-            "return location.pathname === '/ap-phich/'",
-        )
-        .await;
     assert_eq!(browser.eval(same_document).await, json!(true));
 
     // Back, and Back again across the bundles.

@@ -3,7 +3,6 @@
 //! communes show as such; the service worker keeps one copy of each page.
 
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Env, Server, free_port, site};
@@ -86,12 +85,6 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
 
     // The next page, in the app and by a fresh load: nothing.
     browser.click_nav("/huong-dan/").await;
-    browser
-        .wait_until(
-            "the guide list",
-            "return location.pathname === '/huong-dan/'",
-        )
-        .await;
     browser.click("a[href='/g/cap-doi-the-can-cuoc/']").await;
     browser
         .wait_until(
@@ -235,12 +228,7 @@ async fn trust_links_the_service_worker_keeps_one_copy_of_each_page() {
     let browser = Browser::start().await;
     browser.goto(&server.url("/")).await;
     browser.wait_for_app().await;
-    browser
-        .wait_until(
-            "the service worker to control the page",
-            "return !!navigator.serviceWorker.controller",
-        )
-        .await;
+    browser.wait_for_service_worker().await;
     let keys = "(async () => {
           const names = (await caches.keys()).filter(n => n.startsWith('sotay-'));
           const out = [];
@@ -324,13 +312,7 @@ async fn trust_links_a_failed_update_leaves_no_cache_behind() {
     let browser = Browser::start().await;
     browser.goto(&server_a.url("/")).await;
     browser.wait_for_app().await;
-    browser
-        .wait_until_for(
-            "the service worker to control the page",
-            "return !!navigator.serviceWorker.controller",
-            Duration::from_secs(30),
-        )
-        .await;
+    browser.wait_for_service_worker().await;
     let caches =
         "return caches.keys().then(keys => keys.filter(k => k.startsWith('sotay-')).sort())";
     let before = browser.eval(caches).await;

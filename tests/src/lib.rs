@@ -9,6 +9,9 @@
 //! `cargo xtask test` sets the environment this needs (see [`Env`]); the tests
 //! are `#[ignore]`d in a plain `cargo test` because they need that build.
 
+pub mod pages;
+pub mod privacy;
+
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -276,6 +279,48 @@ impl Drop for Nginx {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// The offline journey: one visit to the home page at `origin` and to the
+/// scanner (its files are saved for offline use only once one of its pages is
+/// opened), then `stop` ends the server, and the home page after a reload and
+/// each of `pages` (path, words of its heading) still open.
+pub async fn assert_works_offline_after_one_visit(
+    browser: &Browser,
+    origin: &str,
+    stop: impl FnOnce(),
+    pages: &[(&str, &str)],
+) {
+    browser.goto(&format!("{origin}/")).await;
+    browser.wait_for_app().await;
+    browser.wait_for_service_worker().await;
+    browser.goto(&format!("{origin}/quet/")).await;
+    browser.wait_for_app().await;
+    browser.wait_for_offline_group("scanner").await;
+    browser.goto(&format!("{origin}/")).await;
+    browser.wait_for_app().await;
+    stop();
+    browser.reload().await;
+    browser.wait_for_app().await;
+    assert!(browser.heading().await.contains("Sổ tay Công dân số"));
+    for (path, words) in pages {
+        browser.goto(&format!("{origin}{path}")).await;
+        // Wait for this page's heading, not just a ready app: an engine may answer
+        // the navigation before the old page is gone.
+        browser
+            .wait_until(
+                &format!("{path} offline"),
+                &format!(
+                    "return location.pathname === {}
+                       && document.getElementById('app')?.dataset.app === 'ready'
+                       && document.querySelector('h1')?.textContent.toLowerCase().includes({})",
+                    json!(path),
+                    json!(words.to_lowercase())
+                ),
+            )
+            .await;
+    }
+    browser.assert_console_clean().await;
 }
 
 /// The site under test, served for one test (a few milliseconds to start;
@@ -654,6 +699,27 @@ impl Browser {
         .await;
     }
 
+    /// Waits (up to 30 s) until the service worker controls the page: from then on
+    /// the site's files are kept for offline use.
+    pub async fn wait_for_service_worker(&self) {
+        self.wait_until_for(
+            "the service worker to control the page",
+            "return !!navigator.serviceWorker?.controller",
+            Duration::from_secs(30),
+        )
+        .await;
+    }
+
+    /// Makes the page's viewport `width` × `height` CSS pixels at `scale` device
+    /// pixels each, as on a phone (Chromium's DevTools protocol).
+    pub async fn emulate_screen(&self, width: u32, height: u32, scale: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": true }),
+        )
+        .await;
+    }
+
     pub async fn wait_until_for(&self, what: &str, script: &str, timeout: Duration) -> Value {
         let deadline = Instant::now() + timeout;
         loop {
@@ -710,7 +776,8 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Opens the site menu (when closed) and clicks its link to `path`.
+    /// Opens the site menu (when closed), clicks its link to `path` and waits
+    /// until the address is `path`.
     pub async fn click_nav(&self, path: &str) {
         self.eval(
             "const menu = document.querySelector('.site-menu');
@@ -718,6 +785,11 @@ impl Browser {
         )
         .await;
         self.click(&format!(".site-nav a[href='{path}']")).await;
+        self.wait_until(
+            &format!("{path} from the menu"),
+            &format!("return location.pathname === {}", json!(path)),
+        )
+        .await;
     }
 
     /// Clicks the first link or button whose visible text contains `text`.
@@ -915,15 +987,42 @@ impl Browser {
             .collect())
     }
 
+    /// Console errors and panics ([`is_console_error`]) since the last check,
+    /// but for the lines `expected` accepts (what the browser itself prints for a
+    /// reason the test knows, such as a 404 it asked for).
+    pub async fn console_errors_except(
+        &self,
+        expected: impl Fn(&str) -> bool,
+    ) -> Vec<(String, String)> {
+        self.console()
+            .await
+            .into_iter()
+            .filter(|(level, message)| is_console_error(level, message) && !expected(message))
+            .collect()
+    }
+
     /// Asserts the console printed no error and no panic since the last check.
     pub async fn assert_console_clean(&self) {
-        let bad: Vec<_> = self
+        self.assert_console_clean_except(|_| false).await;
+    }
+
+    /// [`Browser::assert_console_clean`], but for the lines `expected` accepts.
+    pub async fn assert_console_clean_except(&self, expected: impl Fn(&str) -> bool) {
+        let bad = self.console_errors_except(expected).await;
+        assert!(bad.is_empty(), "console errors: {bad:#?}");
+    }
+
+    /// Asserts the app did not panic or trap since the last check ([`is_panic`]),
+    /// where the browser's own error lines are expected (a file it cannot
+    /// open, a page that is not there): `context` names the case.
+    pub async fn assert_no_panic(&self, context: &str) {
+        let panics: Vec<_> = self
             .console()
             .await
             .into_iter()
-            .filter(|(level, message)| level == "SEVERE" || message.contains("panicked"))
+            .filter(|(_, message)| is_panic(message))
             .collect();
-        assert!(bad.is_empty(), "console errors: {bad:#?}");
+        assert!(panics.is_empty(), "{context}: {panics:#?}");
     }
 
     /// Runs axe-core on the current page; returns the serious and critical violations.
@@ -956,6 +1055,16 @@ impl Browser {
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
+}
+
+/// A console line that means the app broke: a Rust panic or a WebAssembly trap.
+pub fn is_panic(message: &str) -> bool {
+    message.contains("panicked") || message.contains("RuntimeError")
+}
+
+/// A console entry no page may print: an error (`SEVERE`) or a panic.
+pub fn is_console_error(level: &str, message: &str) -> bool {
+    level == "SEVERE" || is_panic(message)
 }
 
 fn truthy(value: &Value) -> bool {

@@ -41,6 +41,23 @@ pub fn test(args: &TestArgs) -> Result {
         "-D",
         "warnings",
     ]))?;
+    // Each bundle alone, for the target `cargo xtask dist` builds it for: code only
+    // another bundle uses is dead there, and must be gated to the bundles that use it.
+    for bundle in app_bundles()? {
+        run(cargo().args([
+            "clippy",
+            "-p",
+            "sotay-app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--no-default-features",
+            "--features",
+            &bundle,
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+    }
     // The content report a commune editor reads (guides per language, services covered, sources,
     // review ages). It exits 1 on any content error, e.g. a service residents file without a
     // guide. The same build of `sotay` serves the e2e suite below.
@@ -109,6 +126,30 @@ pub fn test(args: &TestArgs) -> Result {
     .env("SOTAY_E2E_NGINX_BROTLI", NGINX_BROTLI)
     .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js"));
     run_counting_engines(&mut e2e)
+}
+
+/// The app's bundles: its default features (crates/app/Cargo.toml), read from
+/// `cargo metadata` so the list stays where it is declared.
+fn app_bundles() -> Result<Vec<String>> {
+    let metadata =
+        crate::run::output(cargo().args(["metadata", "--no-deps", "--format-version", "1"]))
+            .ok_or("`cargo metadata` failed")?;
+    let metadata: serde_json::Value =
+        serde_json::from_str(&metadata).map_err(|error| format!("cargo metadata: {error}"))?;
+    let bundles: Vec<String> = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|package| package["name"] == "sotay-app")
+        .and_then(|package| package["features"]["default"].as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|feature| feature.as_str().map(str::to_owned))
+        .collect();
+    if bundles.is_empty() {
+        return Err("cargo metadata lists no default features (bundles) for sotay-app".into());
+    }
+    Ok(bundles)
 }
 
 /// Runs the e2e suite, passing its output through, then prints one line per

@@ -34,6 +34,7 @@ mod imp {
         }
     }
 
+    #[cfg(feature = "resident")]
     pub fn replace_history(path: &str) {
         if let Ok(history) = gloo::utils::window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
@@ -57,6 +58,7 @@ mod imp {
         gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
+    #[cfg(feature = "team")]
     pub fn origin() -> String {
         gloo::utils::window()
             .location()
@@ -64,6 +66,7 @@ mod imp {
             .unwrap_or_default()
     }
 
+    #[cfg(any(feature = "resident", feature = "scanner", feature = "team"))]
     pub fn today() -> (i32, u32, u32) {
         let now = js_sys::Date::new_0();
         (
@@ -74,10 +77,12 @@ mod imp {
     }
 
     /// Opens the browser's print dialog (the print CSS lays out the whole guide).
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn print() {
         let _ = gloo::utils::window().print();
     }
 
+    #[cfg(feature = "team")]
     fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
         let options = web_sys::BlobPropertyBag::new();
@@ -87,16 +92,19 @@ mod imp {
 
     /// A `blob:` URL holding `text` (e.g. a poster SVG for an `<img>` or a
     /// download link); free it with [`revoke_object_url`].
+    #[cfg(feature = "team")]
     pub fn object_url(text: &str, mime: &str) -> Option<String> {
         web_sys::Url::create_object_url_with_blob(&blob(text, mime)?).ok()
     }
 
+    #[cfg(feature = "team")]
     pub fn revoke_object_url(url: &str) {
         let _ = web_sys::Url::revoke_object_url(url);
     }
 
     /// Saves `text` as a file called `file_name` (a Blob behind a temporary
     /// `<a download>`). False when the browser refused.
+    #[cfg(feature = "team")]
     pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
         use wasm_bindgen::JsCast;
         let Some(url) = object_url(text, mime) else {
@@ -121,6 +129,7 @@ mod imp {
     /// Puts `text` on the clipboard (`navigator.clipboard.writeText`); `on_done(true)`
     /// when it worked, `on_done(false)` when the browser refused or has no clipboard
     /// (an insecure page, an old browser). Never logs the text: it may be card data.
+    #[cfg(feature = "scanner")]
     pub fn copy_text(text: &str, on_done: impl FnOnce(bool) + 'static) {
         use wasm_bindgen::JsCast;
         let navigator = gloo::utils::window().navigator();
@@ -141,6 +150,7 @@ mod imp {
 
     /// Moves keyboard focus to the element with this id (give it `tabindex="-1"`
     /// when it is not focusable by itself, e.g. a heading).
+    #[cfg(any(feature = "resident", feature = "scanner", feature = "practice"))]
     pub fn focus(id: &str) {
         use wasm_bindgen::JsCast;
         if let Some(element) = gloo::utils::document()
@@ -153,6 +163,7 @@ mod imp {
 
     /// Calls `on_key(true)` for →, `on_key(false)` for ← — unless a modifier is held
     /// or the focus is in a text field, where arrows move the caret.
+    #[cfg(feature = "resident")]
     pub fn on_arrow_keys(
         mut on_key: impl FnMut(bool) + 'static,
     ) -> Option<gloo::events::EventListener> {
@@ -197,6 +208,7 @@ mod imp {
     }
 
     /// The address's fragment without `#` (`buoc-3`), or empty.
+    #[cfg(feature = "resident")]
     pub fn location_hash() -> String {
         gloo::utils::window()
             .location()
@@ -208,6 +220,7 @@ mod imp {
 
     /// Calls `handler` with the new fragment (without `#`) when it changes (a step
     /// link followed before the app ran, then Back or Forward).
+    #[cfg(feature = "resident")]
     pub fn on_hash_change(
         mut handler: impl FnMut(String) + 'static,
     ) -> Option<gloo::events::EventListener> {
@@ -221,6 +234,7 @@ mod imp {
     /// Moves keyboard focus to the element `focus_id` without scrolling, then brings
     /// the element `section_id` to the top of the screen only if its top is above the
     /// screen (the reader had scrolled down a long step).
+    #[cfg(feature = "resident")]
     pub fn focus_in_view(focus_id: &str, section_id: &str) {
         use wasm_bindgen::JsCast;
         let document = gloo::utils::document();
@@ -241,6 +255,7 @@ mod imp {
 
     /// Asks the service worker to save every file of the site for offline use;
     /// `on_done(false)` when there is no service worker or saving failed.
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn save_everything_offline(on_done: impl FnOnce(bool) + 'static) {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::closure::Closure;
@@ -271,11 +286,13 @@ mod imp {
             worker.post_message_with_transferable(&message, &js_sys::Array::of1(&channel.port2()));
     }
 
+    #[cfg(any(feature = "resident", feature = "practice"))]
     fn speech() -> Option<web_sys::SpeechSynthesis> {
         web_sys::window()?.speech_synthesis().ok()
     }
 
     /// A speech-synthesis voice whose language starts with `lang_prefix` (`"vi"`, `"en"`).
+    #[cfg(any(feature = "resident", feature = "practice"))]
     fn voice_for(lang_prefix: &str) -> Option<web_sys::SpeechSynthesisVoice> {
         use wasm_bindgen::JsCast;
         speech()?
@@ -291,11 +308,13 @@ mod imp {
             })
     }
 
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn has_voice(lang_prefix: &str) -> bool {
         voice_for(lang_prefix).is_some()
     }
 
     /// Browsers load their voices late; `on_change` runs when the list changes.
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn on_voices_changed(
         mut on_change: impl FnMut() + 'static,
     ) -> Option<gloo::events::EventListener> {
@@ -309,6 +328,7 @@ mod imp {
 
     /// Reads `text` aloud with a voice for `lang_prefix`, stopping anything being read;
     /// `on_end` runs when it finishes or is stopped. False when there is no such voice.
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn speak(text: &str, lang_prefix: &str, on_end: impl FnMut() + 'static) -> bool {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::closure::Closure;
@@ -330,6 +350,7 @@ mod imp {
         true
     }
 
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn stop_speaking() {
         if let Some(speech) = speech() {
             speech.cancel();
@@ -365,6 +386,7 @@ mod imp {
 
     /// Calls `handler` when the browser shows this page again from its
     /// back-forward cache (`pageshow` with `persisted`), not on a fresh load.
+    #[cfg(any(feature = "scanner", feature = "practice"))]
     pub fn on_page_restored(
         mut handler: impl FnMut() + 'static,
     ) -> Option<gloo::events::EventListener> {
@@ -397,6 +419,7 @@ mod imp {
     }
 
     /// The text of the element with this id (a `<script type="application/json">` data block).
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn element_text(id: &str) -> Option<String> {
         gloo::utils::document()
             .get_element_by_id(id)
@@ -431,61 +454,79 @@ mod imp {
     pub fn local_set(_key: &str, _value: &str) {}
     pub fn local_remove(_key: &str) {}
     pub fn push_history(_path: &str) {}
+    #[cfg(feature = "resident")]
     pub fn replace_history(_path: &str) {}
     pub fn current_path_and_query() -> (String, String) {
         ("/".into(), String::new())
     }
     pub fn load_page(_path: &str) {}
     pub fn scroll_to_top() {}
+    #[cfg(feature = "team")]
     pub fn origin() -> String {
         String::new()
     }
     /// Server-side rendering happens at build time: the build's day (UTC), so a guide already
     /// out of date then is pre-rendered with its notice.
+    #[cfg(any(feature = "resident", feature = "scanner", feature = "team"))]
     pub fn today() -> (i32, u32, u32) {
         let today = sotay_guides::Date::today_utc();
         (today.year(), today.month(), today.day())
     }
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn print() {}
+    #[cfg(feature = "team")]
     pub fn object_url(_text: &str, _mime: &str) -> Option<String> {
         None
     }
+    #[cfg(feature = "team")]
     pub fn revoke_object_url(_url: &str) {}
+    #[cfg(feature = "team")]
     pub fn download_text(_file_name: &str, _mime: &str, _text: &str) -> bool {
         false
     }
+    #[cfg(feature = "scanner")]
     pub fn copy_text(_text: &str, on_done: impl FnOnce(bool) + 'static) {
         on_done(false);
     }
+    #[cfg(any(feature = "resident", feature = "scanner", feature = "practice"))]
     pub fn focus(_id: &str) {}
+    #[cfg(feature = "resident")]
     pub fn on_arrow_keys(
         _on_key: impl FnMut(bool) + 'static,
     ) -> Option<gloo::events::EventListener> {
         None
     }
+    #[cfg(feature = "resident")]
     pub fn location_hash() -> String {
         String::new()
     }
+    #[cfg(feature = "resident")]
     pub fn on_hash_change(
         _handler: impl FnMut(String) + 'static,
     ) -> Option<gloo::events::EventListener> {
         None
     }
+    #[cfg(feature = "resident")]
     pub fn focus_in_view(_focus_id: &str, _section_id: &str) {}
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn save_everything_offline(on_done: impl FnOnce(bool) + 'static) {
         on_done(false);
     }
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn has_voice(_lang_prefix: &str) -> bool {
         false
     }
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn on_voices_changed(
         _on_change: impl FnMut() + 'static,
     ) -> Option<gloo::events::EventListener> {
         None
     }
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn speak(_text: &str, _lang_prefix: &str, _on_end: impl FnMut() + 'static) -> bool {
         false
     }
+    #[cfg(any(feature = "resident", feature = "practice"))]
     pub fn stop_speaking() {}
     pub fn window_flag(_name: &str) -> bool {
         false
@@ -497,6 +538,7 @@ mod imp {
     ) -> Option<gloo::events::EventListener> {
         None
     }
+    #[cfg(any(feature = "scanner", feature = "practice"))]
     pub fn on_page_restored(
         _handler: impl FnMut() + 'static,
     ) -> Option<gloo::events::EventListener> {
@@ -508,6 +550,7 @@ mod imp {
     pub fn meta_content(_name: &str) -> Option<String> {
         None
     }
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn element_text(_id: &str) -> Option<String> {
         None
     }

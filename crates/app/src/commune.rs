@@ -37,6 +37,7 @@ const VERIFIED_PREFIX: &str = "x:";
 
 /// The guide about scammers posing as the police: never a number from an
 /// unchecked link to call there.
+#[cfg(any(feature = "resident", feature = "team"))]
 pub const SCAM_GUIDE_ID: &str = "lua-dao-gia-danh-cong-an";
 
 /// Where a help point came from.
@@ -60,22 +61,26 @@ pub struct HelpPoint {
 impl HelpPoint {
     /// Checked by the deployer (the guide page asks this before showing a
     /// phone number on its first screen).
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn is_verified(&self) -> bool {
         matches!(self.provenance, Provenance::Verified { .. })
     }
 
     /// The phone number a guide may show on its first screen: only a verified one.
+    #[cfg(feature = "resident")]
     pub fn first_screen_phone(&self) -> Option<&str> {
         self.profile.phone.as_deref().filter(|_| self.is_verified())
     }
 
     /// Whether the phone number may be shown (and called) on `route`: an
     /// unchecked one never on the scam guide.
+    #[cfg(any(feature = "resident", feature = "team"))]
     pub fn phone_shown_on(&self, route: &Route) -> bool {
         self.is_verified() || !is_scam_guide(route)
     }
 }
 
+#[cfg(any(feature = "resident", feature = "team"))]
 fn is_scam_guide(route: &Route) -> bool {
     matches!(route, Route::Guide { id, .. } if id == SCAM_GUIDE_ID)
 }

@@ -10,17 +10,22 @@
 
 use std::sync::OnceLock;
 
-use sotay_guides::{Catalog, Guide};
+use sotay_guides::Catalog;
+#[cfg(any(feature = "resident", feature = "team"))]
+use sotay_guides::Guide;
 use yew::prelude::*;
 
+#[cfg(any(feature = "resident", feature = "team"))]
 use crate::i18n::Lang;
 
 /// Id of the data block in a pre-rendered guide page.
+#[cfg(any(feature = "resident", feature = "team"))]
 pub const PAGE_DATA_ID: &str = "sotay-guide-data";
 /// `<meta name=…>` holding the URL of the whole catalog.
 #[cfg(target_arch = "wasm32")]
 const CATALOG_META: &str = "sotay-guides";
 
+#[cfg(any(feature = "resident", feature = "team", not(target_arch = "wasm32")))]
 fn parse(json: &str) -> Catalog {
     // Written by build.rs / the pre-renderer from the same types; an empty
     // catalog is the safe answer should it ever not parse.
@@ -28,6 +33,7 @@ fn parse(json: &str) -> Catalog {
 }
 
 /// Titles, summaries and keywords of every guide in every language (no steps).
+#[cfg(any(feature = "resident", feature = "team"))]
 pub fn outline() -> &'static Catalog {
     static OUTLINE: OnceLock<Catalog> = OnceLock::new();
     OUTLINE.get_or_init(|| parse(include_str!(concat!(env!("OUT_DIR"), "/outline.json"))))
@@ -45,6 +51,7 @@ pub fn services() -> &'static sotay_guides::Services {
 }
 
 /// A guide's outline in the reader's language, falling back to Vietnamese.
+#[cfg(any(feature = "resident", feature = "team"))]
 pub fn entry(lang: Lang, id: &str) -> Option<&'static Guide> {
     outline().get(lang, id)
 }
@@ -66,6 +73,7 @@ pub fn whole() -> Option<&'static Catalog> {
 }
 
 /// The guides this page came with (its data block), if any.
+#[cfg(any(feature = "resident", feature = "team"))]
 fn on_this_page() -> &'static Catalog {
     static PAGE: OnceLock<Catalog> = OnceLock::new();
     PAGE.get_or_init(|| {
@@ -78,6 +86,7 @@ fn on_this_page() -> &'static Catalog {
 /// A whole guide (with its steps) in the reader's language, falling back to
 /// Vietnamese; None when it does not exist or its text has not arrived yet
 /// (see [`use_guides`]).
+#[cfg(any(feature = "resident", feature = "team"))]
 pub fn guide(lang: Lang, id: &str) -> Option<&'static Guide> {
     if let Some(catalog) = whole() {
         return catalog.get(lang, id);

@@ -6,19 +6,6 @@
 //! build time (feature `ssr`, see `src/bin/prerender.rs`) so that every page
 //! has readable HTML before the WASM arrives.
 
-// A one-bundle build (`--no-default-features --features resident`) leaves
-// helpers of the other bundle unused by design; the default build, which CI
-// lints with `-D warnings`, still catches real dead code.
-#![cfg_attr(
-    not(all(
-        feature = "resident",
-        feature = "scanner",
-        feature = "team",
-        feature = "practice"
-    )),
-    allow(dead_code, unused_imports)
-)]
-
 pub mod app;
 mod browser;
 mod commune;

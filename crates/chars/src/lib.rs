@@ -14,6 +14,10 @@
 //! - `Default_Ignorable_Code_Point=Yes` (DerivedCoreProperties.txt),
 //!
 //! taken from Unicode 16.0. One copy: every crate asks [`is_hidden`].
+//!
+//! It also holds the one table of Vietnamese letters ([`VIETNAMESE_LETTERS`],
+//! [`fold_letter`]): search folding (guides), file-name slugs and text widths
+//! (poster) and the NFC tests (cccd) all read it.
 
 /// Inclusive ranges, sorted and disjoint, of the characters [`is_hidden`] refuses.
 const HIDDEN: &[(u32, u32)] = &[
@@ -63,9 +67,66 @@ pub fn first_hidden(text: &str) -> Option<char> {
     text.chars().find(|&c| is_hidden(c))
 }
 
+/// Precomposed lower-case Vietnamese letters, grouped by the plain letter they
+/// fold to: every vowel with its tone mark and hat, breve or horn, and đ.
+///
+/// Written by hand instead of pulling in Unicode normalisation tables (they
+/// would weigh more than all the guides in the WASM bundle).
+pub const VIETNAMESE_LETTERS: [(char, &str); 7] = [
+    ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+    ('e', "èéẻẽẹêềếểễệ"),
+    ('i', "ìíỉĩị"),
+    ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+    ('u', "ùúủũụưừứửữự"),
+    ('y', "ỳýỷỹỵ"),
+    ('d', "đ"),
+];
+
+/// The plain letter of a lower-case letter: ASCII as it is, a Vietnamese
+/// letter without its marks, `None` for anything else (upper case included:
+/// lower-case first).
+///
+/// # Example
+///
+/// ```
+/// use sotay_chars::fold_letter;
+///
+/// assert_eq!(fold_letter('ệ'), Some('e'));
+/// assert_eq!(fold_letter('đ'), Some('d'));
+/// assert_eq!(fold_letter('k'), Some('k'));
+/// assert_eq!(fold_letter('ß'), None);
+/// let slug: String = "phường".chars().filter_map(fold_letter).collect();
+/// assert_eq!(slug, "phuong");
+/// ```
+pub fn fold_letter(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c);
+    }
+    VIETNAMESE_LETTERS
+        .iter()
+        .find(|(_, variants)| variants.contains(c))
+        .map(|(plain, _)| *plain)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_vietnamese_letter_folds_to_its_plain_letter() {
+        let mut count = 0;
+        for (plain, variants) in VIETNAMESE_LETTERS {
+            for c in variants.chars() {
+                assert_eq!(fold_letter(c), Some(plain), "{c}");
+                assert!(c.is_lowercase(), "{c}");
+                count += 1;
+            }
+        }
+        // 17 marked forms of a and o, 11 of e and u, 5 of i and y, and đ.
+        assert_eq!(count, 17 + 11 + 5 + 17 + 11 + 5 + 1);
+        assert_eq!(fold_letter('Ệ'), None);
+        assert_eq!(fold_letter('日'), None);
+    }
 
     #[test]
     fn the_table_is_sorted_and_disjoint() {

@@ -1,43 +1,33 @@
 //! Diacritic and case folding for Vietnamese search: "Kích hoạt" and "kich hoat" fold to the same
 //! text, as do "Đăng ký" and "dang ky".
 //!
-//! Written by hand instead of pulling in Unicode normalisation tables (they would weigh more than
-//! all our guides in the WASM bundle). It covers the Vietnamese alphabet: every precomposed (NFC)
-//! vowel with its tone mark and hat/breve/horn, and đ/Đ. Decomposed (NFD) input works too: the
-//! combining marks U+0300–U+036F are dropped, which removes tones, hats, breves and horns.
+//! The letters come from the one table in `sotay-chars` ([`sotay_chars::VIETNAMESE_LETTERS`]):
+//! every precomposed (NFC) vowel with its tone mark and hat/breve/horn, and đ/Đ. Decomposed (NFD)
+//! input works too: the combining marks U+0300–U+036F are dropped, which removes tones, hats,
+//! breves and horns.
 //! Letters of other languages are only lower-cased.
 
-/// Precomposed lower-case Vietnamese letters, grouped by the plain letter they fold to.
-const VIETNAMESE_LETTERS: [(char, &str); 7] = [
-    ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-    ('e', "èéẻẽẹêềếểễệ"),
-    ('i', "ìíỉĩị"),
-    ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-    ('u', "ùúủũụưừứửữự"),
-    ('y', "ỳýỷỹỵ"),
-    ('d', "đ"),
-];
+use sotay_chars::fold_letter;
 
 fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
-fn fold_lowercase_char(c: char) -> char {
-    if c.is_ascii() {
-        return c;
-    }
-    VIETNAMESE_LETTERS
-        .iter()
-        .find(|(_, variants)| variants.contains(c))
-        .map_or(c, |(plain, _)| *plain)
-}
-
-/// Lower-cases and strips Vietnamese diacritics: `fold("Tạm Trú")` is `"tam tru"`.
+/// Lower-cases and strips Vietnamese diacritics.
+///
+/// # Example
+///
+/// ```
+/// use sotay_guides::fold::fold;
+///
+/// assert_eq!(fold("Tạm Trú"), "tam tru");
+/// assert_eq!(fold("Đăng ký"), "dang ky");
+/// ```
 pub fn fold(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
         .filter(|c| !is_combining_mark(*c))
-        .map(fold_lowercase_char)
+        .map(|c| fold_letter(c).unwrap_or(c))
         .collect()
 }
 
@@ -53,6 +43,7 @@ pub fn words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sotay_chars::VIETNAMESE_LETTERS;
 
     #[test]
     fn folds_nfc_vietnamese() {

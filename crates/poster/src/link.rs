@@ -148,6 +148,18 @@ pub struct Link {
 
 /// Reads a link made by [`guide_url`] (used by tests and the handoff QR).
 /// `None` when the URL is not under `base` or is not a known route.
+///
+/// # Example
+///
+/// ```
+/// use sotay_poster::{BaseUrl, parse_link};
+///
+/// let base = BaseUrl::parse("https://sotay.example.vn").unwrap();
+/// let link = parse_link(&base, "https://sotay.example.vn/g/kich-hoat-vneid/").unwrap();
+/// assert_eq!(link.guide_id.as_deref(), Some("kich-hoat-vneid"));
+/// assert!(link.profile.is_none());
+/// assert!(parse_link(&base, "https://other.example/g/kich-hoat-vneid/").is_none());
+/// ```
 pub fn parse_link(base: &BaseUrl, url: &str) -> Option<Link> {
     let url = url.trim();
     let url = url.split('#').next().unwrap_or(url);
@@ -221,10 +233,18 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// An ASCII file-name slug: Vietnamese letters folded ("Phường Long Biên" →
 /// "phuong-long-bien"), anything else a dash; "khong-ten" when nothing is left.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(sotay_poster::slug("Phường Long Biên"), "phuong-long-bien");
+/// assert_eq!(sotay_poster::slug("Xã Đắk Ơ (Bình Phước)"), "xa-dak-o-binh-phuoc");
+/// assert_eq!(sotay_poster::slug("???"), "khong-ten");
+/// ```
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
-        match fold_vietnamese(c) {
+        match sotay_chars::fold_letter(c) {
             Some(folded) if folded.is_ascii_alphanumeric() => {
                 if out.len() >= 60 {
                     break;
@@ -245,26 +265,6 @@ pub fn slug(text: &str) -> String {
         out.push_str("khong-ten");
     }
     out
-}
-
-/// The base letter of a lower-case Vietnamese letter; ASCII unchanged.
-pub(crate) fn fold_vietnamese(c: char) -> Option<char> {
-    if c.is_ascii() {
-        return Some(c);
-    }
-    const GROUPS: [(char, &str); 7] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
-        ('d', "đ"),
-    ];
-    GROUPS
-        .iter()
-        .find(|(_, variants)| variants.contains(c))
-        .map(|(base, _)| *base)
 }
 
 #[cfg(test)]

@@ -9,6 +9,17 @@
 ///
 /// Mobile and landline numbers become E.164 (`tel:+84…`), which works from
 /// any SIM; hotlines stay as dialled.
+///
+/// # Example
+///
+/// ```
+/// use sotay_poster::phone_link;
+///
+/// assert_eq!(phone_link("0912 345 678").as_deref(), Some("tel:+84912345678"));
+/// assert_eq!(phone_link("024.3872.1234").as_deref(), Some("tel:+842438721234"));
+/// assert_eq!(phone_link("1900 1234").as_deref(), Some("tel:19001234"));
+/// assert_eq!(phone_link("gọi công an xã"), None);
+/// ```
 pub fn phone_link(text: &str) -> Option<String> {
     let text = text.trim();
     let (international, rest) = if let Some(rest) = text.strip_prefix("+84") {

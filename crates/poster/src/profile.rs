@@ -376,6 +376,18 @@ pub fn encode_profile(profile: &CommuneProfile) -> Result<ProfileCode, ProfileEr
 
 /// Decodes and strictly validates a `?c=` value (already percent-decoded;
 /// base64url never needs percent-encoding).
+///
+/// # Example
+///
+/// ```
+/// use sotay_poster::{CommuneProfile, ProfileError, decode_profile};
+///
+/// let mut profile = CommuneProfile::new("Phường Long Biên");
+/// profile.phone = Some("024 3872 1234".into());
+/// let code = profile.encode().unwrap();
+/// assert_eq!(decode_profile(code.as_str()), Ok(profile));
+/// assert_eq!(decode_profile(""), Err(ProfileError::Empty));
+/// ```
 pub fn decode_profile(text: &str) -> Result<CommuneProfile, ProfileError> {
     // Size first: never spend work on an oversized value.
     if text.len() > MAX_ENCODED_LEN {

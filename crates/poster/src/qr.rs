@@ -92,6 +92,19 @@ impl QrMatrix {
 
 /// Encodes `text` (byte mode, smallest version that fits) with a
 /// [`QUIET_ZONE_MODULES`] quiet zone.
+///
+/// # Example
+///
+/// ```
+/// use sotay_poster::{EcLevel, QUIET_ZONE_MODULES, qr_matrix};
+///
+/// let matrix = qr_matrix("https://sotay.example.vn/", EcLevel::M).unwrap();
+/// // Version 2: 25 modules a side, plus the quiet zone on both sides.
+/// assert_eq!(matrix.code_size(), 25);
+/// assert_eq!(matrix.size(), 25 + 2 * QUIET_ZONE_MODULES);
+/// assert!(matrix.is_dark(QUIET_ZONE_MODULES, QUIET_ZONE_MODULES)); // a finder pattern's corner
+/// assert!(qr_matrix(&"x".repeat(5000), EcLevel::M).is_err());
+/// ```
 pub fn qr_matrix(text: &str, ec_level: EcLevel) -> Result<QrMatrix, QrTooLong> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), ec_level.to_qrcode())
         .map_err(|_| QrTooLong)?;

@@ -1,6 +1,6 @@
 //! XML escaping and a word wrapper that estimates text width without fonts.
 
-use crate::link::fold_vietnamese;
+use sotay_chars::fold_letter;
 
 /// Escapes text for XML content and attribute values, and drops the
 /// characters XML 1.0 forbids (titles and profiles come from users).
@@ -27,7 +27,7 @@ pub fn xml_escape(text: &str) -> String {
 /// wrapped lines fit whatever font prints them.
 fn char_width_em(c: char) -> f64 {
     let lower = c.to_lowercase().next().unwrap_or(c);
-    let base = fold_vietnamese(lower).unwrap_or('m');
+    let base = fold_letter(lower).unwrap_or('m');
     let upper = c.is_uppercase();
     match base {
         ' ' => 0.32,

@@ -188,11 +188,38 @@ impl std::error::Error for ScanError {}
 
 /// Decode every QR code readable in an 8-bit luma frame, with the default
 /// [`Options`]. A malformed buffer gives an empty result.
+///
+/// # Example
+///
+/// ```
+/// // A synthetic 1280 × 720 photo of a card's QR code (feature `corpus`).
+/// use sotay_scan::corpus::{CardKind, Condition, render_text};
+///
+/// let payload = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Hà Nội|20042021";
+/// let frame = render_text(Condition::Clean, 1, CardKind::Cccd, payload);
+/// let found = sotay_scan::decode(&frame.luma, frame.width, frame.height);
+/// assert_eq!(found[0].text, payload);
+///
+/// // Bytes that do not match the size: nothing read, nothing panics.
+/// assert!(sotay_scan::decode(&[0; 10], 4, 4).is_empty());
+/// ```
 pub fn decode(luma: &[u8], width: usize, height: usize) -> Vec<Decoded> {
     decode_with(luma, width, height, &Options::default()).unwrap_or_default()
 }
 
 /// [`decode`] with explicit options and a typed error for malformed input.
+///
+/// # Example
+///
+/// ```
+/// use sotay_scan::{Options, ScanError, decode_with};
+///
+/// let error = decode_with(&[0; 10], 4, 4, &Options::default()).unwrap_err();
+/// assert_eq!(error, ScanError::BufferSize { expected: 16, actual: 10 });
+/// assert_eq!(error.message_vi(), "Dữ liệu ảnh không đúng kích thước, không đọc được.");
+/// // An empty white frame is looked at, and holds no code.
+/// assert_eq!(decode_with(&[255; 64 * 64], 64, 64, &Options::default()), Ok(vec![]));
+/// ```
 pub fn decode_with(
     luma: &[u8],
     width: usize,

@@ -9,6 +9,7 @@ pub mod camera_reader;
 pub mod camera_view;
 #[cfg(feature = "scanner")]
 pub mod card_result;
+#[cfg(any(feature = "resident", feature = "team"))]
 pub mod commune_help;
 #[cfg(feature = "resident")]
 pub mod guide_list;
@@ -23,6 +24,7 @@ pub mod practice_link;
 pub mod qr_svg;
 #[cfg(feature = "resident")]
 pub mod read_aloud;
+#[cfg(any(feature = "resident", feature = "team"))]
 pub mod save_offline;
 #[cfg(feature = "scanner")]
 pub mod scan_worker;
