@@ -14,11 +14,11 @@ use sotay_poster::{
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::commune::{Provenance, use_commune};
 use crate::components::commune_help::CommuneHelpBox;
 use crate::content::{self, CatalogState, use_whole_catalog};
+use crate::context::use_app;
 use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route, base_path};
 
