@@ -39,8 +39,7 @@ async fn services_index_lists_every_service_and_opens_its_guide() {
     let server = &site();
     let browser = Browser::start().await;
     // Linked from home.
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     browser.click("main a[href='/dich-vu-cong/']").await;
     browser
         .wait_until(

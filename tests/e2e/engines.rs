@@ -12,6 +12,9 @@ use serde_json::{Value, json};
 use sotay_e2e::{Browser, Engine, Options, PHONE, is_console_error, site};
 use sotay_scan::corpus::{self, CardKind, Condition};
 
+use crate::player::{GUIDE, NEXT, saved_progress, wait_for_step};
+use crate::scanner;
+
 /// Runs `journey` as one test per engine named `journey::firefox`, `journey::webkit`
 /// (and `journey::chromium` when asked: Chromium has its own fuller test otherwise).
 macro_rules! in_engines {
@@ -31,7 +34,6 @@ macro_rules! in_engines {
     };
 }
 
-const GUIDE: &str = "kich-hoat-vneid";
 /// A chip CCCD card of a made-up man.
 const CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
 const NAME: &str = "Nguyễn Văn Mẫu";
@@ -41,8 +43,7 @@ in_engines!(the_console_check_sees_errors_and_refuses_pages_it_cannot_read:
 async fn the_console_check_sees_errors_and_refuses_pages_it_cannot_read(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     browser.assert_console_clean().await;
     // A logged error, and a script the page cannot load.
     browser
@@ -82,8 +83,7 @@ in_engines!(the_viewport_is_a_360_by_740_phone: chromium => Chromium, firefox =>
 async fn the_viewport_is_a_360_by_740_phone(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     let size = browser
         .eval("return [document.documentElement.clientWidth, innerHeight]")
         .await;
@@ -91,31 +91,13 @@ async fn the_viewport_is_a_360_by_740_phone(engine: Engine) {
     browser.close().await;
 }
 
-/// Waits until step `n` of `total` shows, alone, with its fragment in the address.
-async fn wait_for_step(browser: &Browser, n: usize, total: usize) {
-    let script = format!(
-        "const shown = [...document.querySelectorAll('.player > section')]
-           .filter(s => getComputedStyle(s).display !== 'none');
-         return shown.length === 1 && shown[0].id === 'buoc-{n}'
-           && shown[0].querySelector('.progress')?.textContent === 'Bước {n}/{total}'
-           && location.hash === '#buoc-{n}';"
-    );
-    browser
-        .wait_until(&format!("step {n}/{total}"), &script)
-        .await;
-}
-
-/// The “Tiếp” of the step that is showing.
-const NEXT: &str = ".player > section:not(.step-off) .step-nav a.next";
-
 in_engines!(a_guide_opens_by_deep_link_walks_and_resumes_after_reload);
 async fn a_guide_opens_by_deep_link_walks_and_resumes_after_reload(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
     browser
-        .goto(&server.url(&format!("/g/{GUIDE}/#buoc-1")))
+        .open(&server.url(&format!("/g/{GUIDE}/#buoc-1")))
         .await;
-    browser.wait_for_app().await;
     assert!(browser.heading().await.contains("Kích hoạt"));
     let total = browser
         .eval("return document.querySelectorAll('.player > section.step').length")
@@ -136,15 +118,12 @@ async fn a_guide_opens_by_deep_link_walks_and_resumes_after_reload(engine: Engin
     browser.reload().await;
     browser.wait_for_app().await;
     wait_for_step(&browser, 3, total).await;
-    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/g/{GUIDE}/"))).await;
     wait_for_step(&browser, 3, total).await;
-    let saved = browser
-        .eval(&format!(
-            "return localStorage.getItem('sotay.progress.{GUIDE}')"
-        ))
-        .await;
-    assert_eq!(saved, json!("{\"step\":2,\"checked\":[0]}"));
+    assert_eq!(
+        saved_progress(&browser).await,
+        json!("{\"step\":2,\"checked\":[0]}")
+    );
     browser.assert_console_clean().await;
     browser.close().await;
 }
@@ -153,8 +132,7 @@ in_engines!(search_ignores_diacritics_and_case);
 async fn search_ignores_diacritics_and_case(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/huong-dan/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/huong-dan/")).await;
     browser.type_into("#tim-huong-dan", "KICH hoat").await;
     browser
         .wait_until(
@@ -171,8 +149,7 @@ in_engines!(the_questionnaire_recommends_level_2);
 async fn the_questionnaire_recommends_level_2(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/can-lam-gi/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/can-lam-gi/")).await;
     browser.click("input[name='the-chip'][value='yes']").await;
     browser.click("input[name='tai-khoan'][value='none']").await;
     browser.click_text("Xem gợi ý").await;
@@ -190,27 +167,14 @@ async fn the_questionnaire_recommends_level_2(engine: Engine) {
     browser.close().await;
 }
 
-async fn wait_for_card(browser: &Browser) {
-    browser
-        .wait_until_for(
-            "the card's name on the result screen",
-            &format!(
-                "return document.querySelector('.card-result')?.textContent.includes('{NAME}')"
-            ),
-            Duration::from_secs(20),
-        )
-        .await;
-}
-
 in_engines!(typed_card_text_reads_and_xoa_clears_it);
 async fn typed_card_text_reads_and_xoa_clears_it(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/quet/")).await;
     browser.type_into("#qr-text", CARD).await;
     browser.click(".text-reader button").await;
-    wait_for_card(&browser).await;
+    scanner::wait_for_name(&browser, NAME, Duration::from_secs(20)).await;
     browser.click_text("Xóa").await;
     browser
         .wait_until(
@@ -230,12 +194,11 @@ async fn a_photo_of_a_card_is_decoded_by_the_worker(engine: Engine) {
     corpus::write_jpeg(&frame, &photo, 85).expect("write the photo");
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/quet/")).await;
     browser
         .type_into("#qr-photo", &photo.to_string_lossy())
         .await;
-    wait_for_card(&browser).await;
+    scanner::wait_for_name(&browser, NAME, Duration::from_secs(20)).await;
     browser.assert_console_clean().await;
     browser.close().await;
 }
@@ -264,9 +227,8 @@ async fn the_poster_builder_previews_and_downloads_an_svg(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
     browser
-        .goto(&server.url("/ap-phich/?g=kich-hoat-vneid"))
+        .open(&server.url("/ap-phich/?g=kich-hoat-vneid"))
         .await;
-    browser.wait_for_app().await;
     browser
         .type_into("#poster-commune", "Phường Long Biên")
         .await;
@@ -310,8 +272,7 @@ in_engines!(the_tally_counts_and_survives_reload);
 async fn the_tally_counts_and_survives_reload(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/to-cong-nghe/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/to-cong-nghe/")).await;
     let add = |id: &str| format!(".tally-row[data-guide='{id}'] .tally-add");
     browser.click(&add("kich-hoat-vneid")).await;
     browser.click(&add("kich-hoat-vneid")).await;
@@ -338,8 +299,7 @@ in_engines!(the_hand_off_page_shows_the_guide_code);
 async fn the_hand_off_page_shows_the_guide_code(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
-    browser.goto(&server.url("/ma-qr/?g=kich-hoat-vneid")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/ma-qr/?g=kich-hoat-vneid")).await;
     let link = browser
         .wait_until(
             "the hand-off code",
@@ -380,8 +340,7 @@ async fn at_320_px_no_page_scrolls_sideways(engine: Engine) {
     .await;
     let mut failures = Vec::new();
     for path in NARROW_PAGES {
-        browser.goto(&server.url(path)).await;
-        browser.wait_for_app().await;
+        browser.open(&server.url(path)).await;
         let measured: Value = browser
             .eval(
                 "const w = document.documentElement.clientWidth;

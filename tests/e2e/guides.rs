@@ -5,36 +5,11 @@ use fantoccini::key::Key;
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Options, site};
 
-const GUIDE: &str = "kich-hoat-vneid";
-
-/// The one step (or finish screen) that is showing: `[its progress line, its id]`.
-const SHOWING: &str = "const shown = [...document.querySelectorAll('.player > section')]
-    .filter(s => getComputedStyle(s).display !== 'none');
-  return shown.length === 1 ? [shown[0].querySelector('.progress')?.textContent ?? '', shown[0].id]
-    : ['', 'showing ' + shown.length];";
+use crate::player::{BACK, GUIDE, NEXT, SHOWING, saved_progress, wait_for_step};
 
 async fn showing(browser: &Browser) -> Value {
     browser.eval(SHOWING).await
 }
-
-/// Waits until step `n` of `total` shows, alone, with its fragment in the address.
-async fn wait_for_step(browser: &Browser, n: usize, total: usize) {
-    let script = format!(
-        "{SHOWING_FN} const [progress, id] = showing();
-         return progress === 'Bước {n}/{total}' && id === 'buoc-{n}' && location.hash === '#buoc-{n}';"
-    );
-    browser
-        .wait_until(&format!("step {n}/{total}"), &script)
-        .await;
-}
-
-const SHOWING_FN: &str = "const showing = () => { const shown = [...document.querySelectorAll('.player > section')]
-    .filter(s => getComputedStyle(s).display !== 'none');
-  return shown.length === 1 ? [shown[0].querySelector('.progress')?.textContent ?? '', shown[0].id] : ['', ''] };";
-
-/// The “Tiếp” (or “Quay lại”) of the step that is showing.
-const NEXT: &str = ".player > section:not(.step-off) .step-nav a.next";
-const BACK: &str = ".player > section:not(.step-off) .step-nav a.prev";
 
 /// Presses a key in whatever has the focus.
 async fn press(browser: &Browser, key: Key) {
@@ -67,8 +42,7 @@ async fn checklist_ticks(browser: &Browser) -> Value {
 async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/g/{GUIDE}/"))).await;
     assert!(browser.heading().await.contains("Kích hoạt"));
     let total = step_count(&browser).await;
     assert!(total >= 3, "the guide has {total} steps");
@@ -146,16 +120,13 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
     assert_eq!(after_reload, ticks, "ticks are remembered");
 
     // The plain guide link (no step) also resumes where the reader left off.
-    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/g/{GUIDE}/"))).await;
     wait_for_step(&browser, 3, total).await;
     // Nothing personal is stored: only the step and the ticked item numbers.
-    let saved = browser
-        .eval(&format!(
-            "return localStorage.getItem('sotay.progress.{GUIDE}')"
-        ))
-        .await;
-    assert_eq!(saved, json!("{\"step\":2,\"checked\":[0]}"));
+    assert_eq!(
+        saved_progress(&browser).await,
+        json!("{\"step\":2,\"checked\":[0]}")
+    );
 
     // “Bắt đầu lại” asks first; “Không” keeps everything.
     browser.click(".guide-tools .restart").await;
@@ -192,9 +163,8 @@ async fn a_step_link_opens_that_step_and_the_overview_shows_all() {
     let server = site();
     let browser = Browser::start().await;
     browser
-        .goto(&server.url("/g/dang-ky-tam-tru/?buoc=3"))
+        .open(&server.url("/g/dang-ky-tam-tru/?buoc=3"))
         .await;
-    browser.wait_for_app().await;
     let total = step_count(&browser).await;
     wait_for_step(&browser, 3, total).await;
     assert_eq!(showing(&browser).await[1], json!("buoc-3"));
@@ -218,16 +188,14 @@ async fn a_step_link_opens_that_step_and_the_overview_shows_all() {
 
     // A fragment link opens its step before and after the app starts.
     browser
-        .goto(&server.url("/g/dang-ky-tam-tru/#buoc-2"))
+        .open(&server.url("/g/dang-ky-tam-tru/#buoc-2"))
         .await;
-    browser.wait_for_app().await;
     wait_for_step(&browser, 2, total).await;
 
     // An unknown guide gets a friendly page with the way back to the list.
     browser
-        .goto(&server.url("/g/khong-co-huong-dan-nay/"))
+        .open(&server.url("/g/khong-co-huong-dan-nay/"))
         .await;
-    browser.wait_for_app().await;
     assert!(browser.heading().await.contains("Không tìm thấy hướng dẫn"));
     browser.click_text("Xem danh sách hướng dẫn").await;
     browser
@@ -461,9 +429,8 @@ async fn the_app_takes_over_the_step_the_reader_is_on_without_a_jump() {
     );
     // After the app starts, the first screen is the same.
     browser
-        .goto(&server.url(&format!("/g/{GUIDE}/#buoc-1")))
+        .open(&server.url(&format!("/g/{GUIDE}/#buoc-1")))
         .await;
-    browser.wait_for_app().await;
     wait_for_step(&browser, 1, total).await;
     check_first_screens(&browser, "with the app").await;
     browser.assert_console_clean().await;
@@ -511,8 +478,7 @@ async fn read_aloud_says_addresses_as_domains_highlights_and_stops_on_a_new_step
             json!({ "source": speech_stub(true) }),
         )
         .await;
-    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/g/{GUIDE}/"))).await;
     // Step 1 of this guide shows https://vneid.gov.vn.
     assert!(
         browser
@@ -576,8 +542,7 @@ async fn read_aloud_says_addresses_as_domains_highlights_and_stops_on_a_new_step
             json!({ "source": speech_stub(false) }),
         )
         .await;
-    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/g/{GUIDE}/"))).await;
     browser.click_text("Đọc to").await;
     let help = browser.text(".voice-help").await;
     assert!(
@@ -601,7 +566,7 @@ async fn the_menu_reaches_every_page_and_the_help_point_is_on_the_first_screen()
     // Opened from a commune's poster link: its help point under “Tiếp”, without the
     // phone number (a link anyone can make is not verified).
     browser
-        .goto(&server.url(&format!(
+        .open(&server.url(&format!(
             "/g/{GUIDE}/?c={}",
             sotay_poster::encode_profile(&sotay_poster::CommuneProfile {
                 commune: "Xã Tân Phú".into(),
@@ -612,7 +577,6 @@ async fn the_menu_reaches_every_page_and_the_help_point_is_on_the_first_screen()
             .expect("a valid profile")
         )))
         .await;
-    browser.wait_for_app().await;
     let line = browser
         .wait_until(
             "the help line",
@@ -669,8 +633,7 @@ async fn the_menu_reaches_every_page_and_the_help_point_is_on_the_first_screen()
 async fn search_ignores_diacritics_and_case() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/huong-dan/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/huong-dan/")).await;
     // Before searching: every guide, grouped by category.
     let groups = browser
         .eval("return document.querySelectorAll('.guide-group').length")
@@ -737,8 +700,7 @@ async fn search_ignores_diacritics_and_case() {
 async fn the_questionnaire_recommends_level_2_for_a_chip_card_without_account() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/can-lam-gi/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/can-lam-gi/")).await;
     browser.click("input[name='the-chip'][value='yes']").await;
     browser.click("input[name='tai-khoan'][value='none']").await;
     browser.click_text("Xem gợi ý").await;
@@ -788,8 +750,7 @@ async fn the_questionnaire_recommends_level_2_for_a_chip_card_without_account() 
 async fn text_size_persists_across_reload() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/g/{GUIDE}/"))).await;
     let normal = browser
         .eval("return parseFloat(getComputedStyle(document.querySelector('.step h2')).fontSize)")
         .await;
@@ -823,8 +784,7 @@ async fn text_size_persists_across_reload() {
 async fn home_lists_the_most_used_guides_and_english_falls_back_to_vietnamese() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     let popular = browser
         .eval(
             "return [...document.querySelectorAll('.popular a')].map(a => a.getAttribute('href'))",
@@ -879,8 +839,7 @@ async fn guides_opened_inside_the_app_load_their_steps_or_say_why_not() {
     browser
         .cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
         .await;
-    browser.goto(&server.url(&format!("/g/{GUIDE}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/g/{GUIDE}/"))).await;
     // The page's own guide needs nothing more.
     let catalog_requests = "return performance.getEntriesByType('resource')
         .filter((e) => /\\/assets\\/guides-[0-9a-f]+\\.json$/.test(new URL(e.name).pathname)).length";

@@ -6,6 +6,7 @@ mod content;
 mod engines;
 mod guides;
 mod hosting;
+mod player;
 mod poster;
 mod practice;
 mod pwa;

@@ -69,9 +69,8 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
         code.as_str().len()
     );
     browser
-        .goto(&server.url(&format!("/to-cong-nghe/?c={code}")))
+        .open(&server.url(&format!("/to-cong-nghe/?c={code}")))
         .await;
-    browser.wait_for_app().await;
     let help = browser
         .wait_until(
             "the help point",
@@ -110,8 +109,7 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
             "return localStorage.getItem('sotay.help-point') !== null",
         )
         .await;
-    browser.goto(&server.url("/to-cong-nghe/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/to-cong-nghe/")).await;
     browser
         .wait_until("the remembered help point", "return document.querySelector('.commune-help')?.innerText.includes('Công an phường Long Biên')")
         .await;
@@ -140,8 +138,7 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
         .await;
 
     // From a guide: the guide's own link, and the way back to it.
-    browser.goto(&server.url("/g/dang-ky-tam-tru/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/g/dang-ky-tam-tru/")).await;
     browser.click(".handoff-open").await;
     browser
         .wait_until(
@@ -166,8 +163,7 @@ async fn a_commune_link_shows_the_help_point_and_is_remembered() {
             "return location.pathname === '/g/dang-ky-tam-tru/'",
         )
         .await;
-    browser.goto(&server.url("/to-cong-nghe/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/to-cong-nghe/")).await;
 
     // Forgetting it on the team page removes it everywhere.
     browser.click_text("Xóa nơi hỗ trợ này").await;
@@ -205,9 +201,8 @@ async fn damaged_commune_links_are_ignored_gently_and_never_rendered() {
     ];
     for value in &values {
         browser
-            .goto(&server.url(&format!("/to-cong-nghe/?c={value}")))
+            .open(&server.url(&format!("/to-cong-nghe/?c={value}")))
             .await;
-        browser.wait_for_app().await;
         let notice = browser
             .wait_until(
                 "the gentle notice",
@@ -245,9 +240,8 @@ async fn damaged_commune_links_are_ignored_gently_and_never_rendered() {
 
     // A damaged link keeps the profile already on the device.
     browser
-        .goto(&server.url(&format!("/to-cong-nghe/?c={code}")))
+        .open(&server.url(&format!("/to-cong-nghe/?c={code}")))
         .await;
-    browser.wait_for_app().await;
     browser.click(".commune-save").await;
     browser
         .wait_until(
@@ -256,9 +250,8 @@ async fn damaged_commune_links_are_ignored_gently_and_never_rendered() {
         )
         .await;
     browser
-        .goto(&server.url(&format!("/to-cong-nghe/?c={truncated}")))
+        .open(&server.url(&format!("/to-cong-nghe/?c={truncated}")))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until(
             "the notice",
@@ -336,9 +329,8 @@ async fn the_poster_builder_previews_downloads_and_prints() {
     let browser = Browser::start().await;
     watch_page(&browser).await;
     browser
-        .goto(&server.url("/ap-phich/?g=kich-hoat-vneid"))
+        .open(&server.url("/ap-phich/?g=kich-hoat-vneid"))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until("the preview image", "const i = document.querySelector('img.poster-image'); return i && i.complete && i.naturalWidth > 0")
         .await;
@@ -445,47 +437,14 @@ async fn the_poster_builder_previews_downloads_and_prints() {
     assert!(violations.is_empty(), "axe: {violations:#?}");
 
     // Bad input: a friendly message, nothing typed is lost.
-    browser.eval("const b = document.getElementById('poster-base'); b.value = ''; b.dispatchEvent(new InputEvent('input', { bubbles: true })); return true").await;
-    browser.type_into("#poster-base", "sotay.example.vn").await;
-    let error = browser
-        .wait_until(
-            "the base URL message",
-            "return document.getElementById('poster-base-error')?.textContent",
-        )
-        .await;
-    assert!(
-        error.as_str().unwrap_or_default().contains("https://"),
-        "{error}"
-    );
-    assert_eq!(
-        browser
-            .eval("return document.getElementById('poster-base').value")
-            .await,
-        json!("sotay.example.vn")
-    );
+    let error = retype_and_read_error(&browser, "base", "sotay.example.vn").await;
+    assert!(error.contains("https://"), "{error}");
     let long_name = "Xã ".to_owned() + &"Tân Phú ".repeat(12);
-    browser.eval("const c = document.getElementById('poster-commune'); c.value = ''; c.dispatchEvent(new InputEvent('input', { bubbles: true })); return true").await;
-    browser.type_into("#poster-commune", &long_name).await;
-    let error = browser
-        .wait_until(
-            "the commune message",
-            "return document.getElementById('poster-commune-error')?.textContent",
-        )
-        .await;
-    assert!(
-        error.as_str().unwrap_or_default().contains("quá dài"),
-        "{error}"
-    );
-    assert_eq!(
-        browser
-            .eval("return document.getElementById('poster-commune').value")
-            .await,
-        json!(long_name)
-    );
+    let error = retype_and_read_error(&browser, "commune", &long_name).await;
+    assert!(error.contains("quá dài"), "{error}");
 
     // The form is kept on the device.
-    browser.goto(&server.url("/ap-phich/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/ap-phich/")).await;
     browser
         .wait_until(
             "the kept form",
@@ -508,14 +467,39 @@ async fn the_poster_builder_previews_downloads_and_prints() {
     browser.close().await;
 }
 
+/// Empties the form's field `#poster-{field}`, types `text` into it as a person
+/// would, and returns the message the field then shows; the text must stay.
+async fn retype_and_read_error(browser: &Browser, field: &str, text: &str) -> String {
+    let id = format!("poster-{field}");
+    browser
+        .eval(&format!(
+            "const f = document.getElementById('{id}'); f.value = ''; f.dispatchEvent(new InputEvent('input', {{ bubbles: true }})); return true"
+        ))
+        .await;
+    browser.type_into(&format!("#{id}"), text).await;
+    let error = browser
+        .wait_until(
+            &format!("the {field} message"),
+            &format!("return document.getElementById('{id}-error')?.textContent"),
+        )
+        .await;
+    assert_eq!(
+        browser
+            .eval(&format!("return document.getElementById('{id}').value"))
+            .await,
+        json!(text),
+        "the typed {field} is kept"
+    );
+    error.as_str().unwrap_or_default().to_owned()
+}
+
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn the_tally_counts_survives_reload_exports_csv_and_resets() {
     let server = site();
     let browser = Browser::start().await;
     watch_page(&browser).await;
-    browser.goto(&server.url("/to-cong-nghe/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/to-cong-nghe/")).await;
     browser
         .wait_until(
             "the tally",

@@ -61,8 +61,7 @@ fn right_values(screen: &Screen) -> Vec<(String, Rule, String)> {
 }
 
 async fn open(browser: &Browser, server: &Server, id: &str) {
-    browser.goto(&server.url(&format!("/tap-thu/{id}/"))).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(&format!("/tap-thu/{id}/"))).await;
     browser
         .wait_until(
             "the practice phone",
@@ -73,11 +72,8 @@ async fn open(browser: &Browser, server: &Server, id: &str) {
 
 async fn current_screen(browser: &Browser) -> String {
     browser
-        .eval("return document.querySelector('.practice-phone')?.dataset.screen || ''")
+        .eval_text("return document.querySelector('.practice-phone')?.dataset.screen || ''")
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Clicks the phone's button labelled exactly `label`.
@@ -101,11 +97,8 @@ async fn press_button(browser: &Browser, label: &str) {
 
 async fn feedback(browser: &Browser) -> String {
     browser
-        .eval("return document.querySelector('.practice-feedback-area')?.textContent || ''")
+        .eval_text("return document.querySelector('.practice-feedback-area')?.textContent || ''")
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
 }
 
 async fn wait_for_feedback(browser: &Browser, text: &str) {
@@ -295,8 +288,7 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
     let server = site();
     let origin = server.origin();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/tap-thu/")).await;
     let list = browser.text(".practice-list").await;
     let all = scenarios();
     assert!(all.len() >= 5);
@@ -313,8 +305,7 @@ async fn practice_every_scenario_walks_to_the_end_and_nothing_typed_leaves_the_p
     }
     assert!(failures.is_empty(), "axe or reflow: {failures:#?}");
     // The list remembers what was finished (ids and hint counts only).
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/tap-thu/")).await;
     browser
         .wait_until(
             "finished marks",
@@ -346,8 +337,7 @@ async fn practice_in_high_contrast_at_320_px_with_the_largest_text_has_no_axe_vi
     let server = site();
     let browser = Browser::start().await;
     browser.emulate_screen(320, 640, 1).await;
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/tap-thu/")).await;
     set_high_contrast(&browser, true).await;
     browser.click("button[aria-label='Chữ rất to']").await;
     browser
@@ -529,8 +519,7 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
     let server = site();
     let origin = server.origin();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     assert!(
         browser
             .eval("return !!document.querySelector(\"main a[href='/tap-thu/']\")")
@@ -540,9 +529,8 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
     );
     // The guide links at its start and at the rehearsed step.
     browser
-        .goto(&server.url("/g/kich-hoat-vneid/?buoc=3"))
+        .open(&server.url("/g/kich-hoat-vneid/?buoc=3"))
         .await;
-    browser.wait_for_app().await;
     let links = browser
         .eval(
             "return [...document.querySelectorAll(\"a[href='/tap-thu/kich-hoat-vneid/']\")]
@@ -563,13 +551,11 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
     );
     // Practice is saved for offline use once one of its pages has been opened (a
     // resident's first visit does not spend their data on it).
-    browser.goto(&server.url("/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/tap-thu/")).await;
     browser.wait_for_offline_group("practice").await;
     browser
-        .goto(&server.url("/g/kich-hoat-vneid/?buoc=3"))
+        .open(&server.url("/g/kich-hoat-vneid/?buoc=3"))
         .await;
-    browser.wait_for_app().await;
     // The service worker, then offline: the practice list and a scenario still work.
     browser.wait_for_service_worker().await;
     browser.cdp("Network.enable", json!({})).await;
@@ -628,8 +614,7 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
         .await;
     assert!(failures.is_empty(), "{failures:#?}");
     // The list page, still offline: the service worker keeps it.
-    browser.goto(&format!("{origin}/tap-thu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/tap-thu/")).await;
     assert_eq!(browser.heading().await, "Tập thử");
     browser.assert_console_clean().await;
     browser.close().await;

@@ -5,10 +5,6 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Env, Options, Server, free_port, site};
 
-async fn wait_for_service_worker(browser: &Browser) {
-    browser.wait_for_service_worker().await;
-}
-
 async fn set_offline(browser: &Browser, offline: bool) {
     browser
         .cdp(
@@ -23,14 +19,12 @@ async fn set_offline(browser: &Browser, offline: bool) {
 async fn after_one_visit_everything_works_offline() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
-    wait_for_service_worker(&browser).await;
+    browser.open(&server.url("/")).await;
+    browser.wait_for_service_worker().await;
     // A resident's visit saves only what a resident needs; the scanner's and the
     // team's files are saved once one of their pages has been opened.
     for path in ["/quet/", "/to-cong-nghe/"] {
-        browser.goto(&server.url(path)).await;
-        browser.wait_for_app().await;
+        browser.open(&server.url(path)).await;
     }
     browser
         .wait_until_for(
@@ -42,8 +36,7 @@ async fn after_one_visit_everything_works_offline() {
             Duration::from_secs(30),
         )
         .await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     // The network really goes away: DevTools offline mode, and the server stops.
     browser.cdp("Network.enable", json!({})).await;
     set_offline(&browser, true).await;
@@ -64,8 +57,7 @@ async fn after_one_visit_everything_works_offline() {
         ("/g/dang-ky-tam-tru/", "tạm trú"),
         ("/g/lua-dao-gia-danh-cong-an/", "lừa đảo"),
     ] {
-        browser.goto(&format!("{origin}{path}")).await;
-        browser.wait_for_app().await;
+        browser.open(&format!("{origin}{path}")).await;
         let heading = browser.heading().await;
         assert!(
             heading.to_lowercase().contains(&words.to_lowercase()),
@@ -80,8 +72,7 @@ async fn after_one_visit_everything_works_offline() {
             .await;
     }
     // A client-side navigation into a guide also works offline.
-    browser.goto(&format!("{origin}/huong-dan/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/huong-dan/")).await;
     browser.click("a[href='/g/cap-doi-the-can-cuoc/']").await;
     browser
         .wait_until(
@@ -91,16 +82,14 @@ async fn after_one_visit_everything_works_offline() {
         )
         .await;
     // The scanner's upload path and the poster builder.
-    browser.goto(&format!("{origin}/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/quet/")).await;
     browser
         .wait_until(
             "the photo upload input",
             "return document.querySelector('input[type=file]')",
         )
         .await;
-    browser.goto(&format!("{origin}/ap-phich/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/ap-phich/")).await;
     browser
         .wait_until(
             "the poster preview",
@@ -109,9 +98,8 @@ async fn after_one_visit_everything_works_offline() {
         .await;
     // A guide's poster prints its key steps: they come from the saved catalog.
     browser
-        .goto(&format!("{origin}/ap-phich/?g=dang-ky-tam-tru"))
+        .open(&format!("{origin}/ap-phich/?g=dang-ky-tam-tru"))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until(
             "the guide's poster preview",
@@ -143,9 +131,8 @@ async fn a_new_version_is_offered_and_never_mixed_with_the_old() {
     let port = free_port();
     let server_a = Server::start_on(&env.dist, port);
     let browser = Browser::start().await;
-    browser.goto(&server_a.url("/")).await;
-    browser.wait_for_app().await;
-    wait_for_service_worker(&browser).await;
+    browser.open(&server_a.url("/")).await;
+    browser.wait_for_service_worker().await;
     assert_eq!(browser.eval("return window.sotayBuild").await, "e2e-a");
     server_a.stop();
 
@@ -251,9 +238,8 @@ async fn guides_read_without_javascript() {
 async fn the_manifest_makes_the_app_installable() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
-    wait_for_service_worker(&browser).await;
+    browser.open(&server.url("/")).await;
+    browser.wait_for_service_worker().await;
     let result = browser.cdp("Page.getInstallabilityErrors", json!({})).await;
     assert_eq!(result["installabilityErrors"], json!([]), "{result}");
     let manifest = browser.cdp("Page.getAppManifest", json!({})).await;

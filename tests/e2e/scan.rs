@@ -8,6 +8,8 @@ use std::time::Duration;
 use sotay_e2e::{Browser, Options, Server, site};
 use sotay_scan::corpus::{self, CardKind, Condition, Frame};
 
+use crate::scanner;
+
 /// A chip CCCD card of a made-up man.
 const CARD: &str = "001095012345||Nguyễn Văn Mẫu|15031995|Nam|Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội|20042021";
 const NAME: &str = "Nguyễn Văn Mẫu";
@@ -32,41 +34,19 @@ fn video(dir: &Path, name: &str, frame: Frame) -> std::path::PathBuf {
 /// Opens the scan screen; the server must outlive the test (the worker loads lazily).
 async fn open_scanner(browser: &Browser) -> Server {
     let server = site();
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/quet/")).await;
     server
 }
-
-async fn wait_for_name(browser: &Browser, within: Duration) {
-    browser
-        .wait_until_for(
-            "the card's name on the result screen",
-            &format!(
-                "return document.querySelector('.card-result')?.textContent.includes('{NAME}')"
-            ),
-            within,
-        )
-        .await;
-}
-
-const TRACK_STATES: &str =
-    "return window.sotayCameraTrackStates ? window.sotayCameraTrackStates() : null";
 
 #[tokio::test]
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn camera_reads_a_card_and_stops() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let camera = video(dir.path(), "card.y4m", card_frame());
-    let browser = Browser::start_with(Options {
-        fake_camera: Some(camera),
-        ..Options::default()
-    })
-    .await;
-    let _server = open_scanner(&browser).await;
+    let (browser, _server) = camera_on(dir.path(), "card.y4m", card_frame()).await;
     browser.click(".camera-start").await;
     // The goal: the name is on screen within 3 s of allowing the camera.
-    wait_for_name(&browser, Duration::from_secs(3)).await;
-    let states = browser.eval(TRACK_STATES).await;
+    scanner::wait_for_name(&browser, NAME, Duration::from_secs(3)).await;
+    let states = browser.eval(scanner::TRACK_STATES).await;
     let states = states.as_array().expect("the camera's track states");
     assert!(
         !states.is_empty() && states.iter().all(|s| s == "ended"),
@@ -95,7 +75,7 @@ async fn camera_reads_a_card_turned_30_degrees_in_dim_light() {
     let frame = card_frame().turned(30.0).dimmed(0.25, 3.0);
     let (browser, _server) = camera_on(dir.path(), "turned.y4m", frame).await;
     browser.click(".camera-start").await;
-    wait_for_name(&browser, Duration::from_secs(5)).await;
+    scanner::wait_for_name(&browser, NAME, Duration::from_secs(5)).await;
     browser.assert_console_clean().await;
     browser.close().await;
 }
@@ -179,13 +159,7 @@ async fn the_torch_button_is_there_only_when_the_camera_has_one() {
 #[ignore = "needs the built site and Chromium: run `cargo xtask test`"]
 async fn leaving_the_screen_ends_every_camera_track() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let camera = video(dir.path(), "empty.y4m", empty_frame());
-    let browser = Browser::start_with(Options {
-        fake_camera: Some(camera),
-        ..Options::default()
-    })
-    .await;
-    let _server = open_scanner(&browser).await;
+    let (browser, _server) = camera_on(dir.path(), "empty.y4m", empty_frame()).await;
     browser.click(".camera-start").await;
     browser
         .wait_until(
@@ -263,7 +237,7 @@ async fn leaving_the_screen_ends_every_camera_track() {
             "return location.pathname === '/quet/' && document.querySelector('#app')?.dataset.app === 'ready'",
         )
         .await;
-    let states = browser.eval(TRACK_STATES).await;
+    let states = browser.eval(scanner::TRACK_STATES).await;
     assert!(
         states.is_null()
             || states
@@ -291,7 +265,7 @@ async fn photo_of_a_card_opens_the_result() {
     browser
         .type_into("#qr-photo", &photo.to_string_lossy())
         .await;
-    wait_for_name(&browser, Duration::from_secs(10)).await;
+    scanner::wait_for_name(&browser, NAME, Duration::from_secs(10)).await;
     browser.assert_console_clean().await;
     browser.close().await;
 }

@@ -10,8 +10,7 @@ pub const TEXTAREA: &str = "#qr-text";
 pub const READ_BUTTON: &str = ".text-reader button";
 
 pub async fn open(browser: &Browser, server: &Server) {
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/quet/")).await;
     assert!(browser.heading().await.contains("Quét mã QR trên thẻ CCCD"));
 }
 

@@ -22,8 +22,7 @@ async fn every_route_renders_its_heading_without_errors() {
     watch_csp(&browser).await;
     for page in PAGES {
         let path = page.path;
-        browser.goto(&server.url(path)).await;
-        browser.wait_for_app().await;
+        browser.open(&server.url(path)).await;
         let h1 = browser.heading().await;
         assert!(
             h1.contains(page.heading),
@@ -66,8 +65,7 @@ async fn every_route_renders_its_heading_without_errors() {
 async fn navigation_works_by_clicking_and_back() {
     let server = &site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     // A mark on the window survives only as long as the document does.
     let mark = "window.__sameDocument = true; return true";
     let same_document = "return window.__sameDocument === true";

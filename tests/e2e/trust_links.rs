@@ -50,9 +50,8 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
 
     // The page the link opened: shown, marked, callable, but not on the first screen.
     browser
-        .goto(&server.url(&format!("/g/kich-hoat-vneid/?c={code}")))
+        .open(&server.url(&format!("/g/kich-hoat-vneid/?c={code}")))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until(
             "the help point from the link",
@@ -100,9 +99,8 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
 
     // The scam guide with the same link: the help point, but no number at all.
     browser
-        .goto(&server.url(&format!("/g/lua-dao-gia-danh-cong-an/?c={code}")))
+        .open(&server.url(&format!("/g/lua-dao-gia-danh-cong-an/?c={code}")))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until(
             "the help point on the scam guide",
@@ -125,9 +123,8 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
 
     // Saved by the tap: shown on later pages, still marked, removable in one tap.
     browser
-        .goto(&server.url(&format!("/g/kich-hoat-vneid/?c={code}")))
+        .open(&server.url(&format!("/g/kich-hoat-vneid/?c={code}")))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until(
             "the save button",
@@ -135,8 +132,7 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
         )
         .await;
     browser.click(".help-box .commune-save").await;
-    browser.goto(&server.url("/g/dang-ky-tam-tru/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/g/dang-ky-tam-tru/")).await;
     browser
         .wait_until(
             "the kept help point",
@@ -145,9 +141,8 @@ async fn trust_links_a_poster_help_point_stays_on_its_page_until_saved_and_never
         .await;
     // Kept, and still never a number on the scam guide.
     browser
-        .goto(&server.url("/g/lua-dao-gia-danh-cong-an/"))
+        .open(&server.url("/g/lua-dao-gia-danh-cong-an/"))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until(
             "the kept help point",
@@ -178,9 +173,8 @@ async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
     let server = site();
     let browser = Browser::start().await;
     browser
-        .goto(&server.url("/g/lua-dao-gia-danh-cong-an/?x=tan-phu"))
+        .open(&server.url("/g/lua-dao-gia-danh-cong-an/?x=tan-phu"))
         .await;
-    browser.wait_for_app().await;
     let note = format!("Thông tin của {}", list.deployer);
     browser
         .wait_until(
@@ -195,8 +189,7 @@ async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
     assert!(help.contains(&phone), "a verified number is shown: {help}");
     assert!(!help.contains(UNVERIFIED_NOTE), "{help}");
     // Kept without asking, shown on the next page too.
-    browser.goto(&server.url("/g/dang-ky-tam-tru/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/g/dang-ky-tam-tru/")).await;
     browser
         .wait_until(
             "the verified help point again",
@@ -208,9 +201,8 @@ async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
         .await;
     // An id the list does not have is ignored gently.
     browser
-        .goto(&server.url("/g/dang-ky-tam-tru/?x=khong-co"))
+        .open(&server.url("/g/dang-ky-tam-tru/?x=khong-co"))
         .await;
-    browser.wait_for_app().await;
     browser
         .wait_until(
             "the notice",
@@ -226,8 +218,7 @@ async fn trust_links_a_verified_id_shows_the_deployer_and_is_remembered() {
 async fn trust_links_the_service_worker_keeps_one_copy_of_each_page() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     browser.wait_for_service_worker().await;
     let keys = "(async () => {
           const names = (await caches.keys()).filter(n => n.startsWith('sotay-'));
@@ -245,8 +236,7 @@ async fn trust_links_the_service_worker_keeps_one_copy_of_each_page() {
         "/g/kich%2Dhoat%2Dvneid/",
         "/g//kich-hoat-vneid/",
     ] {
-        browser.goto(&server.url(path)).await;
-        browser.wait_for_app().await;
+        browser.open(&server.url(path)).await;
     }
     let after = browser.eval_async(keys).await;
     assert_eq!(after["names"].as_array().map(Vec::len), Some(1), "{after}");
@@ -310,8 +300,7 @@ async fn trust_links_a_failed_update_leaves_no_cache_behind() {
     let port = free_port();
     let server_a = Server::start_on(&env.dist, port);
     let browser = Browser::start().await;
-    browser.goto(&server_a.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server_a.url("/")).await;
     browser.wait_for_service_worker().await;
     let caches =
         "return caches.keys().then(keys => keys.filter(k => k.startsWith('sotay-')).sort())";

@@ -94,10 +94,39 @@ pub fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
-/// `sotay serve DIR` on a loopback port; stopped when dropped.
-pub struct Server {
+/// A server process listening on a loopback port; stopped when dropped.
+/// [`Server`] and [`Nginx`] are one each.
+pub struct Listening {
     child: Child,
     pub port: u16,
+}
+
+impl Listening {
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin())
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `sotay serve DIR` on a loopback port; stopped when dropped.
+pub struct Server(Listening);
+
+impl std::ops::Deref for Server {
+    type Target = Listening;
+
+    fn deref(&self) -> &Listening {
+        &self.0
+    }
 }
 
 impl Server {
@@ -126,31 +155,11 @@ impl Server {
             .and_then(|rest| rest.split('/').next())
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("unexpected first line from sotay serve: {line}"));
-        Server { child, port }
+        Server(Listening { child, port })
     }
 
-    pub fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.origin())
-    }
-
-    pub fn stop(mut self) {
-        self.kill();
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.kill();
-    }
+    /// Stops the server (as dropping it does), in the middle of a test.
+    pub fn stop(self) {}
 }
 
 /// A raw HTTP/1.1 GET, so a test sees exactly the status and headers the server
@@ -183,9 +192,17 @@ pub fn get_headers(port: u16, path: &str, accept_encoding: &str) -> (u16, String
 /// (crates/headers), in the foreground on a loopback port, with its own temporary
 /// prefix; stopped when dropped.
 pub struct Nginx {
-    child: Child,
-    pub port: u16,
+    // Dropped first: nginx stops, then its prefix folder goes.
+    listening: Listening,
     _prefix: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Nginx {
+    type Target = Listening;
+
+    fn deref(&self) -> &Listening {
+        &self.listening
+    }
 }
 
 impl Nginx {
@@ -240,13 +257,12 @@ http {{
             .spawn()
             .expect("nginx starts");
         let mut nginx = Nginx {
-            child,
-            port,
+            listening: Listening { child, port },
             _prefix: prefix,
         };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = nginx.child.try_wait() {
+            if let Ok(Some(status)) = nginx.listening.child.try_wait() {
                 let log = std::fs::read_to_string(nginx._prefix.path().join("error.log"))
                     .unwrap_or_default();
                 panic!("nginx stopped ({status}):\n{log}");
@@ -257,28 +273,8 @@ http {{
         nginx
     }
 
-    pub fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.origin())
-    }
-
-    pub fn stop(mut self) {
-        self.kill();
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        self.kill();
-    }
+    /// Stops nginx (as dropping it does), in the middle of a test.
+    pub fn stop(self) {}
 }
 
 /// The offline journey: one visit to the home page at `origin` and to the
@@ -291,14 +287,11 @@ pub async fn assert_works_offline_after_one_visit(
     stop: impl FnOnce(),
     pages: &[(&str, &str)],
 ) {
-    browser.goto(&format!("{origin}/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/")).await;
     browser.wait_for_service_worker().await;
-    browser.goto(&format!("{origin}/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/quet/")).await;
     browser.wait_for_offline_group("scanner").await;
-    browser.goto(&format!("{origin}/")).await;
-    browser.wait_for_app().await;
+    browser.open(&format!("{origin}/")).await;
     stop();
     browser.reload().await;
     browser.wait_for_app().await;
@@ -666,6 +659,12 @@ impl Browser {
             .await;
     }
 
+    /// Opens `url` and waits until the app has taken over its page.
+    pub async fn open(&self, url: &str) {
+        self.goto(url).await;
+        self.wait_for_app().await;
+    }
+
     /// Waits until the app has taken over the pre-rendered page.
     pub async fn wait_for_app(&self) {
         self.wait_until(
@@ -744,6 +743,15 @@ impl Browser {
             .execute(script, vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// [`Browser::eval`] for a script that returns text; anything else reads as "".
+    pub async fn eval_text(&self, script: &str) -> String {
+        self.eval(script)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// Runs `script` (which calls `done(value)` when finished).
@@ -838,9 +846,9 @@ impl Browser {
     /// A DevTools protocol command, through chromedriver.
     pub async fn cdp(&self, method: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp {
-                method: method.to_string(),
-                params,
+            .issue_cmd(ChromedriverCommand {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": method, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
@@ -968,8 +976,9 @@ impl Browser {
     async fn try_log(&self, kind: &str) -> Result<Vec<(String, String)>, String> {
         let value = self
             .client
-            .issue_cmd(GetLog {
-                kind: kind.to_string(),
+            .issue_cmd(ChromedriverCommand {
+                path: "se/log",
+                body: json!({ "type": kind }),
             })
             .await
             .map_err(|e| format!("the {kind} log cannot be read: {e}"))?;
@@ -1085,50 +1094,28 @@ fn xpath_literal(text: &str) -> String {
     }
 }
 
-/// chromedriver's `POST /session/{id}/goog/cdp/execute`.
+/// A chromedriver extension command: `POST /session/{id}/{path}` with a JSON body
+/// (`goog/cdp/execute` for DevTools, `se/log` for the browser and performance logs).
 #[derive(Debug)]
-struct Cdp {
-    method: String,
-    params: Value,
+struct ChromedriverCommand {
+    path: &'static str,
+    body: Value,
 }
 
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for ChromedriverCommand {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.method, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// chromedriver's `POST /session/{id}/se/log`.
-#[derive(Debug)]
-struct GetLog {
-    kind: String,
-}
-
-impl WebDriverCompatibleCommand for GetLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": self.kind }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }

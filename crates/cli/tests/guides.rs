@@ -4,38 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const GUIDE: &str = r#"
-id = "dang-ky-tam-tru"
-lang = "vi"
-title = "Đăng ký tạm trú"
-summary = "Một dòng."
-category = "dich-vu-cong"
-for_whom = "Người ở nơi khác đến"
-reviewed = 2026-01-10
-before_you_start = ["Điện thoại"]
-after = "Xong."
-help = "Công an xã/phường."
-legal_basis = ["Luật Cư trú 2020"]
-
-[[steps]]
-title = "Mở VNeID"
-text = "Chạm vào biểu tượng."
-
-[[steps]]
-title = "Chọn thủ tục"
-text = "Chọn “Thủ tục hành chính”."
-source = "tam-tru"
-
-[[problems]]
-symptom = "Bị trả lại"
-fix = "Đọc lý do."
-
-[[sources]]
-id = "tam-tru"
-title = "Thủ tục đăng ký tạm trú"
-url = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1"
-accessed = 2026-01-10
-"#;
+/// A valid guide dated 10/01/2026 (9 to 12 months before the report's day), step 1
+/// without a source; shared with the guides crate's tests.
+const GUIDE: &str = include_str!("../../guides/tests/fixtures/dang-ky-tam-tru.toml");
 
 const SERVICES: &str = r#"
 [[events]]

@@ -29,6 +29,18 @@ fn svg_files(dir: &Path) -> Vec<String> {
     names
 }
 
+/// `sotay poster` for the communes in the CSV file `csv`, into `out`.
+fn posters_for_communes(csv: &Path, out: &Path) -> Output {
+    sotay(&[
+        "--base-url",
+        "https://sotay.example.vn",
+        "--communes",
+        csv.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 fn guides_dir() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/guides").to_owned()
 }
@@ -48,14 +60,7 @@ fn three_row_csv_with_one_malformed_row_makes_two_posters() {
     )
     .unwrap();
     let out = dir.join("out");
-    let output = sotay(&[
-        "--base-url",
-        "https://sotay.example.vn",
-        "--communes",
-        csv.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = posters_for_communes(&csv, &out);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains("dòng 3"), "{stderr}");
@@ -125,14 +130,7 @@ fn nothing_made_exits_1_with_a_reason() {
     let csv = dir.join("communes.csv");
     std::fs::write(&csv, "commune,phone\n,0912 345 678\n").unwrap();
     let out = dir.join("out");
-    let output = sotay(&[
-        "--base-url",
-        "https://sotay.example.vn",
-        "--communes",
-        csv.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = posters_for_communes(&csv, &out);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -145,14 +143,7 @@ fn nothing_made_exits_1_with_a_reason() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("https://"));
 
     std::fs::write(&csv, "ten,phone\nXã A,\n").unwrap();
-    let output = sotay(&[
-        "--base-url",
-        "https://sotay.example.vn",
-        "--communes",
-        csv.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = posters_for_communes(&csv, &out);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("commune"));
 }
@@ -167,17 +158,7 @@ fn same_named_communes_get_their_own_files_and_nothing_is_overwritten() {
     )
     .unwrap();
     let out = dir.join("out");
-    let run = || {
-        sotay(&[
-            "--base-url",
-            "https://sotay.example.vn",
-            "--communes",
-            csv.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-    };
-    let output = run();
+    let output = posters_for_communes(&csv, &out);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains("Đã tạo 3 tệp SVG"), "{stderr}");
@@ -200,7 +181,7 @@ fn same_named_communes_get_their_own_files_and_nothing_is_overwritten() {
         .map(|name| std::fs::read_to_string(out.join(name)).unwrap())
         .collect();
     std::fs::write(out.join(&files[0]), "đã sửa tay").unwrap();
-    let output = run();
+    let output = posters_for_communes(&csv, &out);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("không ghi đè"), "{stderr}");
@@ -230,14 +211,7 @@ fn csv_rows_with_invisible_characters_are_skipped_with_the_field_named() {
     )
     .unwrap();
     let out = dir.join("out");
-    let output = sotay(&[
-        "--base-url",
-        "https://sotay.example.vn",
-        "--communes",
-        csv.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = posters_for_communes(&csv, &out);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     for line in [

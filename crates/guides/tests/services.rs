@@ -4,43 +4,8 @@ use sotay_guides::{
     Catalog, Coverage, FiledBy, SERVICES_PATH, parse_guide, parse_services, validate_services,
 };
 
-const GUIDE: &str = r#"
-id = "dang-ky-tam-tru"
-lang = "vi"
-title = "Đăng ký tạm trú"
-summary = "Một dòng."
-category = "dich-vu-cong"
-for_whom = "Người ở nơi khác đến"
-reviewed = 2026-11-20
-before_you_start = ["Điện thoại"]
-after = "Xong."
-help = "Công an xã/phường."
-legal_basis = ["Luật Cư trú 2020"]
-
-[[steps]]
-title = "Mở VNeID"
-text = "Chạm vào biểu tượng."
-
-[[steps]]
-title = "Chọn thủ tục"
-text = "Chọn “Thủ tục hành chính”."
-source = "tam-tru"
-
-[[problems]]
-symptom = "Bị trả lại"
-fix = "Đọc lý do."
-
-[[sources]]
-title = "Cổng Dịch vụ công quốc gia"
-url = "https://dichvucong.gov.vn/"
-accessed = 2026-11-20
-
-[[sources]]
-id = "tam-tru"
-title = "Thủ tục đăng ký tạm trú"
-url = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1"
-accessed = 2026-11-20
-"#;
+/// The guide every service below points to (shared with `sotay guides report`'s tests).
+const GUIDE: &str = include_str!("fixtures/dang-ky-tam-tru.toml");
 
 const VALID: &str = r#"
 [[events]]

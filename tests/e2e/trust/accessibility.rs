@@ -50,8 +50,7 @@ fn pages_and_states() -> Vec<(&'static str, &'static str, State)> {
 
 /// Opens `path` and brings the page into `state`.
 async fn open(browser: &Browser, server: &Server, path: &str, state: State) {
-    browser.goto(&server.url(path)).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url(path)).await;
     browser.heading().await;
     match state {
         State::Plain => {}
@@ -328,8 +327,7 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     let mut failures = Vec::new();
 
     // A guide: Tab to “Tiếp”, Enter and Space advance, “Quay lại” goes back.
-    browser.goto(&server.url("/g/kich-hoat-vneid/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/g/kich-hoat-vneid/")).await;
     wait_for_step(&browser, 1).await;
     // The first Tab stop is the skip link, and it shows itself.
     press(&browser, Key::Tab).await;
@@ -362,8 +360,7 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     wait_for_step(&browser, 3).await;
 
     // The questionnaire: radios by Space and the arrow keys.
-    browser.goto(&server.url("/can-lam-gi/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/can-lam-gi/")).await;
     tab_to(&browser, "input[type=radio]", &mut failures).await;
     press_text(&browser, " ").await;
     let first_name = browser.eval("return document.activeElement.name").await;
@@ -380,8 +377,7 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     );
 
     // The scanner's text path: Tab to the box, type like a wedge scanner, Enter.
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/quet/")).await;
     tab_to(&browser, "#qr-text", &mut failures).await;
     press_text(&browser, &format!("{CARD}\u{E007}")).await;
     let result = scanner::result_text(&browser).await;

@@ -32,8 +32,7 @@ async fn bad_url_parameters_and_paths_get_a_page_not_a_crash() {
         ("/quet/?c=%3Cb%3Ex%3C%2Fb%3E", "Quét"),
     ];
     for (path, expected) in cases {
-        browser.goto(&server.url(path)).await;
-        browser.wait_for_app().await;
+        browser.open(&server.url(path)).await;
         browser.heading().await;
         let text = browser
             .eval("return document.querySelector('main').innerText")
@@ -71,8 +70,7 @@ fn card_photo(dir: &std::path::Path) -> std::path::PathBuf {
 /// kept for the whole test: the worker's files load later than the page.
 async fn open_photo_reader_with_typed_text(browser: &Browser) -> Server {
     let server = site();
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/quet/")).await;
     browser
         .eval("window.__files = []; document.addEventListener('change', e => { const f = e.target.files?.[0]; if (f) window.__files.push([f.name, f.type, f.size]); }, true);")
         .await;
@@ -191,8 +189,7 @@ async fn after_a_damaged_photo_a_good_one_still_reads() {
     let browser = Browser::start().await;
     // Kept for the whole test: the worker's files load later than the page.
     let server = site();
-    browser.goto(&server.url("/quet/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/quet/")).await;
     let message = choose_photo(&browser, &damaged, "").await;
     assert!(message.contains("Không mở được ảnh"), "{message}");
     browser

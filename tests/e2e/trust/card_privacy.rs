@@ -22,8 +22,7 @@ async fn card_data_never_leaves_memory_from_load_to_leaving() {
     browser.cdp("Network.enable", json!({})).await;
 
     // First load, and wait for the offline copy so later loads could come from it.
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     browser.wait_for_service_worker().await;
     let mut events = browser.performance_events().await;
 
@@ -110,8 +109,7 @@ async fn camera_and_photo_scans_leave_no_trace_and_end_every_track() {
         ..Options::default()
     })
     .await;
-    browser.goto(&server.url("/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/")).await;
     let first_load = requests_of(&browser.performance_events().await);
 
     // The camera.

@@ -7,8 +7,7 @@ use sotay_e2e::{Browser, site};
 async fn the_privacy_page_says_what_is_kept_and_what_never_is() {
     let server = site();
     let browser = Browser::start().await;
-    browser.goto(&server.url("/gioi-thieu/")).await;
-    browser.wait_for_app().await;
+    browser.open(&server.url("/gioi-thieu/")).await;
     assert!(browser.heading().await.contains("quyền riêng tư"));
     let text = browser
         .wait_until("the whole page", "const t = document.querySelector('main article')?.innerText; return t && t.includes('xóa dữ liệu trang web này') && t")
