@@ -261,6 +261,8 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         "precache": precache,
         "groups": groups,
         "group_bytes": group_bytes,
+        // What "Lưu để dùng không cần mạng" downloads beyond a resident's own files.
+        "extra_bytes": group_bytes.values().sum::<u64>(),
         // Each bundle's own files over the network (brotli), to compare builds.
         "bundle_bytes": bundle_bytes(&out, &bundles),
     });
@@ -498,9 +500,13 @@ fn write_manifest(out: &Path, base: &str) -> Result {
 /// pages that declare one (`sotay_routes::Page::shortcut`).
 fn manifest(base: &str) -> serde_json::Value {
     let lang = Lang::Vi;
-    let shortcuts: Vec<serde_json::Value> = Page::ALL
+    let mut declared: Vec<_> = Page::ALL
         .iter()
         .filter_map(|page| Some((page, page.shortcut()?)))
+        .collect();
+    declared.sort_by_key(|(_, shortcut)| shortcut.rank);
+    let shortcuts: Vec<serde_json::Value> = declared
+        .into_iter()
         .filter_map(|(page, shortcut)| {
             let route = Route::of(*page, shortcut.id, "")?;
             Some(serde_json::json!({
@@ -801,12 +807,19 @@ mod tests {
     fn manifest_shortcuts_open_declared_prerendered_pages() {
         let manifest = manifest("/sotay/");
         let shortcuts = manifest["shortcuts"].as_array().expect("shortcuts");
-        let declared: Vec<Page> = Page::ALL
+        let mut declared: Vec<Page> = Page::ALL
             .iter()
             .copied()
             .filter(|page| page.shortcut().is_some())
             .collect();
+        declared.sort_by_key(|page| page.shortcut().map(|shortcut| shortcut.rank));
         assert_eq!(shortcuts.len(), declared.len());
+        // The scanner is the first thing a long press offers.
+        assert!(
+            shortcuts[0]["url"]
+                .as_str()
+                .is_some_and(|url| url.ends_with("/quet/"))
+        );
         assert!(shortcuts.len() >= 4);
         for (shortcut, page) in shortcuts.iter().zip(declared) {
             let url = shortcut["url"].as_str().expect("a url");

@@ -146,6 +146,20 @@ mod tests {
             assert!(!files.is_empty(), "{page:?} has no pre-rendered file");
             for file in files {
                 assert_eq!(file.bundle, page.bundle(), "{}", file.file);
+                // `pages::view` mounts its screen (the SSR build has every bundle).
+                let other_bundle = crate::i18n::ui::not_found::OTHER_BUNDLE_TITLE.get(Lang::Vi);
+                assert!(
+                    !file.body.contains(other_bundle),
+                    "{}: no screen",
+                    file.file
+                );
+                let not_found = crate::i18n::ui::not_found::TITLE.get(Lang::Vi);
+                assert_eq!(
+                    file.body.contains(not_found),
+                    page == Page::NotFound,
+                    "{}",
+                    file.file
+                );
                 assert!(!file.title.is_empty(), "{}", file.file);
                 assert!(file.body.contains("<h1"), "{} has a heading", file.file);
             }

@@ -115,6 +115,8 @@ pub struct Example {
 /// An entry of the web app manifest's `shortcuts` (a long press on the home-screen icon).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shortcut {
+    /// Its place in the list (1 first).
+    pub rank: u8,
     pub name: Text,
     pub short_name: Text,
     /// For a guide page: which guide.
@@ -187,6 +189,7 @@ pages! {
         title: text::GUIDE_MISSING_TITLE, description: None,
         example: Example { label: "guide", path: "/g/kich-hoat-vneid/", heading: "Kích hoạt" },
         shortcut: Some(Shortcut {
+            rank: 2,
             name: text::GUIDE_SHORTCUT_NAME, short_name: text::GUIDE_SHORTCUT, id: Some("kich-hoat-vneid"),
         }),
     }
@@ -196,6 +199,7 @@ pages! {
         title: text::QUESTIONNAIRE_TITLE, description: Some(text::QUESTIONNAIRE_DESCRIPTION),
         example: Example { label: "questionnaire", path: "/can-lam-gi/", heading: "Tôi cần làm gì" },
         shortcut: Some(Shortcut {
+            rank: 3,
             name: text::QUESTIONNAIRE_TITLE, short_name: text::QUESTIONNAIRE_SHORTCUT, id: None,
         }),
     }
@@ -204,14 +208,18 @@ pages! {
         path: "quet", shape: Shape::Plain, bundle: Bundle::Scanner, prerender: Prerender::Once,
         title: text::SCAN_TITLE, description: Some(text::SCAN_DESCRIPTION),
         example: Example { label: "scanner", path: "/quet/", heading: "Quét" },
-        shortcut: Some(Shortcut { name: text::SCAN_TITLE, short_name: text::SCAN_SHORTCUT, id: None }),
+        shortcut: Some(Shortcut {
+            rank: 1,
+            name: text::SCAN_TITLE, short_name: text::SCAN_SHORTCUT, id: None }),
     }
     /// The poster builder (`?g=<id>` picks a guide).
     Poster {
         path: "ap-phich", shape: Shape::Plain, bundle: Bundle::Team, prerender: Prerender::Once,
         title: text::POSTER_TITLE, description: Some(text::POSTER_DESCRIPTION),
         example: Example { label: "poster builder", path: "/ap-phich/", heading: "mã QR" },
-        shortcut: Some(Shortcut { name: text::POSTER_TITLE, short_name: text::POSTER_SHORTCUT, id: None }),
+        shortcut: Some(Shortcut {
+            rank: 4,
+            name: text::POSTER_TITLE, short_name: text::POSTER_SHORTCUT, id: None }),
     }
     /// The community digital team's tools.
     Team {

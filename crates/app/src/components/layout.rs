@@ -113,7 +113,7 @@ pub fn TextSizeButton() -> Html {
     html! {
         <button type="button" class="chip text-size-button" {onclick}>
             <span aria-hidden="true">{ "Aa " }</span>{ ui::layout::TEXT_SIZE.get(lang) }
-            <span class="visually-hidden">{ ui::layout::text_size_now(lang, size_label(settings.text_size, lang)) }</span>
+            <span class="visually-hidden">{ ": " }{ size_label(settings.text_size, lang) }</span>
         </button>
     }
 }
@@ -195,5 +195,11 @@ fn BuildLabel() -> Html {
     if label.is_empty() {
         return Html::default();
     }
-    html! { <p class="build-label" data-build={(*label).clone()}>{ ui::layout::build(lang, &*label) }</p> }
+    // Two text nodes, not a `{label}` placeholder: the label follows the word in both
+    // languages, and no bundle then needs the catalogue's fill code for this one line.
+    html! {
+        <p class="build-label" data-build={(*label).clone()}>
+            { ui::layout::BUILD.get(lang) }{ " " }{ (*label).clone() }
+        </p>
+    }
 }
