@@ -1,6 +1,7 @@
-//! The site's pages as the tests open them: one address for each route, with
-//! words its heading holds. The one list every test walks (the shell's
-//! headings, the accessibility checks on every page).
+//! The site's pages as the tests open them: one address for each page of the declaration
+//! (`sotay_routes::Page::example`), with words its heading holds. The one list every test
+//! walks (the shell's headings, the accessibility checks on every page); a page added to the
+//! declaration is in it.
 
 /// A page of the site.
 #[derive(Clone, Copy, Debug)]
@@ -18,76 +19,50 @@ impl Page {
     pub fn is_not_found(&self) -> bool {
         self.path == NOT_FOUND.path
     }
+
+    const fn of(page: sotay_routes::Page) -> Page {
+        let example = page.example();
+        Page {
+            label: example.label,
+            path: example.path,
+            heading: example.heading,
+        }
+    }
 }
 
 /// The page an unknown address gets.
-pub const NOT_FOUND: Page = Page {
-    label: "not found",
-    path: "/khong-co-trang-nay/",
-    heading: "Không tìm thấy",
+pub const NOT_FOUND: Page = Page::of(sotay_routes::Page::NotFound);
+
+const COUNT: usize = sotay_routes::Page::ALL.len();
+
+/// Every page once, in the declaration's order (the not-found page last).
+pub const PAGES: [Page; COUNT] = {
+    let mut pages = [NOT_FOUND; COUNT];
+    let mut i = 0;
+    while i < COUNT {
+        pages[i] = Page::of(sotay_routes::Page::ALL[i]);
+        i += 1;
+    }
+    pages
 };
 
-/// Every route once, and the not-found page last.
-pub const PAGES: [Page; 13] = [
-    Page {
-        label: "home",
-        path: "/",
-        heading: "Sổ tay Công dân số",
-    },
-    Page {
-        label: "guide list",
-        path: "/huong-dan/",
-        heading: "Hướng dẫn",
-    },
-    Page {
-        label: "essential services",
-        path: "/dich-vu-cong/",
-        heading: "Dịch vụ công thiết yếu",
-    },
-    Page {
-        label: "guide",
-        path: "/g/kich-hoat-vneid/",
-        heading: "Kích hoạt",
-    },
-    Page {
-        label: "questionnaire",
-        path: "/can-lam-gi/",
-        heading: "Tôi cần làm gì",
-    },
-    Page {
-        label: "scanner",
-        path: "/quet/",
-        heading: "Quét",
-    },
-    Page {
-        label: "poster builder",
-        path: "/ap-phich/",
-        heading: "mã QR",
-    },
-    Page {
-        label: "digital team",
-        path: "/to-cong-nghe/",
-        heading: "Tổ công nghệ số",
-    },
-    Page {
-        label: "hand-off QR",
-        path: "/ma-qr/?g=kich-hoat-vneid",
-        heading: "Kích hoạt",
-    },
-    Page {
-        label: "about & privacy",
-        path: "/gioi-thieu/",
-        heading: "quyền riêng tư",
-    },
-    Page {
-        label: "practice list",
-        path: "/tap-thu/",
-        heading: "Tập thử",
-    },
-    Page {
-        label: "practice phone",
-        path: "/tap-thu/kich-hoat-vneid/",
-        heading: "Tập kích hoạt",
-    },
-    NOT_FOUND,
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page added to the declaration is opened by every test that walks [`PAGES`].
+    #[test]
+    fn every_declared_page_is_in_the_list_once() {
+        for page in sotay_routes::Page::ALL {
+            let opening: Vec<&Page> = PAGES
+                .iter()
+                .filter(|listed| {
+                    let (path, query) = listed.path.split_once('?').unwrap_or((listed.path, ""));
+                    sotay_routes::Route::parse(path, query).page() == *page
+                })
+                .collect();
+            assert_eq!(opening.len(), 1, "{page:?}: {opening:?}");
+        }
+        assert!(PAGES.last().is_some_and(Page::is_not_found));
+    }
+}

@@ -15,8 +15,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use sotay_routes::{Bundle, PAGE_DATA_ID, Page, Prerendered, Route};
+use sotay_text::{Lang, ui};
 
 use crate::Result;
 use crate::run::{cargo, root, run, target_dir};
@@ -52,30 +53,8 @@ pub struct DistArgs {
     pub test_capture: bool,
 }
 
-/// What `sotay-prerender` writes.
-#[derive(Deserialize)]
-struct Prerendered {
-    pages: Vec<Page>,
-    /// The whole guide catalog (JSON), published as a hashed file.
-    catalog: String,
-}
-
-/// One page rendered by `sotay-prerender`.
-#[derive(Deserialize)]
-struct Page {
-    /// Path under the base, e.g. `g/kich-hoat-vneid/` or `` for home; `404.html` for the not-found page.
-    file: String,
-    title: String,
-    description: String,
-    body: String,
-    /// `resident`, `scanner`, `team` or `practice`: which bundle the page loads.
-    bundle: String,
-    /// A guide page's own guide as JSON (already safe inside `<script>`).
-    data: Option<String>,
-}
-
-/// One WASM bundle of the app, as the pages refer to it.
-struct Bundle {
+/// One built WASM bundle of the app: its files' hashed names.
+struct BuiltBundle {
     wasm: String,
     glue: String,
     boot: String,
@@ -92,15 +71,11 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     fs::create_dir_all(&assets).map_err(io_error(&assets))?;
     let url = |name: &str| format!("{base_path}assets/{name}");
 
-    // The app's bundles (see `Bundle` in crates/app/src/route.rs): a first
+    // The app's bundles (`sotay_routes::Bundle`, each a cargo feature): a first
     // visit downloads only the page's own. -Oz: every byte counts on 3G.
     let mut bundles = BTreeMap::new();
-    for (feature, out_name) in [
-        ("resident", "sotay_app"),
-        ("scanner", "sotay_scanner"),
-        ("team", "sotay_team"),
-        ("practice", "sotay_practice"),
-    ] {
+    for bundle in Bundle::ALL {
+        let (feature, out_name) = (bundle.name(), bundle.file_stem());
         let pkg = build_wasm(
             "crates/app",
             out_name,
@@ -145,7 +120,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
             "js",
             &minify_js(boot_source.as_bytes(), true)?,
         )?;
-        bundles.insert(feature.to_string(), Bundle { wasm, glue, boot });
+        bundles.insert(bundle, BuiltBundle { wasm, glue, boot });
     }
     let css = write_hashed(
         &assets,
@@ -178,13 +153,13 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     let catalog = write_hashed(&assets, "guides", "json", prerendered.catalog.as_bytes())?;
     // Pages that are not guides are the app shells the service worker keeps,
     // each in its bundle's group.
-    let mut shells: Vec<(String, String)> = Vec::new();
+    let mut shells: Vec<(String, Bundle)> = Vec::new();
     for page in &prerendered.pages {
         let bundle = bundles
             .get(&page.bundle)
-            .ok_or_else(|| format!("page {} wants unknown bundle {}", page.file, page.bundle))?;
+            .ok_or_else(|| format!("page {} wants unbuilt bundle {:?}", page.file, page.bundle))?;
         let data = page.data.as_ref().map_or(String::new(), |json| {
-            format!("<script type=\"application/json\" id=\"sotay-guide-data\">{json}</script>")
+            format!("<script type=\"application/json\" id=\"{PAGE_DATA_ID}\">{json}</script>")
         });
         let html = fill(
             "web/index.html",
@@ -207,7 +182,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
             out.join(&page.file)
         } else {
             if !page.file.starts_with("g/") {
-                shells.push((format!("{base_path}{}", page.file), page.bundle.clone()));
+                shells.push((format!("{base_path}{}", page.file), page.bundle));
             }
             out.join(&page.file).join("index.html")
         };
@@ -222,10 +197,7 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
     // of the site does.
     let mut groups: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for (url, bundle) in shells {
-        groups
-            .entry(group_of_bundle(&bundle))
-            .or_default()
-            .push(url);
+        groups.entry(bundle.name()).or_default().push(url);
     }
     for file in files_under(&out)? {
         let relative = file
@@ -289,6 +261,10 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         "precache": precache,
         "groups": groups,
         "group_bytes": group_bytes,
+        // What "Lưu để dùng không cần mạng" downloads beyond a resident's own files.
+        "extra_bytes": group_bytes.values().sum::<u64>(),
+        // Each bundle's own files over the network (brotli), to compare builds.
+        "bundle_bytes": bundle_bytes(&out, &bundles),
     });
     write(&out.join("build.json"), build.to_string().as_bytes())?;
     report_sizes(&out, &bundles)?;
@@ -326,30 +302,22 @@ fn write_host_configurations(out: &Path) -> Result {
     )
 }
 
-/// The service worker's group a resident needs (saved after the first visit).
-const RESIDENT_GROUP: &str = "resident";
-
-fn group_of_bundle(bundle: &str) -> &'static str {
-    match bundle {
-        "scanner" => "scanner",
-        "team" => "team",
-        "practice" => "practice",
-        _ => RESIDENT_GROUP,
-    }
-}
+/// The service worker's group a resident needs (saved after the first visit); every
+/// bundle's group is named after it.
+const RESIDENT_GROUP: &str = Bundle::Resident.name();
 
 /// Which offline group a file of the site belongs to: a bundle's own files (its
 /// WASM, glue and boot script; the scan worker's) go with it, everything else
 /// (styles, icons, illustrations, the guide catalog) is the resident's.
-fn offline_group(relative: &str, bundles: &BTreeMap<String, Bundle>) -> &'static str {
+fn offline_group(relative: &str, bundles: &BTreeMap<Bundle, BuiltBundle>) -> &'static str {
     let name = relative.strip_prefix("assets/").unwrap_or("");
     if name.starts_with("sotay_scan_worker") || name.starts_with("scan-worker") {
-        return "scanner";
+        return Bundle::Scanner.name();
     }
     bundles
         .iter()
-        .find(|(_, bundle)| [&bundle.wasm, &bundle.glue, &bundle.boot].contains(&&name.to_string()))
-        .map_or(RESIDENT_GROUP, |(feature, _)| group_of_bundle(feature))
+        .find(|(_, built)| [&built.wasm, &built.glue, &built.boot].contains(&&name.to_string()))
+        .map_or(RESIDENT_GROUP, |(bundle, _)| bundle.name())
 }
 
 /// Bytes a precached URL costs over the network: its brotli copy when there is one.
@@ -549,17 +517,36 @@ fn prerender(base_path: &str) -> Result<Prerendered> {
 }
 
 fn write_manifest(out: &Path, base: &str) -> Result {
-    let shortcut = |name: &str, short: &str, path: &str| {
-        serde_json::json!({
-            "name": name, "short_name": short, "url": format!("{base}{path}"),
-            "icons": [{ "src": format!("{base}icons/icon-192.png"), "sizes": "192x192", "type": "image/png" }],
+    let text = serde_json::to_string_pretty(&manifest(base)).map_err(|e| e.to_string())?;
+    write(&out.join("manifest.webmanifest"), text.as_bytes())
+}
+
+/// The web app manifest (Vietnamese, like the pre-rendered pages); its shortcuts are the
+/// pages that declare one (`sotay_routes::Page::shortcut`).
+fn manifest(base: &str) -> serde_json::Value {
+    let lang = Lang::Vi;
+    let mut declared: Vec<_> = Page::ALL
+        .iter()
+        .filter_map(|page| Some((page, page.shortcut()?)))
+        .collect();
+    declared.sort_by_key(|(_, shortcut)| shortcut.rank);
+    let shortcuts: Vec<serde_json::Value> = declared
+        .into_iter()
+        .filter_map(|(page, shortcut)| {
+            let route = Route::of(*page, shortcut.id, "")?;
+            Some(serde_json::json!({
+                "name": shortcut.name.get(lang),
+                "short_name": shortcut.short_name.get(lang),
+                "url": route.path_under(base),
+                "icons": [{ "src": format!("{base}icons/icon-192.png"), "sizes": "192x192", "type": "image/png" }],
+            }))
         })
-    };
-    let manifest = serde_json::json!({
-        "name": "Sổ tay Công dân số",
-        "short_name": "Sổ tay 06",
-        "description": "Hướng dẫn từng bước dùng VNeID và dịch vụ công trực tuyến; đọc mã QR trên thẻ CCCD ngay trên điện thoại.",
-        "lang": "vi",
+        .collect();
+    serde_json::json!({
+        "name": ui::pages::SITE_NAME.get(lang),
+        "short_name": ui::pages::APP_SHORT_NAME.get(lang),
+        "description": ui::pages::HOME_DESCRIPTION.get(lang),
+        "lang": lang.code(),
         "dir": "ltr",
         "id": base,
         "start_url": base,
@@ -574,15 +561,8 @@ fn write_manifest(out: &Path, base: &str) -> Result {
             { "src": format!("{base}icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any" },
             { "src": format!("{base}icons/maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable" },
         ],
-        "shortcuts": [
-            shortcut("Quét mã QR trên thẻ CCCD", "Quét CCCD", "quet/"),
-            shortcut("Kích hoạt tài khoản VNeID", "Kích hoạt VNeID", "g/kich-hoat-vneid/"),
-            shortcut("Tôi cần làm gì?", "Cần làm gì?", "can-lam-gi/"),
-            shortcut("Tạo mã QR và áp phích", "Tạo mã QR", "ap-phich/"),
-        ],
-    });
-    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
-    write(&out.join("manifest.webmanifest"), text.as_bytes())
+        "shortcuts": shortcuts,
+    })
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result {
@@ -630,7 +610,31 @@ fn compress_text_files(out: &Path) -> Result {
     Ok(())
 }
 
-fn report_sizes(out: &Path, bundles: &BTreeMap<String, Bundle>) -> Result {
+/// Brotli bytes of each bundle's WASM and JS (glue and boot script), by bundle name.
+fn bundle_bytes(
+    out: &Path,
+    bundles: &BTreeMap<Bundle, BuiltBundle>,
+) -> BTreeMap<&'static str, serde_json::Value> {
+    let brotli = |name: &str| {
+        let file = out.join("assets").join(name);
+        fs::metadata(with_suffix(&file, "br"))
+            .or_else(|_| fs::metadata(&file))
+            .map_or(0, |meta| meta.len())
+    };
+    bundles
+        .iter()
+        .map(|(bundle, built)| {
+            let wasm = brotli(&built.wasm);
+            let js = brotli(&built.glue) + brotli(&built.boot);
+            (
+                bundle.name(),
+                serde_json::json!({ "wasm": wasm, "js": js, "total": wasm + js }),
+            )
+        })
+        .collect()
+}
+
+fn report_sizes(out: &Path, bundles: &BTreeMap<Bundle, BuiltBundle>) -> Result {
     let mut sizes: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for file in files_under(out)? {
         let name = file
@@ -648,17 +652,18 @@ fn report_sizes(out: &Path, bundles: &BTreeMap<String, Bundle>) -> Result {
         sizes.insert(name, (raw, br));
     }
     let brotli = |name: &str| sizes.get(name).map_or(0, |(_, br)| *br);
-    for (feature, bundle) in bundles {
-        let wasm_key = format!("assets/{}", bundle.wasm);
+    for (bundle, built) in bundles {
+        let wasm_key = format!("assets/{}", built.wasm);
         if let Some((raw, br)) = sizes.get(&wasm_key) {
             eprintln!(
-                "dist: {feature} bundle {wasm_key}: {} KB raw, {} KB brotli",
+                "dist: {} bundle {wasm_key}: {} KB raw, {} KB brotli",
+                bundle.name(),
                 raw / 1024,
                 br / 1024
             );
         }
     }
-    if let Some(resident) = bundles.get("resident") {
+    if let Some(resident) = bundles.get(&Bundle::Resident) {
         let css = sizes
             .keys()
             .find(|name| name.starts_with("assets/style-") && name.ends_with(".css"));
@@ -772,6 +777,8 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use sotay_routes::Prerender;
+
     use super::*;
 
     #[test]
@@ -817,6 +824,41 @@ mod tests {
             let values: Vec<(&str, &str)> = names.iter().map(|name| (*name, "v")).collect();
             assert!(fill(template, &values).is_ok(), "{template}");
         }
+    }
+
+    /// The manifest's shortcuts come from the page declaration: each opens a page that is
+    /// pre-rendered, is a service-worker shell or a guide, and is under the base path.
+    #[test]
+    fn manifest_shortcuts_open_declared_prerendered_pages() {
+        let manifest = manifest("/sotay/");
+        let shortcuts = manifest["shortcuts"].as_array().expect("shortcuts");
+        let mut declared: Vec<Page> = Page::ALL
+            .iter()
+            .copied()
+            .filter(|page| page.shortcut().is_some())
+            .collect();
+        declared.sort_by_key(|page| page.shortcut().map(|shortcut| shortcut.rank));
+        assert_eq!(shortcuts.len(), declared.len());
+        // The scanner is the first thing a long press offers.
+        assert!(
+            shortcuts[0]["url"]
+                .as_str()
+                .is_some_and(|url| url.ends_with("/quet/"))
+        );
+        assert!(shortcuts.len() >= 4);
+        for (shortcut, page) in shortcuts.iter().zip(declared) {
+            let url = shortcut["url"].as_str().expect("a url");
+            let path = url.strip_prefix("/sotay").expect("under the base path");
+            assert_eq!(Route::parse(path, "").page(), page, "{url}");
+            assert_ne!(page.prerender(), Prerender::NotFoundFile, "{url}");
+            assert!(!shortcut["name"].as_str().unwrap_or("").is_empty(), "{url}");
+            assert!(
+                !shortcut["short_name"].as_str().unwrap_or("").is_empty(),
+                "{url}"
+            );
+        }
+        assert_eq!(manifest["name"], "Sổ tay Công dân số");
+        assert_eq!(manifest["lang"], "vi");
     }
 
     #[test]

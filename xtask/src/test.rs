@@ -43,7 +43,7 @@ pub fn test(args: &TestArgs) -> Result {
     ]))?;
     // Each bundle alone, for the target `cargo xtask dist` builds it for: code only
     // another bundle uses is dead there, and must be gated to the bundles that use it.
-    for bundle in app_bundles()? {
+    for bundle in sotay_routes::Bundle::ALL.map(sotay_routes::Bundle::name) {
         run(cargo().args([
             "clippy",
             "-p",
@@ -52,7 +52,7 @@ pub fn test(args: &TestArgs) -> Result {
             "wasm32-unknown-unknown",
             "--no-default-features",
             "--features",
-            &bundle,
+            bundle,
             "--",
             "-D",
             "warnings",
@@ -126,30 +126,6 @@ pub fn test(args: &TestArgs) -> Result {
     .env("SOTAY_E2E_NGINX_BROTLI", NGINX_BROTLI)
     .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js"));
     run_counting_engines(&mut e2e)
-}
-
-/// The app's bundles: its default features (crates/app/Cargo.toml), read from
-/// `cargo metadata` so the list stays where it is declared.
-fn app_bundles() -> Result<Vec<String>> {
-    let metadata =
-        crate::run::output(cargo().args(["metadata", "--no-deps", "--format-version", "1"]))
-            .ok_or("`cargo metadata` failed")?;
-    let metadata: serde_json::Value =
-        serde_json::from_str(&metadata).map_err(|error| format!("cargo metadata: {error}"))?;
-    let bundles: Vec<String> = metadata["packages"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|package| package["name"] == "sotay-app")
-        .and_then(|package| package["features"]["default"].as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|feature| feature.as_str().map(str::to_owned))
-        .collect();
-    if bundles.is_empty() {
-        return Err("cargo metadata lists no default features (bundles) for sotay-app".into());
-    }
-    Ok(bundles)
 }
 
 /// Runs the e2e suite, passing its output through, then prints one line per

@@ -1,9 +1,11 @@
-//! The root component: router, shared app state, layout.
+//! The app shell: the root component provides the router, the shared state (`context`),
+//! the guide catalogue and the help point, and mounts the page of the route in the layout.
+//! It imports the pages; pages import `context`, never this module.
 
 use yew::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::i18n::Lang;
+use crate::context::AppContext;
 use crate::pages;
 use crate::route::{Route, RouterContext, use_router_state};
 use crate::settings::Settings;
@@ -17,29 +19,6 @@ pub struct AppProps {
     /// True while rendering static HTML at build time: pages then show everything
     /// a reader needs without JavaScript (a guide shows all its steps).
     pub prerendered: bool,
-}
-
-/// State every screen may read.
-#[derive(Clone, PartialEq)]
-pub struct AppContext {
-    pub settings: Settings,
-    pub set_settings: Callback<Settings>,
-    pub prerendered: bool,
-}
-
-impl AppContext {
-    pub fn lang(&self) -> Lang {
-        self.settings.lang
-    }
-}
-
-#[hook]
-pub fn use_app() -> AppContext {
-    use_context::<AppContext>().unwrap_or_else(|| AppContext {
-        settings: Settings::default(),
-        set_settings: Callback::noop(),
-        prerendered: false,
-    })
 }
 
 #[function_component]

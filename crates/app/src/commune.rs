@@ -25,8 +25,8 @@ use sotay_poster::{
 };
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::ui;
 use crate::route::Route;
 

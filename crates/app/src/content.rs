@@ -18,9 +18,9 @@ use yew::prelude::*;
 #[cfg(any(feature = "resident", feature = "team"))]
 use crate::i18n::Lang;
 
-/// Id of the data block in a pre-rendered guide page.
+/// Id of the data block in a pre-rendered guide page (`cargo xtask dist` writes it).
 #[cfg(any(feature = "resident", feature = "team"))]
-pub const PAGE_DATA_ID: &str = "sotay-guide-data";
+use sotay_routes::PAGE_DATA_ID;
 /// `<meta name=…>` holding the URL of the whole catalog.
 #[cfg(target_arch = "wasm32")]
 const CATALOG_META: &str = "sotay-guides";

@@ -11,6 +11,7 @@ mod browser;
 mod commune;
 mod components;
 mod content;
+mod context;
 mod i18n;
 mod pages;
 #[cfg(feature = "practice")]

@@ -1,33 +1,12 @@
-//! Build-time rendering of every page (feature `ssr`).
+//! Build-time rendering of every page (feature `ssr`): for each page of the declaration
+//! (`sotay_routes::Page`), the files its `Prerender` names.
 
-use serde::Serialize;
+use sotay_routes::{Page, Prerender};
+pub use sotay_routes::{Prerendered, PrerenderedPage};
 
 use crate::app::{App, AppProps};
 use crate::i18n::Lang;
 use crate::route::Route;
-
-/// What `sotay-prerender` hands to `cargo xtask dist`.
-#[derive(Serialize)]
-pub struct Prerendered {
-    pub pages: Vec<PrerenderedPage>,
-    /// The whole guide catalog as JSON, published as one hashed file that the
-    /// app fetches when a guide is opened in-app (see `content`).
-    pub catalog: String,
-}
-
-#[derive(Serialize)]
-pub struct PrerenderedPage {
-    /// Folder under the base path (`g/kich-hoat-vneid/`, `` for home), or a file name (`404.html`).
-    pub file: String,
-    pub title: String,
-    pub description: String,
-    pub body: String,
-    /// The WASM bundle this page loads (`resident`, `scanner` or `team`).
-    pub bundle: &'static str,
-    /// A guide page's own guide (Vietnamese) as JSON for its data block,
-    /// with `<` escaped so it can never close the `<script>` element.
-    pub data: Option<String>,
-}
 
 pub fn render_all() -> Prerendered {
     let empty = sotay_guides::Catalog::default();
@@ -38,39 +17,47 @@ pub fn render_all() -> Prerendered {
     }
 }
 
-fn render_pages(catalog: &sotay_guides::Catalog) -> Vec<PrerenderedPage> {
-    let mut routes: Vec<(Route, String)> = Route::static_routes()
-        .into_iter()
-        .map(|route| {
-            let folder = route
-                .path()
-                .trim_start_matches(crate::route::base_path())
-                .to_string();
-            (route, folder)
-        })
-        .collect();
-    for id in crate::content::guide_ids() {
-        routes.push((
-            Route::Guide {
-                id: id.to_string(),
-                step: None,
-            },
-            format!("g/{id}/"),
-        ));
-    }
-    for scenario in crate::practice::scenarios() {
-        let route = Route::PracticeScenario {
-            id: scenario.id.clone(),
+/// Every route that gets its own file, with the file's name under the base path.
+fn prerendered_routes() -> Vec<(Route, String)> {
+    let mut routes = Vec::new();
+    for page in Page::ALL.iter().copied() {
+        let ids: Vec<String> = match page.prerender() {
+            Prerender::Once => {
+                routes.extend(page.route().map(|route| {
+                    let folder = route.path_under("");
+                    (route, folder)
+                }));
+                continue;
+            }
+            Prerender::NotFoundFile => {
+                routes.push((Route::NotFound, PrerenderedPage::NOT_FOUND_FILE.to_string()));
+                continue;
+            }
+            Prerender::EachGuide => crate::content::guide_ids()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            Prerender::EachScenario => crate::practice::scenarios()
+                .iter()
+                .map(|scenario| scenario.id.clone())
+                .collect(),
         };
-        let folder = format!("tap-thu/{}/", scenario.id);
-        routes.push((route, folder));
+        for id in ids {
+            if let Some(route) = Route::of(page, Some(&id), "") {
+                let folder = route.path_under("");
+                routes.push((route, folder));
+            }
+        }
     }
-    routes.push((Route::NotFound, "404.html".to_string()));
     routes
+}
+
+fn render_pages(catalog: &sotay_guides::Catalog) -> Vec<PrerenderedPage> {
+    prerendered_routes()
         .into_iter()
         .map(|(route, file)| {
             let (title, description) = crate::pages::meta(&route);
-            let bundle = route.bundle().name();
+            let bundle = route.bundle();
             let data = match &route {
                 // Pre-rendered pages are Vietnamese; an English reader's guide comes with the catalog.
                 Route::Guide { id, .. } => serde_json::to_string(&catalog.only(Lang::Vi, id))
@@ -113,7 +100,7 @@ mod tests {
             .iter()
             .find(|page| page.file == "dich-vu-cong/")
             .expect("the services page is pre-rendered");
-        assert_eq!(page.bundle, "resident");
+        assert_eq!(page.bundle, sotay_routes::Bundle::Resident);
         let services = crate::content::services();
         assert!(services.services.len() >= 20);
         for service in &services.services {
@@ -137,6 +124,48 @@ mod tests {
         );
     }
 
+    /// Adding a page to the declaration without a screen, a pre-rendered file or the right
+    /// bundle fails here; the manifest (xtask) and the e2e page list (tests) read the same
+    /// declaration and check it there.
+    #[test]
+    fn every_declared_page_is_prerendered_in_its_bundle() {
+        let rendered = render_all();
+        for page in Page::ALL.iter().copied() {
+            let files: Vec<&PrerenderedPage> = rendered
+                .pages
+                .iter()
+                .filter(|file| {
+                    let route = if file.file == PrerenderedPage::NOT_FOUND_FILE {
+                        Route::NotFound
+                    } else {
+                        Route::parse(&format!("/{}", file.file), "")
+                    };
+                    route.page() == page
+                })
+                .collect();
+            assert!(!files.is_empty(), "{page:?} has no pre-rendered file");
+            for file in files {
+                assert_eq!(file.bundle, page.bundle(), "{}", file.file);
+                // `pages::view` mounts its screen (the SSR build has every bundle).
+                let other_bundle = crate::i18n::ui::not_found::OTHER_BUNDLE_TITLE.get(Lang::Vi);
+                assert!(
+                    !file.body.contains(other_bundle),
+                    "{}: no screen",
+                    file.file
+                );
+                let not_found = crate::i18n::ui::not_found::TITLE.get(Lang::Vi);
+                assert_eq!(
+                    file.body.contains(not_found),
+                    page == Page::NotFound,
+                    "{}",
+                    file.file
+                );
+                assert!(!file.title.is_empty(), "{}", file.file);
+                assert!(file.body.contains("<h1"), "{} has a heading", file.file);
+            }
+        }
+    }
+
     #[test]
     fn every_page_names_its_bundle_and_guide_pages_carry_their_guide() {
         let rendered = render_all();
@@ -146,7 +175,7 @@ mod tests {
         let practice = rendered
             .pages
             .iter()
-            .filter(|page| page.bundle == "practice")
+            .filter(|page| page.bundle == sotay_routes::Bundle::Practice)
             .count();
         assert_eq!(practice, 1 + crate::practice::scenarios().len());
         for page in &rendered.pages {
@@ -156,7 +185,7 @@ mod tests {
                 file if file.starts_with("tap-thu/") => "practice",
                 _ => "resident",
             };
-            assert_eq!(page.bundle, expected, "{}", page.file);
+            assert_eq!(page.bundle.name(), expected, "{}", page.file);
             match page.file.strip_prefix("g/") {
                 Some(folder) => {
                     let id = folder.trim_end_matches('/');

@@ -1,231 +1,26 @@
-//! Path routes, a tiny router context and the `<Link>` component.
+//! The router: a tiny context over [`Route`] and the `<Link>` component.
 //!
 //! Routes are real paths with a trailing slash (`/g/kich-hoat-vneid/`), not
 //! `#/` fragments: `cargo xtask dist` writes a pre-rendered `index.html` for
 //! each one, so every link works on any static host without rewrite rules,
 //! shows its text before the WASM arrives, and even works with JavaScript off.
+//! Every page is declared once, in `sotay-routes` (address, bundle, pre-rendering,
+//! title); `pages::view` mounts its screen.
 
 use yew::prelude::*;
 
+pub use sotay_routes::{Bundle, Page, Route, base_path, query_param};
+
 use crate::browser;
 
-/// Where the site lives on its host, e.g. `/` or `/sotay/` (from `SOTAY_BASE_PATH` at build time).
-pub fn base_path() -> &'static str {
-    option_env!("SOTAY_BASE_PATH").unwrap_or("/")
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Route {
-    Home,
-    Guides,
-    Guide {
-        id: String,
-        step: Option<usize>,
-    },
-    Questionnaire,
-    /// Dịch vụ công thiết yếu: the essential services by life event, each with its guide.
-    Services,
-    Scan,
-    Poster {
-        guide: Option<String>,
-    },
-    Team,
-    /// A full-screen QR code of a guide's link (or the app's, without a guide)
-    /// for a resident to scan from a volunteer's screen.
-    Handoff {
-        guide: Option<String>,
-    },
-    /// Màn hình trình chiếu: the slideshow for the screen at the one-stop desk.
-    Hall,
-    About,
-    /// Tập thử: the practice scenarios.
-    Practice,
-    /// One practice scenario on the practice phone.
-    PracticeScenario {
-        id: String,
-    },
-    NotFound,
-}
-
-/// The WASM bundles the app ships as (cargo features of this crate).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Bundle {
-    /// What residents open from a poster: home, guides, questionnaire, about.
-    Resident,
-    /// Quét CCCD.
-    Scanner,
-    /// The digital team's toolkit: poster builder, team tools, hand-off QR.
-    Team,
-    /// Tập thử: the practice phone and its scenarios.
-    Practice,
-}
-
-impl Bundle {
-    /// Whether this build has the screens of `self`.
-    pub fn is_built_in(self) -> bool {
-        match self {
-            Bundle::Resident => cfg!(feature = "resident"),
-            Bundle::Scanner => cfg!(feature = "scanner"),
-            Bundle::Team => cfg!(feature = "team"),
-            Bundle::Practice => cfg!(feature = "practice"),
-        }
+/// Whether this build has the screens of `bundle` (its cargo feature is on).
+pub fn is_built_in(bundle: Bundle) -> bool {
+    match bundle {
+        Bundle::Resident => cfg!(feature = "resident"),
+        Bundle::Scanner => cfg!(feature = "scanner"),
+        Bundle::Team => cfg!(feature = "team"),
+        Bundle::Practice => cfg!(feature = "practice"),
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Bundle::Resident => "resident",
-            Bundle::Scanner => "scanner",
-            Bundle::Team => "team",
-            Bundle::Practice => "practice",
-        }
-    }
-}
-
-impl Route {
-    /// Reads a route from a location's path and query (`?buoc=3` picks a guide step).
-    pub fn parse(path: &str, query: &str) -> Route {
-        let base = base_path();
-        let Some(rest) = path.strip_prefix(base.trim_end_matches('/')) else {
-            return Route::NotFound;
-        };
-        let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
-            [] => Route::Home,
-            ["huong-dan"] => Route::Guides,
-            ["g", id] if is_valid_id(id) => Route::Guide {
-                id: (*id).to_string(),
-                step: query_param(query, "buoc")
-                    .and_then(|s| s.parse::<usize>().ok())
-                    .filter(|n| *n >= 1),
-            },
-            ["can-lam-gi"] => Route::Questionnaire,
-            ["dich-vu-cong"] => Route::Services,
-            ["quet"] => Route::Scan,
-            ["ap-phich"] => Route::Poster {
-                guide: query_param(query, "g").filter(|id| is_valid_id(id)),
-            },
-            ["to-cong-nghe"] => Route::Team,
-            ["ma-qr"] => Route::Handoff {
-                guide: query_param(query, "g").filter(|id| is_valid_id(id)),
-            },
-            ["trinh-chieu"] => Route::Hall,
-            ["gioi-thieu"] => Route::About,
-            ["tap-thu"] => Route::Practice,
-            ["tap-thu", id] if is_valid_id(id) => Route::PracticeScenario {
-                id: (*id).to_string(),
-            },
-            _ => Route::NotFound,
-        }
-    }
-
-    /// The path of this route under the base path, always with a trailing slash.
-    pub fn path(&self) -> String {
-        let base = base_path();
-        match self {
-            Route::Home => base.to_string(),
-            Route::Guides => format!("{base}huong-dan/"),
-            Route::Guide { id, step: None } => format!("{base}g/{id}/"),
-            Route::Guide { id, step: Some(n) } => format!("{base}g/{id}/?buoc={n}"),
-            Route::Questionnaire => format!("{base}can-lam-gi/"),
-            Route::Services => format!("{base}dich-vu-cong/"),
-            Route::Scan => format!("{base}quet/"),
-            Route::Poster { guide: None } => format!("{base}ap-phich/"),
-            Route::Poster { guide: Some(id) } => format!("{base}ap-phich/?g={id}"),
-            Route::Team => format!("{base}to-cong-nghe/"),
-            Route::Handoff { guide: None } => format!("{base}ma-qr/"),
-            Route::Handoff { guide: Some(id) } => format!("{base}ma-qr/?g={id}"),
-            Route::Hall => format!("{base}trinh-chieu/"),
-            Route::About => format!("{base}gioi-thieu/"),
-            Route::Practice => format!("{base}tap-thu/"),
-            Route::PracticeScenario { id } => format!("{base}tap-thu/{id}/"),
-            Route::NotFound => format!("{base}404"),
-        }
-    }
-
-    /// Routes without parameters, each pre-rendered to its own `index.html`.
-    pub fn static_routes() -> Vec<Route> {
-        vec![
-            Route::Home,
-            Route::Guides,
-            Route::Questionnaire,
-            Route::Services,
-            Route::Scan,
-            Route::Poster { guide: None },
-            Route::Team,
-            Route::Handoff { guide: None },
-            Route::Hall,
-            Route::About,
-            Route::Practice,
-        ]
-    }
-
-    /// Which bundle has this route's screen.
-    pub fn bundle(&self) -> Bundle {
-        match self {
-            Route::Scan => Bundle::Scanner,
-            Route::Poster { .. } | Route::Team | Route::Handoff { .. } | Route::Hall => {
-                Bundle::Team
-            }
-            Route::Practice | Route::PracticeScenario { .. } => Bundle::Practice,
-            Route::Home
-            | Route::Guides
-            | Route::Guide { .. }
-            | Route::Questionnaire
-            | Route::Services
-            | Route::About
-            | Route::NotFound => Bundle::Resident,
-        }
-    }
-}
-
-fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// The value of `name` in a `?a=b&c=d` query, percent-decoded.
-pub fn query_param(query: &str, name: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| percent_decode(value))
-}
-
-fn percent_decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(byte) => {
-                        out.push(byte);
-                        i += 3;
-                    }
-                    None => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            byte => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What every page can read and do with the current location.
@@ -262,7 +57,7 @@ pub fn use_router_state(initial: Route) -> RouterContext {
         let route = route.clone();
         Callback::from(move |next: Route| {
             // The other bundle's screens are a normal page load (their own pre-rendered page).
-            if !next.bundle().is_built_in() {
+            if !is_built_in(next.bundle()) {
                 browser::load_page(&next.path());
                 return;
             }
@@ -299,7 +94,7 @@ pub fn Link(props: &LinkProps) -> Html {
                 || event.meta_key()
                 || event.shift_key()
                 || event.button() != 0
-                || !to.bundle().is_built_in()
+                || !is_built_in(to.bundle())
             {
                 return;
             }
@@ -320,126 +115,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn residents_screens_are_in_the_resident_bundle() {
-        for route in [
-            Route::Home,
-            Route::Guides,
-            Route::Guide {
-                id: "kich-hoat-vneid".into(),
-                step: Some(2),
-            },
-            Route::Questionnaire,
-            Route::Services,
-            Route::About,
-            Route::NotFound,
-        ] {
-            assert_eq!(route.bundle(), Bundle::Resident, "{route:?}");
+    fn every_bundle_is_a_cargo_feature_and_the_default_build_has_them_all() {
+        let manifest = include_str!("../Cargo.toml");
+        let features = &manifest[manifest.find("[features]").expect("a [features] table")..];
+        for bundle in Bundle::ALL {
+            assert!(
+                features.contains(&format!("\n{} = ", bundle.name())),
+                "crates/app/Cargo.toml has no feature `{}`",
+                bundle.name()
+            );
+            assert!(is_built_in(bundle), "{bundle:?}");
         }
-        assert_eq!(Route::Scan.bundle(), Bundle::Scanner);
-        for route in [
-            Route::Poster { guide: None },
-            Route::Team,
-            Route::Handoff { guide: None },
-            Route::Hall,
-        ] {
-            assert_eq!(route.bundle(), Bundle::Team, "{route:?}");
-        }
-        for route in [
-            Route::Practice,
-            Route::PracticeScenario {
-                id: "kich-hoat-vneid".into(),
-            },
-        ] {
-            assert_eq!(route.bundle(), Bundle::Practice, "{route:?}");
-        }
-        // The default (native, test) build has them all.
-        assert!(
-            [
-                Bundle::Resident,
-                Bundle::Scanner,
-                Bundle::Team,
-                Bundle::Practice
-            ]
+        // And the default build (every bundle) is exactly the declared ones.
+        let default = features
+            .lines()
+            .find_map(|line| line.strip_prefix("default = "))
+            .expect("a default feature list");
+        let names: Vec<String> = Bundle::ALL
             .iter()
-            .all(|bundle| bundle.is_built_in())
-        );
-    }
-
-    #[test]
-    fn paths_round_trip() {
-        let routes = [
-            Route::Home,
-            Route::Guides,
-            Route::Guide {
-                id: "kich-hoat-vneid".into(),
-                step: None,
-            },
-            Route::Guide {
-                id: "kich-hoat-vneid".into(),
-                step: Some(3),
-            },
-            Route::Questionnaire,
-            Route::Services,
-            Route::Scan,
-            Route::Poster { guide: None },
-            Route::Poster {
-                guide: Some("dang-ky-tam-tru".into()),
-            },
-            Route::Team,
-            Route::Handoff { guide: None },
-            Route::Handoff {
-                guide: Some("kich-hoat-vneid".into()),
-            },
-            Route::Hall,
-            Route::About,
-            Route::Practice,
-            Route::PracticeScenario {
-                id: "kich-hoat-vneid".into(),
-            },
-        ];
-        for route in routes {
-            let path = route.path();
-            let (p, q) = path
-                .split_once('?')
-                .map_or((path.as_str(), ""), |(p, q)| (p, q));
-            assert_eq!(Route::parse(p, q), route, "{path}");
-        }
-    }
-
-    #[test]
-    fn odd_paths_are_not_found_or_tolerated() {
-        assert_eq!(
-            Route::parse("/g/kich-hoat-vneid", ""),
-            Route::Guide {
-                id: "kich-hoat-vneid".into(),
-                step: None
-            }
-        );
-        assert_eq!(Route::parse("/g/<script>/", ""), Route::NotFound);
-        assert_eq!(Route::parse("/khong-co/", ""), Route::NotFound);
-        assert_eq!(
-            Route::parse("/g/a/", "?buoc=0"),
-            Route::Guide {
-                id: "a".into(),
-                step: None
-            }
-        );
-        assert_eq!(
-            Route::parse("/g/a/", "?buoc=abc"),
-            Route::Guide {
-                id: "a".into(),
-                step: None
-            }
-        );
-    }
-
-    #[test]
-    fn query_values_are_decoded() {
-        assert_eq!(
-            query_param("?c=abc&x=%E1%BA%A1+b", "x").as_deref(),
-            Some("ạ b")
-        );
-        assert_eq!(query_param("?x=%E1%", "x").as_deref(), Some("\u{fffd}%"));
-        assert_eq!(query_param("", "x"), None);
+            .map(|bundle| format!("\"{}\"", bundle.name()))
+            .collect();
+        assert_eq!(default, format!("[{}]", names.join(", ")));
     }
 }

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::Pick;
 
 #[function_component]

@@ -31,13 +31,13 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{HtmlVideoElement, MediaStream, MediaStreamConstraints, MediaStreamTrack};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::camera_media::{
     LAST_TRACKS, expose_track_states, has_torch, list_cameras, problem_of, set_torch, tracks_of,
     video_constraints,
 };
 use crate::components::camera_view::{Actions, CameraView, Phase, Problem};
 use crate::components::scan_worker::{FrameGrabber, ScanWorker, WorkerEvent};
+use crate::context::use_app;
 
 /// After this long without a code, say what else to try (the camera keeps going).
 const SLOW_AFTER_MS: f64 = 20_000.0;

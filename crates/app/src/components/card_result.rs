@@ -14,8 +14,8 @@ use gloo::timers::callback::Timeout;
 use sotay_cccd::{Card, CardKind, ExtraLabel, OtherContent, Reading, Severity, Warning};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route};
 

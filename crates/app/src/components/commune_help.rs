@@ -4,8 +4,8 @@
 use sotay_poster::{CommuneProfile, HelpPlace, phone_link};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::commune::{Provenance, use_commune};
+use crate::context::use_app;
 use crate::i18n::{Lang, ui};
 use crate::route::use_router;
 

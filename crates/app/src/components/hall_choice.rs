@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::{Lang, ui};
 use crate::route::{Link, Route};
 

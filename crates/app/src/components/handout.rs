@@ -11,12 +11,12 @@ use sotay_guides::Guide;
 use sotay_poster::{BaseUrl, EcLevel, display_link, guide_url, verified_guide_url};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::commune::{HelpPoint, Provenance, use_commune};
 use crate::components::guide_step::paragraphs;
 use crate::components::help_points::{HelpPointList, help_points};
 use crate::components::qr_svg::QrSvg;
+use crate::context::use_app;
 use crate::i18n::ui;
 use crate::route::{base_path, use_router};
 

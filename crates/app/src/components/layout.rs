@@ -3,11 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Pick;
-
-use crate::app::use_app;
 use crate::components::app_status::AppStatus;
-use crate::i18n::Lang;
+use crate::context::use_app;
+use crate::i18n::{Lang, ui};
 use crate::route::{Link, Route, use_router};
 use crate::settings::{Settings, TextSize};
 
@@ -23,11 +21,11 @@ pub fn Layout(props: &LayoutProps) -> Html {
     let lang = app.lang();
     html! {
         <>
-            <a class="skip-link" href="#main">{ lang.pick("Bỏ qua, đến nội dung chính", "Skip to main content") }</a>
+            <a class="skip-link" href="#main">{ ui::layout::SKIP_TO_CONTENT.get(lang) }</a>
             <header class="site-header">
                 <Link to={Route::Home} class="brand">
                     <span class="brand-mark" aria-hidden="true">{ "06" }</span>
-                    <span class="brand-name">{ "Sổ tay Công dân số" }</span>
+                    <span class="brand-name">{ ui::pages::SITE_NAME.get(lang) }</span>
                 </Link>
                 <SiteMenu />
             </header>
@@ -40,13 +38,10 @@ pub fn Layout(props: &LayoutProps) -> Html {
             <footer class="site-footer">
                 <ReadingSettings />
                 <p>
-                    <Link to={Route::About}>{ lang.pick("Giới thiệu & quyền riêng tư", "About & privacy") }</Link>
+                    <Link to={Route::About}>{ ui::layout::ABOUT_LINK.get(lang) }</Link>
                 </p>
                 <BuildLabel />
-                <p class="footnote">{ lang.pick(
-                    "Ứng dụng hướng dẫn không chính thức, hỗ trợ Đề án 06. Thông tin thẻ được đọc ngay trên điện thoại, không gửi đi đâu.",
-                    "An unofficial helper for Project 06. Card data is read on your phone and never sent anywhere.",
-                ) }</p>
+                <p class="footnote">{ ui::layout::FOOTNOTE.get(lang) }</p>
             </footer>
         </>
     }
@@ -69,22 +64,22 @@ fn SiteMenu() -> Html {
         });
     }
     let destinations = [
-        (Route::Home, lang.pick("Trang chủ", "Home")),
-        (Route::Guides, lang.pick("Hướng dẫn", "Guides")),
-        (Route::Scan, lang.pick("Quét CCCD", "Scan ID card")),
+        (Route::Home, ui::layout::MENU_HOME.get(lang)),
+        (Route::Guides, ui::layout::MENU_GUIDES.get(lang)),
+        (Route::Scan, ui::layout::MENU_SCAN.get(lang)),
         (
             Route::Poster { guide: None },
-            lang.pick("Tạo mã QR", "Make QR"),
+            ui::layout::MENU_POSTER.get(lang),
         ),
-        (Route::Team, lang.pick("Tổ công nghệ số", "Digital team")),
-        (Route::About, lang.pick("Giới thiệu", "About")),
+        (Route::Team, ui::layout::MENU_TEAM.get(lang)),
+        (Route::About, ui::layout::MENU_ABOUT.get(lang)),
     ];
     html! {
         <details class="site-menu" ref={menu}>
             <summary class="menu-button">
-                <span class="menu-icon" aria-hidden="true">{ "☰" }</span>{ "Menu" }
+                <span class="menu-icon" aria-hidden="true">{ "☰" }</span>{ ui::layout::MENU.get(lang) }
             </summary>
-            <nav class="site-nav" aria-label={lang.pick("Mục chính", "Main sections")}>
+            <nav class="site-nav" aria-label={ui::layout::MAIN_SECTIONS.get(lang)}>
                 <ul>
                     { for destinations.into_iter().map(|(route, label)| html! {
                         <li><Link to={route}>{ label }</Link></li>
@@ -117,17 +112,17 @@ pub fn TextSizeButton() -> Html {
     };
     html! {
         <button type="button" class="chip text-size-button" {onclick}>
-            <span aria-hidden="true">{ "Aa " }</span>{ lang.pick("Cỡ chữ", "Text size") }
-            <span class="visually-hidden">{ format!(": {}", size_label(settings.text_size, lang)) }</span>
+            <span aria-hidden="true">{ "Aa " }</span>{ ui::layout::TEXT_SIZE.get(lang) }
+            <span class="visually-hidden">{ ": " }{ size_label(settings.text_size, lang) }</span>
         </button>
     }
 }
 
 fn size_label(size: TextSize, lang: Lang) -> &'static str {
     match size {
-        TextSize::Normal => lang.pick("Chữ vừa", "Normal text"),
-        TextSize::Large => lang.pick("Chữ to", "Large text"),
-        TextSize::Larger => lang.pick("Chữ rất to", "Larger text"),
+        TextSize::Normal => ui::layout::SIZE_NORMAL.get(lang),
+        TextSize::Large => ui::layout::SIZE_LARGE.get(lang),
+        TextSize::Larger => ui::layout::SIZE_LARGER.get(lang),
     }
 }
 
@@ -166,23 +161,19 @@ fn ReadingSettings() -> Html {
     } else {
         "false"
     };
-    let other_lang = match lang {
-        Lang::Vi => "English",
-        Lang::En => "Tiếng Việt",
-    };
     html! {
-        <section class="reading-settings" aria-label={lang.pick("Cách hiển thị", "Display")}>
-            <div class="chip-row" role="group" aria-label={lang.pick("Cỡ chữ", "Text size")}>
+        <section class="reading-settings" aria-label={ui::layout::DISPLAY.get(lang)}>
+            <div class="chip-row" role="group" aria-label={ui::layout::TEXT_SIZE.get(lang)}>
                 { for size_buttons }
             </div>
             <div class="chip-row">
                 <button type="button" class="chip" aria-pressed={contrast_pressed}
                     onclick={update(|s| s.high_contrast = !s.high_contrast)}>
-                    { lang.pick("Tương phản cao", "High contrast") }
+                    { ui::layout::HIGH_CONTRAST.get(lang) }
                 </button>
                 <button type="button" class="chip" lang={if lang == Lang::Vi { "en" } else { "vi" }}
                     onclick={update(|s| s.lang = if s.lang == Lang::Vi { Lang::En } else { Lang::Vi })}>
-                    { other_lang }
+                    { ui::layout::OTHER_LANGUAGE.get(lang) }
                 </button>
             </div>
         </section>
@@ -193,6 +184,7 @@ fn ReadingSettings() -> Html {
 /// tell whether a phone has the latest version.
 #[function_component]
 fn BuildLabel() -> Html {
+    let lang = use_app().lang();
     let label = use_state(String::new);
     {
         let label = label.clone();
@@ -203,5 +195,11 @@ fn BuildLabel() -> Html {
     if label.is_empty() {
         return Html::default();
     }
-    html! { <p class="build-label" data-build={(*label).clone()}>{ format!("Phiên bản {}", *label) }</p> }
+    // Two text nodes, not a `{label}` placeholder: the label follows the word in both
+    // languages, and no bundle then needs the catalogue's fill code for this one line.
+    html! {
+        <p class="build-label" data-build={(*label).clone()}>
+            { ui::layout::BUILD.get(lang) }{ " " }{ (*label).clone() }
+        </p>
+    }
 }

@@ -18,7 +18,7 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{Blob, File, HtmlInputElement, ImageBitmap};
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use sotay_scan::frame::{
     HEADER_BYTES, PHOTO_MAX_BYTES, PHOTO_MAX_SIDE, fit_within, header_dimensions, too_many_pixels,
 };

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use sotay_practice::ScenarioLink;
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 

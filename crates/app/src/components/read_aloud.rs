@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::Pick;
 
 /// The read-aloud state of one screen.

@@ -4,23 +4,25 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::Pick;
 use crate::route::base_path;
 
-/// The part of build.json this reads (typed, so the bundle needs no generic JSON values).
+/// The part of build.json this reads: one number, so the bundle carries neither generic JSON
+/// values nor a map's deserializer (about 2 KB brotli).
 #[derive(serde::Deserialize)]
 struct BuildInfo {
-    group_bytes: std::collections::BTreeMap<String, u64>,
+    extra_bytes: u64,
 }
 
-/// Bytes the groups that are not saved by default cost (`group_bytes` in build.json).
+/// Bytes the groups that are not saved by default cost (`extra_bytes` in build.json: the sum
+/// of its `group_bytes`).
 // Only the browser fetches build.json (nothing to say while pre-rendering).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn extra_bytes(build_json: &str) -> Option<u64> {
     let build: BuildInfo = serde_json::from_str(build_json).ok()?;
-    Some(build.group_bytes.values().sum())
+    Some(build.extra_bytes)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -99,9 +101,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_extra_download_is_the_sum_of_the_groups() {
+    fn the_extra_download_is_read_from_build_json() {
         assert_eq!(
-            extra_bytes(r#"{"group_bytes":{"scanner":1000,"team":2048}}"#),
+            extra_bytes(r#"{"group_bytes":{"scanner":1000,"team":2048},"extra_bytes":3048}"#),
             Some(3048)
         );
         assert_eq!(extra_bytes("{}"), None);

@@ -5,8 +5,8 @@
 use sotay_guides::{Date, Guide, ReviewAge};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::Pick;
 
 #[derive(Properties, PartialEq)]

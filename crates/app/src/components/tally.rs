@@ -4,9 +4,9 @@
 use sotay_poster::{Date, Tally};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::{Lang, Pick};
 
 /// Where the counts are kept on the device (no personal data: counts only).

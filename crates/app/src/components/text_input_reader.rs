@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::i18n::Pick;
 
 /// The longest text read. A QR code holds at most 7 089 characters; anything much

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::i18n::{Lang, Pick};
 
 #[function_component]

@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use sotay_guides::Guide;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::commune::{HelpPoint, use_commune};
 use crate::components::commune_help::CommuneHelp;
@@ -30,6 +29,7 @@ use crate::components::practice_link::PracticeLink;
 use crate::components::read_aloud::{ReadAloudButton, Speech, use_speech};
 use crate::components::stale_notice::StaleNotice;
 use crate::content::{self, CatalogState, use_guides, use_whole_catalog};
+use crate::context::use_app;
 use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route};
 

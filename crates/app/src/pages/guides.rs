@@ -6,9 +6,9 @@ use std::cell::RefCell;
 use sotay_guides::{Category, search};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::guide_list::guide_item;
 use crate::content::{self, use_whole_catalog};
+use crate::context::use_app;
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 

@@ -12,13 +12,13 @@ use sotay_guides::{Guide, key_steps};
 use sotay_poster::{BaseUrl, EcLevel, display_link, encode_profile, guide_url, verified_guide_url};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::commune::{HelpPoint, Provenance, use_commune};
 use crate::components::hall_choice::{HallSettings, SLIDE_SECONDS, is_known};
 use crate::components::help_points::{HelpPointList, help_points};
 use crate::components::qr_svg::QrSvg;
 use crate::content::{self, CatalogState, use_whole_catalog};
+use crate::context::use_app;
 use crate::i18n::ui;
 use crate::route::{Link, Route, base_path, use_router};
 

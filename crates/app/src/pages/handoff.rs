@@ -9,11 +9,11 @@
 use sotay_poster::{EcLevel, display_link, encode_profile};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::commune::use_commune;
 use crate::components::qr_svg::QrSvg;
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 

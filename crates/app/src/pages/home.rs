@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::commune::SCAM_GUIDE_ID as SCAM_GUIDE;
 use crate::components::commune_help::CommuneHelp;
 use crate::components::guide_list::guide_item;
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::Pick;
 use crate::route::{Link, Route};
 

@@ -67,38 +67,30 @@ pub fn view(route: &Route) -> Html {
     }
 }
 
-/// Title and description of a page, for `<title>` and search engines.
+/// Title and description of a page, for `<title>` and search engines (pre-rendered pages
+/// are Vietnamese): a guide's or a scenario's own, else its page's in the declaration.
 #[cfg(feature = "ssr")]
 pub fn meta(route: &Route) -> (String, String) {
-    const SITE: &str = "Sổ tay Công dân số";
-    let (title, description) = match route {
-        Route::Home => (
-            SITE.to_string(),
-            "Hướng dẫn từng bước dùng VNeID và dịch vụ công trực tuyến; đọc mã QR trên thẻ CCCD ngay trên điện thoại.".to_string(),
-        ),
-        Route::Guide { id, .. } => match crate::content::entry(crate::i18n::Lang::Vi, id) {
-            Some(guide) => (guide.title.clone(), guide.summary.clone()),
-            None => ("Không tìm thấy hướng dẫn".to_string(), String::new()),
-        },
-        Route::Guides => ("Hướng dẫn từng bước".to_string(), "Tất cả hướng dẫn về VNeID, thẻ căn cước và dịch vụ công trực tuyến.".to_string()),
-        Route::Questionnaire => ("Tôi cần làm gì?".to_string(), "Trả lời vài câu hỏi để biết nên làm hướng dẫn nào trước.".to_string()),
-        Route::Services => ("Dịch vụ công thiết yếu".to_string(), "Các thủ tục người dân hay phải làm, xếp theo việc trong đời sống, mỗi thủ tục có hướng dẫn từng bước.".to_string()),
-        Route::Scan => ("Quét mã QR trên thẻ CCCD".to_string(), "Đọc mã QR trên thẻ căn cước ngay trên điện thoại, không gửi đi đâu.".to_string()),
-        Route::Poster { .. } => ("Tạo mã QR và áp phích".to_string(), "Làm áp phích, tờ rơi, nhãn dán có mã QR dẫn đến hướng dẫn.".to_string()),
-        Route::Team => ("Tổ công nghệ số cộng đồng".to_string(), "Công cụ cho tổ công nghệ số và đoàn viên thanh niên.".to_string()),
-        Route::Handoff { .. } => ("Mã QR để mở trên điện thoại khác".to_string(), "Người dân quét mã này để mở hướng dẫn trên điện thoại của mình.".to_string()),
-        Route::Hall => ("Màn hình trình chiếu".to_string(), "Trình chiếu các hướng dẫn trên ti vi hoặc màn hình LED ở nơi một cửa.".to_string()),
-        Route::About => ("Giới thiệu & quyền riêng tư".to_string(), "Ứng dụng lưu gì trên máy và không bao giờ lưu gì.".to_string()),
-        Route::Practice => ("Tập thử".to_string(), "Tập bấm trên màn hình giống ứng dụng VNeID, với thông tin giả, không gửi đi đâu.".to_string()),
-        Route::PracticeScenario { id } => match crate::practice::scenario(id) {
-            Some(scenario) => (scenario.title.clone(), scenario.summary.clone()),
-            None => ("Không tìm thấy bài tập".to_string(), String::new()),
-        },
-        Route::NotFound => ("Không tìm thấy trang".to_string(), String::new()),
+    use crate::i18n::{Lang, ui};
+    let lang = Lang::Vi;
+    let page = route.page();
+    let declared = || {
+        let description = page.description().map_or("", |text| text.get(lang));
+        (page.title().get(lang).to_string(), description.to_string())
     };
-    if title == SITE {
+    let (title, description) = match route {
+        Route::Guide { id, .. } => crate::content::entry(lang, id)
+            .map(|guide| (guide.title.clone(), guide.summary.clone()))
+            .unwrap_or_else(declared),
+        Route::PracticeScenario { id } => crate::practice::scenario(id)
+            .map(|scenario| (scenario.title.clone(), scenario.summary.clone()))
+            .unwrap_or_else(declared),
+        _ => declared(),
+    };
+    let site = ui::pages::SITE_NAME.get(lang);
+    if title == site {
         (title, description)
     } else {
-        (format!("{title} — {SITE}"), description)
+        (ui::pages::title_on_site(lang, title, site), description)
     }
 }

@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
-use crate::i18n::Pick;
-
-use crate::app::use_app;
+use crate::context::use_app;
+use crate::i18n::ui;
 use crate::route::{Link, Route};
 
 #[function_component]
@@ -10,14 +9,11 @@ pub fn NotFound() -> Html {
     let lang = use_app().lang();
     html! {
         <article class="page">
-            <h1>{ lang.pick("Không tìm thấy trang này", "Page not found") }</h1>
-            <p>{ lang.pick(
-                "Đường dẫn có thể bị gõ nhầm hoặc hướng dẫn đã được đổi chỗ. Đừng lo, mọi hướng dẫn vẫn ở đây.",
-                "The link may be mistyped or the guide has moved. Don't worry, every guide is still here.",
-            ) }</p>
+            <h1>{ ui::not_found::TITLE.get(lang) }</h1>
+            <p>{ ui::not_found::EXPLANATION.get(lang) }</p>
             <p class="actions">
-                <Link to={Route::Guides} class="button">{ lang.pick("Xem danh sách hướng dẫn", "See all guides") }</Link>
-                <Link to={Route::Home} class="button secondary">{ lang.pick("Về trang chủ", "Go to home page") }</Link>
+                <Link to={Route::Guides} class="button">{ ui::not_found::ALL_GUIDES.get(lang) }</Link>
+                <Link to={Route::Home} class="button secondary">{ ui::not_found::HOME.get(lang) }</Link>
             </p>
         </article>
     }
@@ -35,10 +31,10 @@ pub fn OtherBundle(props: &OtherBundleProps) -> Html {
     let lang = use_app().lang();
     html! {
         <article class="page">
-            <h1>{ lang.pick("Mở trang này", "Open this page") }</h1>
+            <h1>{ ui::not_found::OTHER_BUNDLE_TITLE.get(lang) }</h1>
             <p class="actions">
-                <a href={props.route.path()} class="button">{ lang.pick("Mở", "Open") }</a>
-                <Link to={Route::Home} class="button secondary">{ lang.pick("Về trang chủ", "Go to home page") }</Link>
+                <a href={props.route.path()} class="button">{ ui::not_found::OPEN.get(lang) }</a>
+                <Link to={Route::Home} class="button secondary">{ ui::not_found::HOME.get(lang) }</Link>
             </p>
         </article>
     }

@@ -12,8 +12,8 @@ use sotay_practice::{Hint, Mistake, Outcome, Practice, Rule, Scenario, Screen, T
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::Pick;
 use crate::practice::{Progress, load_progress, save_finished, scenario, scenarios};
 use crate::route::{Link, Route};

@@ -4,10 +4,10 @@
 use sotay_guides::{Answers, QUESTIONS, QuestionId, recommend};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::components::guide_list::guide_item;
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::Pick;
 
 const RESULT_HEADING_ID: &str = "goi-y";

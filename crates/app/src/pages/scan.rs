@@ -11,12 +11,12 @@
 use sotay_cccd::{Date, Reading};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::components::camera_reader::CameraReader;
 use crate::components::card_result::{CardResult, RESULT_HEADING_ID};
 use crate::components::photo_reader::PhotoReader;
 use crate::components::text_input_reader::TextInputReader;
+use crate::context::use_app;
 use crate::i18n::Pick;
 
 const HEADING_ID: &str = "quet-tieu-de";

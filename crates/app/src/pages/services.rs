@@ -5,9 +5,9 @@
 use sotay_guides::{FiledBy, Service};
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::components::guide_list::guide_item;
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route};
 

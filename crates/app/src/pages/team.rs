@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::commune::use_commune;
 use crate::components::commune_help::CommuneHelp;
 use crate::components::tally::{TallyCounter, load_tally};
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::{Lang, Pick};
 use crate::route::{Link, Route};
 

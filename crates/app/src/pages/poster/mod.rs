@@ -17,9 +17,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::use_app;
 use crate::commune::{Provenance, use_commune};
 use crate::content::use_whole_catalog;
+use crate::context::use_app;
 use crate::i18n::ui;
 use crate::route::{Link, Route};
 use hooks::{use_poster_form, use_preview_url};

@@ -13,9 +13,9 @@ use yew::prelude::*;
 use super::form::PosterForm;
 use super::hooks::FormEdit;
 use super::spec::{VerifiedPoint, in_lang};
-use crate::app::use_app;
 use crate::commune::{Provenance, use_commune};
 use crate::components::commune_help::CommuneHelpBox;
+use crate::context::use_app;
 use crate::i18n::{Lang, ui};
 
 #[derive(Properties, PartialEq)]

@@ -4,8 +4,8 @@ use sotay_poster::{Layout, display_link, max_scan_distance_cm};
 use yew::prelude::*;
 
 use super::spec::Built;
-use crate::app::use_app;
 use crate::browser;
+use crate::context::use_app;
 use crate::i18n::{Lang, ui};
 
 #[derive(Properties, PartialEq)]

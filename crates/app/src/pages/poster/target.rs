@@ -6,8 +6,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::hooks::{FormEdit, default_base_url};
-use crate::app::use_app;
 use crate::content;
+use crate::context::use_app;
 use crate::i18n::{Lang, ui};
 
 #[derive(Properties, PartialEq)]
