@@ -65,7 +65,7 @@ pub fn GuideList() -> Html {
             // The status line above already says nothing was found; the box only helps onward.
             let body = html! {
                 <div class="banner no-results">
-                    <p>{ ui::guides::TRY_OTHER_WORDS.get(lang) }
+                    <p>{ ui::guides::TRY_OTHER_WORDS_BEFORE_LINK.get(lang) }
                     <Link to={Route::Questionnaire}>{ ui::guides::ANSWER_QUESTIONS_LINK.get(lang) }</Link>
                     </p>
                 </div>

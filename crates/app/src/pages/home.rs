@@ -32,7 +32,7 @@ pub fn Home() -> Html {
             <h1>{ ui::home::DIGITAL_CITIZEN_HANDBOOK.get(lang) }</h1>
             <p class="lead">{ ui::home::PLAIN_STEP_BY_STEP_HELP.get(lang) }</p>
             <ul class="big-actions">
-                <li><Link to={Route::Questionnaire} class="button big">{ ui::home::WHAT_DO_I_NEED.get(lang) }</Link></li>
+                <li><Link to={Route::Questionnaire} class="button big">{ ui::home::WHAT_DO_I_NEED_TO_DO.get(lang) }</Link></li>
                 <li><Link to={Route::Guides} class="button big secondary">{ ui::home::SEE_ALL_GUIDES.get(lang) }</Link></li>
                 <li><Link to={Route::Services} class="button big secondary">{ ui::home::ESSENTIAL_PUBLIC_SERVICES.get(lang) }</Link></li>
                 <li><Link to={Route::Scan} class="button big secondary">{ ui::home::SCAN_QR_ON_ID_CARD.get(lang) }</Link></li>

@@ -117,7 +117,7 @@ pub fn Questionnaire() -> Html {
 
     html! {
         <article class="page questionnaire">
-            <h1>{ ui::questionnaire::WHAT_DO_I_NEED.get(lang) }</h1>
+            <h1>{ ui::questionnaire::WHAT_DO_I_NEED_TO_DO.get(lang) }</h1>
             <p class="lead">{ ui::questionnaire::ANSWER_FEW_SIMPLE_QUESTIONS.get(lang) }</p>
             <form class="questions" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
                 { for questions }

@@ -30,7 +30,7 @@ pub fn ServicesPage() -> Html {
             <h1>{ ui::services::ESSENTIAL_PUBLIC_SERVICES.get(lang) }</h1>
             <p class="lead">{ ui::services::PROCEDURES_RESIDENTS_MOST_OFTEN_NEED.get(lang) }</p>
             { for groups }
-            <p class="muted">{ ui::services::NOT_WHAT_YOU_NEED.get(lang) }<Link to={Route::Guides}>{ ui::services::SEE_ALL_GUIDES.get(lang) }</Link></p>
+            <p class="muted">{ ui::services::NOT_WHAT_YOU_NEED_BEFORE_LINK.get(lang) }<Link to={Route::Guides}>{ ui::services::SEE_ALL_GUIDES.get(lang) }</Link></p>
         </article>
     }
 }
