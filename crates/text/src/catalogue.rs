@@ -66,11 +66,11 @@ pub fn generate(vi: &Catalogue, en: &Catalogue) -> Generated {
             for line in vi_text.lines() {
                 writeln!(out, "    /// {line}").unwrap();
             }
-            let en_expr = match en_text {
-                Some(text) => format!("Some({text:?})"),
-                None => "None".to_owned(),
-            };
             if names.is_empty() {
+                let en_expr = match en_text {
+                    Some(text) => format!("Some({text:?})"),
+                    None => "None".to_owned(),
+                };
                 writeln!(
                     out,
                     "    pub const {}: Text = Text::new({vi_text:?}, {en_expr});",
@@ -82,15 +82,18 @@ pub fn generate(vi: &Catalogue, en: &Catalogue) -> Generated {
                     .iter()
                     .map(|n| format!("{n}: impl core::fmt::Display"))
                     .collect();
-                let args: Vec<String> = names
-                    .iter()
-                    .map(|n| format!("({n:?}, &{n} as &dyn core::fmt::Display)"))
-                    .collect();
+                // `format!` with the parameters captured by name: `{{` and `}}` mean the
+                // same as in the catalogue, and no template is parsed at run time.
+                let body = match en_text {
+                    Some(en_text) => format!(
+                        "match lang {{\n            Lang::En => format!({en_text:?}),\n            Lang::Vi => format!({vi_text:?}),\n        }}"
+                    ),
+                    None => format!("let _ = lang;\n        format!({vi_text:?})"),
+                };
                 writeln!(
                     out,
-                    "    pub fn {key}(lang: Lang, {}) -> String {{\n        Text::new({vi_text:?}, {en_expr}).fill(lang, &[{}])\n    }}",
+                    "    pub fn {key}(lang: Lang, {}) -> String {{\n        {body}\n    }}",
                     params.join(", "),
-                    args.join(", ")
                 )
                 .unwrap();
             }
@@ -209,6 +212,11 @@ mod tests {
         assert!(generated.source.contains(
             "pub fn step_of(lang: Lang, n: impl core::fmt::Display, total: impl core::fmt::Display) -> String"
         ));
+        assert!(
+            generated
+                .source
+                .contains(r#"Lang::En => format!("Step {n} of {total}"),"#)
+        );
     }
 
     #[test]

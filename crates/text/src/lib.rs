@@ -76,8 +76,8 @@ impl Text {
     }
 
     /// The string in `lang` with each `{name}` replaced by its value; `{{` and `}}` are
-    /// literal braces. The catalogue's generated functions call this with every name the
-    /// string has.
+    /// literal braces, as in the catalogue. (The catalogue's generated functions do the same
+    /// with `format!`, so a bundle parses no template at run time.)
     pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
         let template = self.get(lang);
         let mut out = String::with_capacity(template.len() + 16);
