@@ -63,6 +63,9 @@ use serde::ser::{SerializeStruct, Serializer};
 
 pub use province::{PROVINCES, Province, province_by_code};
 pub use sotay_date::{Date, days_in_month, is_leap_year};
+/// The language of [`Warning::message`] and [`CardKind::name`].
+pub use sotay_text::Lang;
+use sotay_text::ui;
 pub use text::repair_mojibake;
 pub use warning::{Severity, Warning};
 
@@ -92,20 +95,13 @@ impl CardKind {
         }
     }
 
-    /// The card's name in Vietnamese.
-    pub fn name_vi(self) -> &'static str {
+    /// The card's name (`assets/ui/{vi,en}/card_kind.toml`).
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            CardKind::Cccd => "Thẻ Căn cước công dân gắn chip (cấp 2021 – 30/6/2024)",
-            CardKind::CanCuoc => "Thẻ căn cước (cấp từ 01/7/2024)",
+            CardKind::Cccd => ui::card_kind::CCCD,
+            CardKind::CanCuoc => ui::card_kind::CAN_CUOC,
         }
-    }
-
-    /// The card's name in English.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            CardKind::Cccd => "Chip citizen ID card, CCCD (issued 2021 – 30 June 2024)",
-            CardKind::CanCuoc => "Căn cước identity card (issued since 1 July 2024)",
-        }
+        .get(lang)
     }
 
     /// The ages at which this generation must be renewed. Chip CCCD cards follow the
@@ -496,7 +492,7 @@ impl Serialize for WarningJson {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Warning", 2)?;
         out.serialize_field("code", self.0.code())?;
-        out.serialize_field("message", self.0.message_vi())?;
+        out.serialize_field("message", self.0.message(Lang::Vi))?;
         out.end()
     }
 }

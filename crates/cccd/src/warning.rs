@@ -5,6 +5,9 @@
 
 use std::fmt;
 
+use crate::Lang;
+use sotay_text::ui;
+
 /// One finding about a card payload. Parsing never fails on a card-like
 /// payload: every problem ends up here instead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,95 +107,31 @@ impl Warning {
         }
     }
 
-    /// Plain Vietnamese, for the resident.
-    pub fn message_vi(self) -> &'static str {
+    /// What the resident reads, in `lang` (Vietnamese is plain Vietnamese; the strings are
+    /// in `assets/ui/{vi,en}/card_warnings.toml`, keyed by [`Warning::code`]).
+    pub fn message(self, lang: Lang) -> &'static str {
+        use ui::card_warnings as text;
         match self {
-            Warning::IdNotTwelveDigits => {
-                "Số định danh cá nhân không đủ 12 chữ số. Hãy so với số in trên thẻ."
-            }
-            Warning::UnknownProvinceCode => {
-                "3 số đầu của số định danh không phải mã tỉnh, thành phố nào trong danh mục. \
-                 Hãy so với số in trên thẻ."
-            }
-            Warning::SexDigitMismatch => {
-                "Số thứ 4 của số định danh không khớp với giới tính ghi trên thẻ. \
-                 Hãy so với thẻ thật."
-            }
-            Warning::CenturyDigitMismatch => {
-                "Số thứ 4 của số định danh không khớp với thế kỷ của năm sinh. \
-                 Hãy so với thẻ thật."
-            }
-            Warning::BirthYearDigitsMismatch => {
-                "Số thứ 5 và thứ 6 của số định danh không khớp với năm sinh. \
-                 Hãy so với thẻ thật."
-            }
-            Warning::SexUnreadable => "Không đọc được giới tính (Nam hoặc Nữ).",
-            Warning::BirthDateInvalid => "Không đọc được ngày sinh, hoặc ngày sinh không có thật.",
-            Warning::IssueDateInvalid => {
-                "Không đọc được ngày cấp thẻ, hoặc ngày cấp không có thật."
-            }
-            Warning::BirthDateInFuture => "Ngày sinh lại sau ngày hôm nay. Mã này có thể bị sai.",
-            Warning::IssuedBeforeBirth => "Ngày cấp thẻ lại trước ngày sinh. Mã này có thể bị sai.",
-            Warning::IssueDateInFuture => {
-                "Ngày cấp thẻ lại sau ngày hôm nay. Hãy xem lại ngày giờ trên điện thoại, \
-                 hoặc mã này có thể bị sai."
-            }
-            Warning::OldIdInvalid => "Số chứng minh nhân dân cũ phải có 9 hoặc 12 chữ số.",
-            Warning::NameMissing => "Mã không có họ và tên.",
-            Warning::AddressMissing => "Mã không có nơi thường trú.",
-            Warning::RenewalOverdue => {
-                "Thẻ đã quá hạn phải đổi theo độ tuổi. Hãy đến công an xã, phường để làm thủ tục \
-                 cấp đổi thẻ căn cước."
-            }
-            Warning::RenewalDueSoon => {
-                "Sắp đến hạn đổi thẻ theo độ tuổi (còn dưới 2 tháng). Hãy đến công an xã, phường \
-                 làm thủ tục cấp đổi thẻ căn cước ngay từ bây giờ."
-            }
-            Warning::TextRepaired => {
-                "Máy quét làm hỏng dấu tiếng Việt; chúng tôi đã sửa lại. Hãy so với thẻ thật."
-            }
-            Warning::TextGarbled => {
-                "Một số chữ có dấu bị lỗi và không sửa được. Hãy quét lại hoặc so với thẻ thật."
-            }
+            Warning::IdNotTwelveDigits => text::ID_NOT_12_DIGITS,
+            Warning::UnknownProvinceCode => text::UNKNOWN_PROVINCE_CODE,
+            Warning::SexDigitMismatch => text::SEX_DIGIT_MISMATCH,
+            Warning::CenturyDigitMismatch => text::CENTURY_DIGIT_MISMATCH,
+            Warning::BirthYearDigitsMismatch => text::BIRTH_YEAR_DIGITS_MISMATCH,
+            Warning::SexUnreadable => text::SEX_UNREADABLE,
+            Warning::BirthDateInvalid => text::BIRTH_DATE_INVALID,
+            Warning::IssueDateInvalid => text::ISSUE_DATE_INVALID,
+            Warning::BirthDateInFuture => text::BIRTH_DATE_IN_FUTURE,
+            Warning::IssuedBeforeBirth => text::ISSUED_BEFORE_BIRTH,
+            Warning::IssueDateInFuture => text::ISSUE_DATE_IN_FUTURE,
+            Warning::OldIdInvalid => text::OLD_ID_INVALID,
+            Warning::NameMissing => text::NAME_MISSING,
+            Warning::AddressMissing => text::ADDRESS_MISSING,
+            Warning::RenewalOverdue => text::RENEWAL_OVERDUE,
+            Warning::RenewalDueSoon => text::RENEWAL_DUE_SOON,
+            Warning::TextRepaired => text::TEXT_REPAIRED,
+            Warning::TextGarbled => text::TEXT_GARBLED,
         }
-    }
-
-    /// Plain English.
-    pub fn message_en(self) -> &'static str {
-        match self {
-            Warning::IdNotTwelveDigits => "The personal id number is not 12 digits long.",
-            Warning::UnknownProvinceCode => {
-                "The first 3 digits of the id are not a province code of the official table."
-            }
-            Warning::SexDigitMismatch => {
-                "The 4th digit of the id does not match the sex on the card."
-            }
-            Warning::CenturyDigitMismatch => {
-                "The 4th digit of the id does not match the century of the birth year."
-            }
-            Warning::BirthYearDigitsMismatch => {
-                "The 5th and 6th digits of the id do not match the birth year."
-            }
-            Warning::SexUnreadable => "The sex field is neither Nam nor Nữ.",
-            Warning::BirthDateInvalid => "The birth date is missing, unreadable or does not exist.",
-            Warning::IssueDateInvalid => "The issue date is missing, unreadable or does not exist.",
-            Warning::BirthDateInFuture => "The birth date is after today.",
-            Warning::IssuedBeforeBirth => "The issue date is before the birth date.",
-            Warning::IssueDateInFuture => "The issue date is after today.",
-            Warning::OldIdInvalid => "The old id (CMND) number must be 9 or 12 digits.",
-            Warning::NameMissing => "The full name is missing.",
-            Warning::AddressMissing => "The permanent address is missing.",
-            Warning::RenewalOverdue => "The card is past the age at which it had to be renewed.",
-            Warning::RenewalDueSoon => {
-                "The card must be renewed within two months: apply at the commune police now."
-            }
-            Warning::TextRepaired => {
-                "The scanner had garbled the Vietnamese letters (UTF-8 read as Latin-1); they were repaired."
-            }
-            Warning::TextGarbled => {
-                "Some accented letters are garbled and could not be repaired safely."
-            }
-        }
+        .get(lang)
     }
 
     pub fn severity(self) -> Severity {
@@ -205,7 +144,7 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message_vi())
+        f.write_str(self.message(Lang::Vi))
     }
 }
 
@@ -225,7 +164,11 @@ mod tests {
             );
         }
         for warning in Warning::ALL {
-            assert!(!warning.message_vi().is_empty() && !warning.message_en().is_empty());
+            assert!(
+                Lang::ALL
+                    .iter()
+                    .all(|&lang| !warning.message(lang).is_empty())
+            );
         }
     }
 }

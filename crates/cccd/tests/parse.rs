@@ -3,7 +3,9 @@
 mod common;
 
 use common::{CAN_CUOC_BAO_ANH, CAN_CUOC_TAM, CCCD_AN, CCCD_HOA, date, mangle, today};
-use sotay_cccd::{CardKind, ExtraLabel, OtherContent, Reading, Sex, Warning, next_renewal, parse};
+use sotay_cccd::{
+    CardKind, ExtraLabel, Lang, OtherContent, Reading, Sex, Warning, next_renewal, parse,
+};
 use unicode_normalization_free_nfd::to_nfd;
 
 fn card(text: &str) -> sotay_cccd::Card {
@@ -408,7 +410,7 @@ fn json_shape_for_a_card() {
         "province_code": "038",
         "province_name": "Thanh Hóa",
         "extra": [],
-        "warnings": [{"code": "renewal_overdue", "message": Warning::RenewalOverdue.message_vi()}],
+        "warnings": [{"code": "renewal_overdue", "message": Warning::RenewalOverdue.message(Lang::Vi)}],
         "next_renewal": "2025-08-02",
         "raw": CCCD_HOA,
     });

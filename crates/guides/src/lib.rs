@@ -20,7 +20,7 @@
 //! # Example
 //!
 //! ```
-//! use sotay_guides::{Answers, QuestionId, recommend};
+//! use sotay_guides::{Answers, Lang, QuestionId, recommend};
 //!
 //! // “I have a chip card, no account yet”: register level 2 at the commune police first.
 //! let mut answers = Answers::default();
@@ -28,7 +28,7 @@
 //! assert!(answers.set(QuestionId::Account, "none"));
 //! let first = &recommend(&answers)[0];
 //! assert_eq!(first.guide_id, "dang-ky-tai-khoan-muc-2");
-//! assert!(first.reason_vi.contains("công an xã/phường"));
+//! assert!(first.reason.get(Lang::Vi).contains("công an xã/phường"));
 //! ```
 
 pub mod fold;

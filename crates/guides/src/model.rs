@@ -47,22 +47,16 @@ impl Category {
         Category::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    pub fn label_vi(self) -> &'static str {
+    /// The heading guides are listed under (`assets/ui/{vi,en}/guide_categories.toml`).
+    pub fn label(self, lang: Lang) -> &'static str {
+        use sotay_text::ui::guide_categories as text;
         match self {
-            Category::Vneid => "Tài khoản VNeID",
-            Category::DichVuCong => "Dịch vụ công trực tuyến",
-            Category::AnToan => "An toàn, chống lừa đảo",
-            Category::TheCanCuoc => "Thẻ căn cước",
+            Category::Vneid => text::VNEID,
+            Category::DichVuCong => text::DICH_VU_CONG,
+            Category::AnToan => text::AN_TOAN,
+            Category::TheCanCuoc => text::THE_CAN_CUOC,
         }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Category::Vneid => "VNeID account",
-            Category::DichVuCong => "Online public services",
-            Category::AnToan => "Safety and scams",
-            Category::TheCanCuoc => "ID card",
-        }
+        .get(lang)
     }
 }
 

@@ -297,10 +297,9 @@ fn hint_for(screen: &Screen, typed: &Typed) -> Option<Hint> {
             .find(|field| Some(&field.id) == mistake.field.as_ref())?;
         return Some(Hint {
             target: Target::Field(field.id.clone()),
-            text: screen
-                .hint
-                .clone()
-                .unwrap_or_else(|| format!("Xem ô “{}”. {}", field.label, mistake.message)),
+            text: screen.hint.clone().unwrap_or_else(|| {
+                rules::text::hint_field(rules::VI, &field.label, &mistake.message)
+            }),
         });
     }
     let (index, button) = screen
@@ -313,7 +312,7 @@ fn hint_for(screen: &Screen, typed: &Typed) -> Option<Hint> {
         text: screen
             .hint
             .clone()
-            .unwrap_or_else(|| format!("Chạm nút “{}”.", button.label)),
+            .unwrap_or_else(|| rules::text::hint_button(rules::VI, &button.label)),
     })
 }
 

@@ -1,6 +1,12 @@
 //! The real apps' format rules for what is typed, with plain-Vietnamese feedback.
 
 use sotay_date::Date;
+use sotay_text::Lang;
+pub(crate) use sotay_text::ui::practice_feedback as text;
+
+/// Practice screens copy the real apps, which are in Vietnamese: so is their feedback
+/// (`assets/ui/vi/practice_feedback.toml`).
+pub(crate) const VI: Lang = Lang::Vi;
 
 use crate::{Field, person};
 
@@ -85,15 +91,11 @@ fn squeeze(value: &str) -> String {
 fn digits(what: &str, value: &str, count: usize) -> Result<(), String> {
     let digits = squeeze(value);
     if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
-            "{what} chỉ gồm chữ số, không có chữ cái hay dấu. Hãy nhập lại."
-        ));
+        return Err(text::digits_only(VI, what));
     }
     let typed = digits.chars().count();
     if typed != count {
-        return Err(format!(
-            "{what} gồm {count} chữ số. Bạn vừa nhập {typed} số."
-        ));
+        return Err(text::digits_count(VI, what, count, typed));
     }
     Ok(())
 }
@@ -101,13 +103,11 @@ fn digits(what: &str, value: &str, count: usize) -> Result<(), String> {
 fn phone(value: &str) -> Result<(), String> {
     let number = normal(Rule::Phone, value);
     if !number.chars().all(|c| c.is_ascii_digit()) {
-        return Err("Số điện thoại chỉ gồm chữ số. Hãy nhập lại.".to_string());
+        return Err(text::PHONE_DIGITS_ONLY.get(VI).to_string());
     }
     let typed = number.chars().count();
     if typed != 10 || !number.starts_with('0') {
-        return Err(format!(
-            "Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0. Bạn vừa nhập {typed} số."
-        ));
+        return Err(text::phone_length(VI, typed));
     }
     Ok(())
 }
@@ -115,30 +115,28 @@ fn phone(value: &str) -> Result<(), String> {
 fn password(value: &str) -> Result<(), String> {
     let length = value.chars().count();
     if !(8..=20).contains(&length) {
-        return Err(format!(
-            "Mật khẩu phải dài từ 8 đến 20 ký tự. Bạn vừa nhập {length} ký tự."
-        ));
+        return Err(text::password_length(VI, length));
     }
     let mut missing = Vec::new();
     if !value.chars().any(|c| c.is_uppercase()) {
-        missing.push("chữ hoa");
+        missing.push(text::PASSWORD_UPPER.get(VI));
     }
     if !value.chars().any(|c| c.is_lowercase()) {
-        missing.push("chữ thường");
+        missing.push(text::PASSWORD_LOWER.get(VI));
     }
     if !value.chars().any(|c| c.is_ascii_digit()) {
-        missing.push("chữ số");
+        missing.push(text::PASSWORD_DIGIT.get(VI));
     }
     if !value
         .chars()
         .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
     {
-        missing.push("ký tự đặc biệt (ví dụ @ hoặc #)");
+        missing.push(text::PASSWORD_SPECIAL.get(VI));
     }
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(format!("Mật khẩu còn thiếu: {}.", missing.join(", ")))
+        Err(text::password_missing(VI, missing.join(", ")))
     }
 }
 
@@ -184,41 +182,33 @@ pub(crate) fn check_field<'a>(
     let label = field.label.as_str();
     match rule {
         Rule::Choice if value.is_empty() || !field.options.iter().any(|o| o == value) => {
-            return Err(format!("Bạn chưa chọn “{label}”."));
+            return Err(text::not_chosen(VI, label));
         }
         Rule::Tick if value != "co" => {
-            return Err(format!("Bạn chưa đánh dấu vào ô “{label}”."));
+            return Err(text::not_ticked(VI, label));
         }
         Rule::Choice | Rule::Tick => {}
-        _ if value.trim().is_empty() => return Err(format!("Ô “{label}” còn trống.")),
-        Rule::IdNumber => digits("Số định danh cá nhân", value, 12)?,
+        _ if value.trim().is_empty() => return Err(text::empty(VI, label)),
+        Rule::IdNumber => digits(text::ID_NUMBER.get(VI), value, 12)?,
         Rule::Phone => phone(value)?,
-        Rule::Otp => digits("Mã OTP", value, 6)?,
-        Rule::Passcode => digits("Passcode", value, 6)?,
+        Rule::Otp => digits(text::OTP.get(VI), value, 6)?,
+        Rule::Passcode => digits(text::PASSCODE.get(VI), value, 6)?,
         Rule::Digits(count) => digits(label, value, count)?,
         Rule::Password => password(value)?,
         Rule::Date if Date::parse_loose(value).is_none() => {
-            return Err(format!(
-                "“{label}” cần ghi theo ngày/tháng/năm, ví dụ 05/09/1990."
-            ));
+            return Err(text::date_format(VI, label));
         }
         Rule::Date | Rule::Text => {}
     }
     if let Some(other) = &field.same_as
         && !same(rule, value, value_of(other))
     {
-        return Err(format!(
-            "“{label}” chưa giống ô “{}”. Hãy nhập lại cho giống hệt.",
-            label_of(other)
-        ));
+        return Err(text::not_same(VI, label, label_of(other)));
     }
     if let Some(other) = &field.differs_from
         && same(rule, value, value_of(other))
     {
-        return Err(format!(
-            "“{label}” phải khác “{}”. Hãy chọn câu khác.",
-            label_of(other)
-        ));
+        return Err(text::must_differ(VI, label, label_of(other)));
     }
     if let Some(expected) = field.expect.as_deref().and_then(person)
         && !same(rule, value, expected)
@@ -226,7 +216,7 @@ pub(crate) fn check_field<'a>(
         return Err(field
             .wrong
             .clone()
-            .unwrap_or_else(|| format!("“{label}” chưa đúng. Của người tập là: {expected}.")));
+            .unwrap_or_else(|| text::not_expected(VI, label, expected)));
     }
     Ok(())
 }

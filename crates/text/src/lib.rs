@@ -55,7 +55,8 @@ impl Lang {
 
 /// One interface string in both languages. English may be missing; it then shows in
 /// Vietnamese (listed in [`ui::MISSING_ENGLISH`], which a test keeps empty).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Serialized as `{"vi": …, "en": …}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Text {
     vi: &'static str,
     en: Option<&'static str>,
@@ -75,8 +76,8 @@ impl Text {
     }
 
     /// The string in `lang` with each `{name}` replaced by its value; `{{` and `}}` are
-    /// literal braces. The catalogue's generated functions call this with every name the
-    /// string has.
+    /// literal braces, as in the catalogue. (The catalogue's generated functions do the same
+    /// with `format!`, so a bundle parses no template at run time.)
     pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
         let template = self.get(lang);
         let mut out = String::with_capacity(template.len() + 16);
@@ -111,6 +112,10 @@ impl Text {
         out
     }
 }
+
+/// The build script's checks and code generation (tested here; see `build.rs`).
+#[cfg(test)]
+mod catalogue;
 
 /// The catalogue: `ui::<section>::<KEY>` constants and `ui::<section>::<key>(lang, …)`
 /// functions, generated from `assets/ui/{vi,en}/<section>.toml`.

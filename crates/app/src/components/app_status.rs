@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 
 #[function_component]
 pub fn AppStatus() -> Html {
@@ -56,22 +56,19 @@ pub fn AppStatus() -> Html {
         <div class="app-status" aria-live="polite">
             if !*online {
                 <p class="offline-badge" data-status="offline">
-                    { lang.pick("Đang không có mạng — mọi hướng dẫn vẫn dùng được", "Offline — every guide still works") }
+                    { ui::app_status::OFFLINE_EVERY_GUIDE_STILL_WORKS.get(lang) }
                 </p>
             }
             if *update_ready {
                 <div class="banner ok update-banner">
-                    <p>{ lang.pick("Có phiên bản mới của ứng dụng.", "A new version of the app is ready.") }</p>
-                    <button type="button" onclick={apply_update}>{ lang.pick("Cập nhật", "Update") }</button>
+                    <p>{ ui::app_status::NEW_VERSION_OF_APP.get(lang) }</p>
+                    <button type="button" onclick={apply_update}>{ ui::app_status::UPDATE.get(lang) }</button>
                 </div>
             }
             if *install_ready {
                 <div class="banner install-banner">
-                    <p>{ lang.pick(
-                        "Cài ứng dụng lên màn hình chính để mở nhanh, kể cả khi không có mạng.",
-                        "Install the app on your home screen to open it quickly, even offline.",
-                    ) }</p>
-                    <button type="button" onclick={install}>{ lang.pick("Cài đặt ứng dụng", "Install the app") }</button>
+                    <p>{ ui::app_status::INSTALL_APP_ON_YOUR_HOME.get(lang) }</p>
+                    <button type="button" onclick={install}>{ ui::app_status::INSTALL_APP.get(lang) }</button>
                 </div>
             }
         </div>

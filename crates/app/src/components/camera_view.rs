@@ -5,7 +5,7 @@
 use sotay_scan::Guidance;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, ui};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Phase {
@@ -42,12 +42,9 @@ impl CameraView {
         let phase = self.phase;
         let live = matches!(phase, Phase::Live | Phase::Starting);
         let status = match phase {
-            Phase::Starting => lang.pick("Đang mở camera…", "Opening the camera…"),
+            Phase::Starting => ui::camera_view::OPENING_CAMERA.get(lang),
             Phase::Live => hint_text(self.guidance, self.torch, lang),
-            Phase::Paused => lang.pick(
-                "Camera đã tắt khi bạn rời trang.",
-                "The camera was turned off when you left the page.",
-            ),
+            Phase::Paused => ui::camera_view::CAMERA_OFF_AFTER_LEAVING.get(lang),
             _ => "",
         };
         let torch_on = if self.torch == Some(true) {
@@ -57,7 +54,7 @@ impl CameraView {
         };
         html! {
             <section class="camera-reader" aria-labelledby="quet-camera" data-camera={if live { "on" } else { "off" }}>
-                <h2 id="quet-camera">{ lang.pick("Quét bằng camera", "Scan with the camera") }</h2>
+                <h2 id="quet-camera">{ ui::camera_view::SCAN_WITH_CAMERA.get(lang) }</h2>
                 <div class={classes!("viewfinder", (!live).then_some("off"))}>
                     <video ref={video} muted=true autoplay=true playsinline=true aria-hidden="true"></video>
                     <div class="target"></div>
@@ -74,18 +71,18 @@ impl CameraView {
                 }
                 <div class="actions camera-actions">
                     if live {
-                        <button type="button" class="button secondary" onclick={actions.stop}>{ lang.pick("Tắt camera", "Turn off camera") }</button>
+                        <button type="button" class="button secondary" onclick={actions.stop}>{ ui::camera_view::TURN_OFF_CAMERA.get(lang) }</button>
                         if self.torch.is_some() {
                             <button type="button" class="button secondary torch" aria-pressed={torch_on} onclick={actions.torch}>
-                                { lang.pick("Đèn", "Light") }
+                                { ui::camera_view::LIGHT.get(lang) }
                             </button>
                         }
                         if self.can_switch {
-                            <button type="button" class="button secondary" onclick={actions.switch}>{ lang.pick("Đổi camera", "Switch camera") }</button>
+                            <button type="button" class="button secondary" onclick={actions.switch}>{ ui::camera_view::SWITCH_CAMERA.get(lang) }</button>
                         }
                     } else {
                         <button type="button" class="button big camera-start" onclick={actions.start}>
-                            { if phase == Phase::Paused { lang.pick("Bật lại camera", "Turn the camera back on") } else { lang.pick("Bật camera", "Turn on camera") } }
+                            { if phase == Phase::Paused { ui::camera_view::TURN_CAMERA_BACK_ON.get(lang) } else { ui::camera_view::TURN_ON_CAMERA.get(lang) } }
                         </button>
                     }
                 </div>
@@ -109,48 +106,39 @@ pub enum Problem {
 /// camera has a torch (its button is there too).
 fn hint_text(guidance: Option<Guidance>, torch: Option<bool>, lang: Lang) -> &'static str {
     match guidance {
-        None => lang.pick(
-            "Đưa mã QR trên thẻ vào giữa khung",
-            "Put the card's QR code inside the box",
-        ),
-        Some(Guidance::Centre) => lang.pick(
-            "Đưa mã vào giữa khung",
-            "Move the code to the middle of the box",
-        ),
-        Some(Guidance::Closer) => lang.pick("Lại gần hơn", "Come closer"),
-        Some(Guidance::Steady) => lang.pick("Giữ yên", "Hold still"),
-        Some(Guidance::Light) if torch.is_some() => lang.pick("Bật đèn", "Turn on the light"),
-        Some(Guidance::Light) => lang.pick("Ra chỗ sáng hơn", "Move to a brighter place"),
+        None => ui::camera_view::PUT_CODE_IN_BOX.get(lang),
+        Some(Guidance::Centre) => ui::camera_view::MOVE_CODE_TO_MIDDLE.get(lang),
+        Some(Guidance::Closer) => ui::camera_view::COME_CLOSER.get(lang),
+        Some(Guidance::Steady) => ui::camera_view::HOLD_STILL.get(lang),
+        Some(Guidance::Light) if torch.is_some() => ui::camera_view::TURN_ON_LIGHT.get(lang),
+        Some(Guidance::Light) => ui::camera_view::MOVE_TO_BRIGHTER_PLACE.get(lang),
     }
 }
 
 fn problem_view(problem: Problem, lang: Lang) -> Html {
     let (title, steps): (&str, Vec<&str>) = match problem {
         Problem::Denied => (
-            lang.pick("Trang chưa được phép dùng camera.", "This page may not use the camera."),
+            ui::camera_view::NO_PERMISSION.get(lang),
             vec![
-                lang.pick(
-                    "Chạm biểu tượng ổ khóa cạnh địa chỉ trang → Quyền → Camera → Cho phép, rồi bấm “Bật camera” lần nữa.",
-                    "Tap the lock icon next to the address → Permissions → Camera → Allow, then tap “Turn on camera” again.",
-                ),
-                lang.pick("Hoặc chụp ảnh mã QR rồi chọn ảnh ở phần “Chọn ảnh” bên dưới.", "Or take a photo of the code and choose it under “Choose a photo” below."),
+                ui::camera_view::ALLOW_CAMERA_STEPS.get(lang),
+                ui::camera_view::OR_TAKE_PHOTO_OF_CODE.get(lang),
             ],
         ),
         Problem::NoCamera => (
-            lang.pick("Không tìm thấy camera trên máy này.", "No camera was found on this device."),
-            vec![lang.pick("Hãy chọn ảnh chụp mã QR, hoặc gõ nội dung mã ở ô bên dưới.", "Choose a photo of the code, or type the code's text below.")],
+            ui::camera_view::NO_CAMERA_WAS_FOUND.get(lang),
+            vec![ui::camera_view::CHOOSE_PHOTO_OF_CODE.get(lang)],
         ),
         Problem::NotSecure => (
-            lang.pick("Camera chỉ dùng được khi trang mở bằng địa chỉ https://.", "The camera only works when the page is opened over https://."),
-            vec![lang.pick("Hãy mở trang bằng địa chỉ bắt đầu bằng https://, hoặc chọn ảnh chụp mã QR bên dưới.", "Open the page with an address starting with https://, or choose a photo of the code below.")],
+            ui::camera_view::NEEDS_HTTPS.get(lang),
+            vec![ui::camera_view::OPEN_WITH_HTTPS.get(lang)],
         ),
         Problem::Busy => (
-            lang.pick("Không mở được camera.", "The camera could not be opened."),
-            vec![lang.pick("Hãy đóng các ứng dụng khác đang dùng camera rồi thử lại, hoặc chọn ảnh chụp mã QR bên dưới.", "Close other apps using the camera and try again, or choose a photo of the code below.")],
+            ui::camera_view::CAMERA_COULD_NOT_BE_OPENED.get(lang),
+            vec![ui::camera_view::CLOSE_OTHER_APPS_USING_CAMERA.get(lang)],
         ),
         Problem::NoDecoder => (
-            lang.pick("Trình duyệt này không chạy được bộ đọc mã.", "This browser cannot run the code reader."),
-            vec![lang.pick("Hãy gõ nội dung mã ở ô bên dưới, hoặc dùng trình duyệt Chrome mới hơn.", "Type the code's text below, or use a newer Chrome.")],
+            ui::camera_view::THIS_BROWSER_CANNOT_RUN_CODE.get(lang),
+            vec![ui::camera_view::TYPE_CODES_TEXT_BELOW.get(lang)],
         ),
     };
     html! {
@@ -165,11 +153,11 @@ fn problem_view(problem: Problem, lang: Lang) -> Html {
 fn slow_tips(lang: Lang) -> Html {
     html! {
         <div class="banner warning camera-slow" role="status">
-            <p><strong>{ lang.pick("Chưa đọc được mã.", "No code read yet.") }</strong></p>
+            <p><strong>{ ui::camera_view::NO_CODE_READ_YET.get(lang) }</strong></p>
             <ul>
-                <li>{ lang.pick("Để thẻ phẳng, mã QR nằm trọn trong khung, cách camera khoảng 10–15 cm.", "Hold the card flat, the QR code inside the box, about 10–15 cm from the camera.") }</li>
-                <li>{ lang.pick("Tránh bóng đèn phản chiếu trên thẻ; ra chỗ sáng hơn.", "Avoid reflections on the card; find more light.") }</li>
-                <li>{ lang.pick("Hoặc chụp ảnh mã rồi chọn ảnh bên dưới, hay gõ nội dung mã.", "Or take a photo of the code and choose it below, or type the code's text.") }</li>
+                <li>{ ui::camera_view::HOLD_CARD_FLAT_QR_CODE.get(lang) }</li>
+                <li>{ ui::camera_view::AVOID_REFLECTIONS.get(lang) }</li>
+                <li>{ ui::camera_view::OR_PHOTO_OR_TYPE.get(lang) }</li>
             </ul>
         </div>
     }

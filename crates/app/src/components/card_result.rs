@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::context::use_app;
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, ui};
 use crate::route::{Link, Route};
 
 /// The guide a resident follows to renew a card.
@@ -84,16 +84,13 @@ fn card_view(
     let extra = card.extra.iter().map(|extra| {
         let name = match extra.label {
             Some(ExtraLabel::PersonalIdNumber) => {
-                lang.pick("số định danh cá nhân", "personal id number")
+                ui::card_result::EXTRA_PERSONAL_ID_NUMBER.get(lang)
             }
-            Some(ExtraLabel::OldIdNumber) => lang.pick("số CMND 9 số", "9-digit CMND number"),
-            Some(ExtraLabel::Date) => lang.pick("ngày tháng", "date"),
+            Some(ExtraLabel::OldIdNumber) => ui::card_result::EXTRA_OLD_ID_NUMBER.get(lang),
+            Some(ExtraLabel::Date) => ui::card_result::EXTRA_DATE.get(lang),
             None => "",
         };
-        let position = match lang {
-            Lang::Vi => format!("Trường {}", extra.position),
-            Lang::En => format!("Field {}", extra.position),
-        };
+        let position = ui::card_result::field_number(lang, extra.position);
         let label = if name.is_empty() {
             position
         } else {
@@ -107,18 +104,15 @@ fn card_view(
         }
     });
     let extra: Vec<Field> = extra.collect();
-    let kind = lang.pick(card.kind.name_vi(), card.kind.name_en());
+    let kind = card.kind.name(lang);
 
     html! {
         <section class="card-result" aria-labelledby={RESULT_HEADING_ID}>
-            <h2 id={RESULT_HEADING_ID} tabindex="-1">{ lang.pick("Thông tin trong mã QR", "What the QR code says") }</h2>
+            <h2 id={RESULT_HEADING_ID} tabindex="-1">{ ui::card_result::WHAT_QR_CODE_SAYS.get(lang) }</h2>
             <p class="card-kind"><span class="tag">{ kind }</span></p>
             <p class="banner warning not-proof">
-                <strong>{ lang.pick("Mã QR không phải bằng chứng danh tính. ", "A QR code is not proof of identity. ") }</strong>
-                { lang.pick(
-                    "Mã không có chữ ký, ai cũng có thể in ra một mã giống vậy. Hãy so từng dòng với chữ in trên thẻ thật.",
-                    "It is not signed, and anyone can print one like it. Compare every line with the text printed on the real card.",
-                ) }
+                <strong>{ ui::card_result::QR_CODE_IS_NOT_PROOF.get(lang) }</strong>
+                { ui::card_result::IT_IS_NOT_SIGNED.get(lang) }
             </p>
             { warnings_view(&card.warnings, lang) }
             <dl class="fields">
@@ -126,11 +120,8 @@ fn card_view(
             </dl>
             { renewal_view(card, lang) }
             if !extra.is_empty() {
-                <h3>{ lang.pick("Các trường khác trong mã", "Other fields in the code") }</h3>
-                <p class="hint">{ lang.pick(
-                    "Thẻ căn cước có thể ghi thêm thông tin như số định danh của chủ hộ, cha, mẹ, vợ hoặc chồng, con. Thứ tự các trường này chưa được công bố, nên ứng dụng chỉ ghi loại khi nhìn dạng số là biết chắc.",
-                    "A căn cước card may also hold details such as the id numbers of the household head, parents, spouse and children. Their order is not published, so the app names a field only when its form makes it certain.",
-                ) }</p>
+                <h3>{ ui::card_result::OTHER_FIELDS_IN_CODE.get(lang) }</h3>
+                <p class="hint">{ ui::card_result::OTHER_FIELDS_HINT.get(lang) }</p>
                 <dl class="fields">
                     { for extra.iter().map(|field| field_view(field, lang, copy_status, on_copy)) }
                 </dl>
@@ -146,63 +137,54 @@ fn main_fields(card: &Card, lang: Lang) -> Vec<Field> {
         value,
         note: None,
     };
-    let age = card.age.map(|age| match lang {
-        Lang::Vi => format!("{age} tuổi"),
-        Lang::En => format!("{age} years old"),
-    });
+    let age = card.age.map(|age| ui::card_result::age_years(lang, age));
     let birth_place = match (&card.province, &card.province_code) {
         (Some(province), _) => Some(province.name.to_string()),
-        (None, Some(code)) => Some(match lang {
-            Lang::Vi => format!("Mã {code} (không có trong danh mục)"),
-            Lang::En => format!("Code {code} (not in the official table)"),
-        }),
+        (None, Some(code)) => Some(ui::card_result::province_code_unknown(lang, code)),
         (None, None) => None,
     };
     vec![
         field(
             "so-dinh-danh",
-            lang.pick("Số định danh cá nhân", "Personal id number"),
+            ui::card_result::PERSONAL_ID_NUMBER.get(lang),
             Some(card.id_number.clone()).filter(|id| !id.is_empty()),
         ),
         field(
             "so-cmnd-cu",
-            lang.pick("Số CMND cũ", "Old id (CMND) number"),
+            ui::card_result::OLD_ID_CMND_NUMBER.get(lang),
             card.old_id_number.clone(),
         ),
         field(
             "ho-ten",
-            lang.pick("Họ và tên", "Full name"),
+            ui::card_result::FULL_NAME.get(lang),
             card.full_name.clone(),
         ),
         Field {
             note: age,
             ..field(
                 "ngay-sinh",
-                lang.pick("Ngày sinh", "Date of birth"),
+                ui::card_result::DATE_OF_BIRTH.get(lang),
                 card.date_of_birth.map(|date| date.format_vi()),
             )
         },
         field(
             "gioi-tinh",
-            lang.pick("Giới tính", "Sex"),
+            ui::card_result::SEX.get(lang),
             card.sex.map(|sex| sex.label_vi().to_string()),
         ),
         field(
             "noi-thuong-tru",
-            lang.pick("Nơi thường trú", "Permanent address"),
+            ui::card_result::PERMANENT_ADDRESS.get(lang),
             card.address.clone(),
         ),
         field(
             "ngay-cap",
-            lang.pick("Ngày cấp", "Date of issue"),
+            ui::card_result::DATE_OF_ISSUE.get(lang),
             card.date_of_issue.map(|date| date.format_vi()),
         ),
         field(
             "noi-dang-ky-khai-sinh",
-            lang.pick(
-                "Nơi đăng ký khai sinh (theo mã tỉnh)",
-                "Place of birth registration (from the province code)",
-            ),
+            ui::card_result::PLACE_OF_BIRTH_REGISTRATION_FROM.get(lang),
             birth_place,
         ),
     ]
@@ -216,13 +198,10 @@ fn field_view(
 ) -> Html {
     let status = match copy_status {
         Some((key, true)) if *key == field.key => {
-            html! { <span class="copy-ok">{ lang.pick("Đã chép", "Copied") }</span> }
+            html! { <span class="copy-ok">{ ui::card_result::COPIED.get(lang) }</span> }
         }
         Some((key, false)) if *key == field.key => html! {
-            <span class="field-error">{ lang.pick(
-                "Không chép được. Hãy bấm giữ lên chữ để chọn rồi chép.",
-                "Could not copy. Press and hold the text to select and copy it.",
-            ) }</span>
+            <span class="field-error">{ ui::card_result::COULD_NOT_COPY_PRESS.get(lang) }</span>
         },
         _ => Html::default(),
     };
@@ -241,7 +220,7 @@ fn field_view(
                     }
                     <span class="copy-row">
                         <button type="button" class="secondary copy" {onclick}>
-                            { lang.pick("Chép", "Copy") }
+                            { ui::card_result::COPY.get(lang) }
                             <span class="visually-hidden">{ format!(" {}", field.label) }</span>
                         </button>
                         <span class="copy-status" aria-live="polite">{ status }</span>
@@ -249,7 +228,9 @@ fn field_view(
                 </>
             }
         }
-        None => html! { <span class="value missing">{ lang.pick("Không có", "None") }</span> },
+        None => {
+            html! { <span class="value missing">{ ui::card_result::MISSING_VALUE.get(lang) }</span> }
+        }
     };
     html! {
         <div class="field" key={field.key.clone()}>
@@ -263,10 +244,7 @@ fn warnings_view(warnings: &[Warning], lang: Lang) -> Html {
     if warnings.is_empty() {
         return Html::default();
     }
-    let message = |warning: &Warning| match lang {
-        Lang::Vi => warning.message_vi(),
-        Lang::En => warning.message_en(),
-    };
+    let message = |warning: &Warning| warning.message(lang);
     let problems: Vec<&Warning> = warnings
         .iter()
         .filter(|w| w.severity() == Severity::Problem)
@@ -279,7 +257,7 @@ fn warnings_view(warnings: &[Warning], lang: Lang) -> Html {
         <>
             if !problems.is_empty() {
                 <div class="banner error card-warnings">
-                    <h3>{ lang.pick("Cần kiểm tra", "Please check") }</h3>
+                    <h3>{ ui::card_result::PLEASE_CHECK.get(lang) }</h3>
                     <ul>{ for problems.iter().map(|w| html! { <li key={w.code()}>{ message(w) }</li> }) }</ul>
                 </div>
             }
@@ -297,61 +275,34 @@ fn renewal_view(card: &Card, lang: Lang) -> Html {
     let (class, line) = match card.next_renewal {
         Some(due) if card.renewal_overdue => (
             "banner error renewal",
-            match lang {
-                Lang::Vi => format!("Đã quá hạn đổi thẻ từ ngày {}.", due.format_vi()),
-                Lang::En => format!("The card should have been renewed by {}.", due.format_vi()),
-            },
+            ui::card_result::renewal_overdue(lang, due.format_vi()),
         ),
         // As prominent as an overdue card: two months is the time it takes to get it done.
         Some(due) if card.renewal_due_soon => (
             "banner error renewal",
-            match lang {
-                Lang::Vi => format!("Sắp đến hạn: thẻ cần đổi trước ngày {}.", due.format_vi()),
-                Lang::En => format!(
-                    "Due soon: the card must be renewed before {}.",
-                    due.format_vi()
-                ),
-            },
+            ui::card_result::renewal_due_soon(lang, due.format_vi()),
         ),
         Some(due) => (
             "banner renewal",
-            match lang {
-                Lang::Vi => format!("Thẻ cần đổi trước ngày {}.", due.format_vi()),
-                Lang::En => format!("The card must be renewed before {}.", due.format_vi()),
-            },
+            ui::card_result::renewal_due(lang, due.format_vi()),
         ),
         None if dates_readable => (
             "banner ok renewal",
-            lang.pick(
-                "Không phải đổi thẻ nữa: thẻ cấp từ 58 tuổi trở đi dùng được suốt đời.",
-                "No more renewals: a card issued from age 58 on is valid for life.",
-            )
-            .to_string(),
+            ui::card_result::NO_MORE_RENEWALS.get(lang).to_string(),
         ),
         None => (
             "banner renewal",
-            lang.pick(
-                "Chưa tính được hạn đổi thẻ vì không đọc được ngày sinh hoặc ngày cấp.",
-                "The renewal date cannot be worked out: the birth or issue date is unreadable.",
-            )
-            .to_string(),
+            ui::card_result::RENEWAL_DATE_UNKNOWN.get(lang).to_string(),
         ),
     };
     // The ages come from the cccd crate, the one place the renewal rule lives.
-    let ages = list_ages(card.kind.renewal_ages(), lang.pick("và", "and"));
-    let hint = match (card.kind, lang) {
-        (CardKind::Cccd, Lang::Vi) => {
-            format!("Thẻ đổi khi đủ {ages} tuổi. Hãy so với ngày “Có giá trị đến” in trên thẻ.")
-        }
-        (CardKind::Cccd, Lang::En) => format!(
-            "The card is renewed at ages {ages}. Compare with the “valid until” date printed on it."
-        ),
-        (CardKind::CanCuoc, Lang::Vi) => format!(
-            "Thẻ căn cước đổi khi đủ {ages} tuổi; thẻ cấp trong 2 năm trước các tuổi đó dùng được đến lần đổi sau."
-        ),
-        (CardKind::CanCuoc, Lang::En) => format!(
-            "A căn cước card is renewed at ages {ages}; a card issued within 2 years before one of those ages lasts until the next one."
-        ),
+    let ages = list_ages(
+        card.kind.renewal_ages(),
+        ui::card_result::AND_WORD.get(lang),
+    );
+    let hint = match card.kind {
+        CardKind::Cccd => ui::card_result::renewal_ages_cccd(lang, ages),
+        CardKind::CanCuoc => ui::card_result::renewal_ages_can_cuoc(lang, ages),
     };
     html! {
         <div class={class}>
@@ -359,7 +310,7 @@ fn renewal_view(card: &Card, lang: Lang) -> Html {
             <p class="hint">{ hint }</p>
             <p>
                 <Link to={Route::Guide { id: RENEWAL_GUIDE.to_string(), step: None }}>
-                    { lang.pick("Xem hướng dẫn cấp đổi thẻ căn cước", "See the guide to renewing an identity card") }
+                    { ui::card_result::SEE_GUIDE_TO_RENEWING_IDENTITY.get(lang) }
                 </Link>
             </p>
         </div>
@@ -377,36 +328,24 @@ fn not_card_view(
     // `javascript:`, `data:`, `intent:`, `tel:` … : never a link, never offered for copying.
     let other_link = content == OtherContent::OtherLink;
     let explanation = if content == OtherContent::WebLink {
-        lang.pick(
-            "Mã này chứa một đường link. Ứng dụng không tự mở link. Chỉ mở nếu bạn tin nơi dán mã này; có thể chép để xem kỹ trước.",
-            "This code holds a web link. The app does not open links by itself. Open it only if you trust where the code came from; you can copy it to look at it first.",
-        )
+        ui::card_result::THIS_CODE_HOLDS_WEB_LINK.get(lang)
     } else if other_link {
-        lang.pick(
-            "Mã này chứa một loại link không phải trang web. Ứng dụng không mở nó, và bạn cũng đừng mở: link kiểu này có thể gây hại.",
-            "This code holds a link that is not a web page. The app does not open it, and neither should you: links of this kind can be harmful.",
-        )
+        ui::card_result::THIS_CODE_HOLDS_OTHER_LINK.get(lang)
     } else if content == OtherContent::BankTransfer {
-        lang.pick(
-            "Đây là mã chuyển khoản ngân hàng (VietQR), không phải mã trên thẻ căn cước. Hãy dùng ứng dụng ngân hàng để đọc mã này.",
-            "This is a bank-transfer code (VietQR), not the code on an identity card. Use a banking app to read it.",
-        )
+        ui::card_result::THIS_IS_BANK_TRANSFER_CODE.get(lang)
     } else {
-        lang.pick(
-            "Nội dung này không có dạng của mã trên thẻ CCCD hoặc thẻ căn cước. Nếu bạn quét thẻ, hãy quét lại mã QR trên thẻ (thẻ CCCD gắn chip: mặt trước; thẻ căn cước: mặt sau).",
-            "This text does not have the form of the code on a CCCD or căn cước card. If you scanned a card, scan its QR code again (chip CCCD: front side; căn cước: back side).",
-        )
+        ui::card_result::NOT_CARD_TEXT.get(lang)
     };
     let copyable = !other_link;
     let field = Field {
         key: "noi-dung".to_string(),
-        label: lang.pick("Nội dung của mã", "Text of the code").to_string(),
+        label: ui::card_result::TEXT_OF_CODE.get(lang).to_string(),
         value: Some(text.to_string()).filter(|_| copyable),
         note: None,
     };
     html! {
         <section class="card-result not-card" aria-labelledby={RESULT_HEADING_ID}>
-            <h2 id={RESULT_HEADING_ID} tabindex="-1">{ lang.pick("Đây không phải mã QR trên thẻ CCCD", "This is not the QR code of an ID card") }</h2>
+            <h2 id={RESULT_HEADING_ID} tabindex="-1">{ ui::card_result::THIS_IS_NOT_QR_CODE.get(lang) }</h2>
             <p class="banner warning">{ explanation }</p>
             if copyable {
                 <dl class="fields raw-fields">{ field_view(&field, lang, copy_status, on_copy) }</dl>

@@ -3,7 +3,7 @@
 use sotay_guides::Guide;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, ui};
 use crate::route::{Link, Route};
 
 /// “(bản tiếng Việt)” after a title shown in Vietnamese to an English reader.
@@ -11,7 +11,7 @@ pub fn fallback_note(guide: &Guide, lang: Lang) -> Html {
     if guide.lang == lang {
         return Html::default();
     }
-    html! { <span class="fallback-note">{ " " }{ lang.pick("(bản tiếng Việt)", "(Vietnamese version)") }</span> }
+    html! { <span class="fallback-note">{ " " }{ ui::guide_list::VIETNAMESE_VERSION.get(lang) }</span> }
 }
 
 /// `<li>` linking to a guide (at `step`, 1-based, when given) with its title and a line under it
@@ -36,8 +36,8 @@ pub fn guide_item(guide: &Guide, lang: Lang, step: Option<usize>, detail: Option
             .unwrap_or_default();
         html! {
             <span class="step-hint">
-                { format!("{} {n}{step_title}", lang.pick("Có từ bạn tìm ở bước", "Your words are in step")) }
-                { lang.pick(" — mở thẳng bước này", " — opens at that step") }
+                { ui::guide_list::words_in_step(lang, n, step_title) }
+                { ui::guide_list::OPENS_AT_THAT_STEP.get(lang) }
             </span>
         }
     });

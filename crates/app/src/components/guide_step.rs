@@ -9,7 +9,7 @@
 use sotay_guides::Step;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Pick, ui};
+use crate::i18n::{Lang, ui};
 use crate::route::base_path;
 
 /// The id of the finish screen (“Sau khi xong”), the fragment after the last step.
@@ -97,7 +97,7 @@ fn spoken_address(word: &str, lang: Lang) -> String {
     host.split('.')
         .filter(|label| !label.is_empty())
         .collect::<Vec<_>>()
-        .join(lang.pick(" chấm ", " dot "))
+        .join(ui::guide_step::DOT.get(lang))
 }
 
 /// True for `https://…`, `www.…` and bare domains such as `vneid.gov.vn` (the last
@@ -149,10 +149,10 @@ pub fn spoken_parts(step: &Step, lang: Lang) -> Vec<String> {
     let mut parts = vec![step.title.clone()];
     parts.extend(step.paragraphs().map(str::to_string));
     if let Some(tip) = &step.tip {
-        parts.push(format!("{}{tip}", lang.pick("Mẹo: ", "Tip: ")));
+        parts.push(format!("{}{tip}", ui::guide_step::TIP.get(lang)));
     }
     if let Some(warning) = &step.warning {
-        parts.push(format!("{}{warning}", lang.pick("Cẩn thận: ", "Careful: ")));
+        parts.push(format!("{}{warning}", ui::guide_step::CAREFUL.get(lang)));
     }
     parts.iter().map(|part| speakable(part, lang)).collect()
 }
@@ -203,26 +203,22 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     let reading_class = |part: usize| (reading == Some(part)).then_some("reading");
     let illustration = step.illustration.as_ref().map(|name| {
         let src = format!("{}illustrations/{name}.svg", base_path());
-        let alt = format!(
-            "{} {}",
-            lang.pick("Hình minh họa:", "Illustration:"),
-            step.title
-        );
+        let alt = ui::guide_step::illustration_of(lang, &step.title);
         // Width and height reserve the space before the picture arrives.
         html! { <img class="illustration" {src} {alt} width="160" height="120" loading="lazy" /> }
     });
     let tip = step.tip.as_ref().map(|tip| {
-        html! { <p class={classes!("tip", reading_class(tip_part))}><strong>{ lang.pick("Mẹo: ", "Tip: ") }</strong>{ breakable(tip) }</p> }
+        html! { <p class={classes!("tip", reading_class(tip_part))}><strong>{ ui::guide_step::TIP.get(lang) }</strong>{ breakable(tip) }</p> }
     });
     let warning = step.warning.as_ref().map(|warning| {
-        html! { <p class={classes!("warning", reading_class(warning_part))}><strong>{ lang.pick("Cẩn thận: ", "Careful: ") }</strong>{ breakable(warning) }</p> }
+        html! { <p class={classes!("warning", reading_class(warning_part))}><strong>{ ui::guide_step::CAREFUL.get(lang) }</strong>{ breakable(warning) }</p> }
     });
     let link = step.link.as_ref().map(|link| {
         html! {
             <p class="step-link">
                 <a class="button secondary" href={link.url.clone()} target="_blank" rel="noopener noreferrer">
                     <span>{ breakable(&link.label) }</span>
-                    <span class="visually-hidden">{ lang.pick(" (mở trong thẻ mới)", " (opens in a new tab)") }</span>
+                    <span class="visually-hidden">{ ui::guide_step::OPENS_IN_NEW_TAB.get(lang) }</span>
                 </a>
             </p>
         }
@@ -232,7 +228,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
             <p class="progress">{ ui::common::step_of(lang, number, total) }</p>
             <h2 id={heading_id} tabindex="-1" class={reading_class(0)}>
                 <span class="step-number" aria-hidden="true">{ number }</span>
-                <span class="visually-hidden">{ format!("{} {number}: ", ui::common::STEP.get(lang)) }</span>
+                <span class="visually-hidden">{ ui::guide_step::step_number(lang, number) }</span>
                 { step.title.clone() }
             </h2>
             { illustration }
@@ -278,7 +274,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
         html! {
             <a class="button secondary big prev" href={format!("#{}", fragment_of(number - 2, total))}
                 onclick={handler(false)}>
-                <span aria-hidden="true">{ "← " }</span>{ lang.pick("Quay lại", "Back") }
+                <span aria-hidden="true">{ "← " }</span>{ ui::guide_step::BACK.get(lang) }
             </a>
         }
     });
@@ -287,7 +283,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
             <a class="button big next" href={format!("#{}", fragment_of(number, total))}
                 onclick={handler(true)}>
                 if number == total {
-                    { lang.pick("Xong", "Done") }<span aria-hidden="true">{ " ✓" }</span>
+                    { ui::guide_step::DONE.get(lang) }<span aria-hidden="true">{ " ✓" }</span>
                 } else {
                     { ui::common::NEXT.get(lang) }<span aria-hidden="true">{ " →" }</span>
                 }
@@ -295,7 +291,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
         }
     });
     html! {
-        <nav class="step-nav no-print" aria-label={lang.pick("Chuyển bước", "Steps")}>
+        <nav class="step-nav no-print" aria-label={ui::guide_step::STEPS.get(lang)}>
             { back }
             { next }
             { props.children.clone() }

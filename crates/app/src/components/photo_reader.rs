@@ -25,7 +25,7 @@ use sotay_scan::frame::{
 use sotay_scan::protocol::{Outcome as Decoded, Reply, Request};
 
 use crate::components::scan_worker::{FrameGrabber, ScanWorker, WorkerEvent};
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, ui};
 
 #[derive(Properties, PartialEq)]
 pub struct PhotoReaderProps {
@@ -48,39 +48,42 @@ enum Outcome {
 }
 
 fn message(outcome: Outcome, lang: Lang) -> (String, Vec<&'static str>) {
-    let retake = lang.pick(
-        "Chụp lại gần hơn, thẻ nằm phẳng, đủ sáng, không lóa; mã QR rõ nét và nằm trọn trong ảnh.",
-        "Take the photo closer, the card flat, in good light without glare; the QR code sharp and whole.",
-    );
-    let type_in = lang.pick(
-        "Hoặc gõ nội dung mã ở ô bên dưới.",
-        "Or type the code's text below.",
-    );
+    let retake = ui::photo_reader::TAKE_PHOTO_CLOSER_CARD_FLAT.get(lang);
+    let type_in = ui::photo_reader::OR_TYPE_CODES_TEXT_BELOW.get(lang);
     let (title, steps) = match outcome {
         Outcome::TooManyPixels(width, height) => {
-            let title = match lang {
-                Lang::Vi => format!("Ảnh quá lớn ({width} × {height} điểm ảnh). Hãy chụp lại hoặc chọn ảnh nhỏ hơn."),
-                Lang::En => format!("The picture is too large ({width} × {height} pixels). Take the photo again or choose a smaller one."),
-            };
+            let title = ui::photo_reader::too_many_pixels(lang, width, height);
             return (title, vec![type_in]);
         }
         Outcome::Idle => ("", vec![]),
-        Outcome::Reading => (lang.pick("Đang đọc ảnh…", "Reading the photo…"), vec![]),
-        Outcome::Empty => (lang.pick("Tệp ảnh trống (0 byte).", "The file is empty (0 bytes)."), vec![lang.pick("Hãy chọn hoặc chụp lại ảnh khác.", "Choose or take another photo.")]),
+        Outcome::Reading => (ui::photo_reader::READING_PHOTO.get(lang), vec![]),
+        Outcome::Empty => (
+            ui::photo_reader::FILE_IS_EMPTY_0_BYTES.get(lang),
+            vec![ui::photo_reader::CHOOSE_OR_TAKE_ANOTHER_PHOTO.get(lang)],
+        ),
         Outcome::TooBig => (
-            lang.pick("Ảnh quá lớn (trên 30 MB), máy có thể bị treo khi mở.", "The photo is too large (over 30 MB) to open safely."),
-            vec![lang.pick("Hãy chụp bằng camera của điện thoại ở chế độ thường, hoặc chụp màn hình ảnh rồi chọn lại.", "Take it with the phone's normal camera mode, or take a screenshot of it and choose that.")],
+            ui::photo_reader::PHOTO_IS_TOO_LARGE_OVER.get(lang),
+            vec![ui::photo_reader::TAKE_IT_WITH_PHONES_NORMAL.get(lang)],
         ),
         Outcome::NotImage => (
-            lang.pick("Tệp này không phải ảnh.", "This file is not a picture."),
-            vec![lang.pick("Hãy chọn ảnh JPG hoặc PNG chụp mã QR trên thẻ.", "Choose a JPG or PNG photo of the card's QR code.")],
+            ui::photo_reader::THIS_FILE_IS_NOT_PICTURE.get(lang),
+            vec![ui::photo_reader::CHOOSE_JPG_OR_PNG_PHOTO.get(lang)],
         ),
         Outcome::Damaged => (
-            lang.pick("Không mở được ảnh: tệp có thể bị hỏng hoặc chưa tải xong.", "The photo could not be opened: it may be damaged or not fully downloaded."),
-            vec![lang.pick("Hãy chụp lại ảnh, hoặc tải lại ảnh rồi chọn lần nữa.", "Take the photo again, or download it again and choose it once more."), type_in],
+            ui::photo_reader::PHOTO_COULD_NOT_BE_OPENED.get(lang),
+            vec![
+                ui::photo_reader::TAKE_PHOTO_AGAIN_OR_DOWNLOAD.get(lang),
+                type_in,
+            ],
         ),
-        Outcome::NoCode => (lang.pick("Không tìm thấy mã QR đọc được trong ảnh.", "No readable QR code in the photo."), vec![retake, type_in]),
-        Outcome::NoDecoder => (lang.pick("Trình duyệt này không chạy được bộ đọc mã.", "This browser cannot run the code reader."), vec![type_in]),
+        Outcome::NoCode => (
+            ui::photo_reader::NO_READABLE_QR_CODE.get(lang),
+            vec![retake, type_in],
+        ),
+        Outcome::NoDecoder => (
+            ui::photo_reader::THIS_BROWSER_CANNOT_RUN_CODE.get(lang),
+            vec![type_in],
+        ),
     };
     (title.to_owned(), steps)
 }
@@ -302,9 +305,9 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
     let is_problem = !matches!(*outcome, Outcome::Idle | Outcome::Reading);
     html! {
         <section class="photo-reader" aria-labelledby="quet-anh">
-            <h2 id="quet-anh">{ lang.pick("Chọn ảnh", "Choose a photo") }</h2>
+            <h2 id="quet-anh">{ ui::photo_reader::CHOOSE_PHOTO.get(lang) }</h2>
             <label for="qr-photo" class="photo-label">
-                { lang.pick("Chụp hoặc chọn ảnh có mã QR trên thẻ", "Take or choose a photo of the card's QR code") }
+                { ui::photo_reader::TAKE_OR_CHOOSE_PHOTO.get(lang) }
             </label>
             <input id="qr-photo" class="photo-input" type="file" accept="image/*" capture="environment" ref={input} onchange={on_change} />
             <div aria-live="polite">

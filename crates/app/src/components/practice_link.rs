@@ -8,7 +8,7 @@ use sotay_practice::ScenarioLink;
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 use crate::route::{Link, Route};
 
 fn links() -> &'static [ScenarioLink] {
@@ -45,7 +45,7 @@ pub fn PracticeLink(props: &PracticeLinkProps) -> Html {
             <p class="practice-link no-print" key={link.id.clone()}>
                 <Link to={Route::PracticeScenario { id: link.id.clone() }} class="button secondary">
                     <span>
-                        { lang.pick("Tập thử trước", "Practise first") }
+                        { ui::practice_link::PRACTISE_FIRST.get(lang) }
                         // A space, so the title on its own line is never read as one word.
                         { " " }
                         <span class="practice-link-title" lang="vi">{ link.title.clone() }</span>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 
 /// The read-aloud state of one screen.
 #[derive(Clone, PartialEq)]
@@ -146,9 +146,9 @@ pub fn ReadAloudButton(props: &ReadAloudButtonProps) -> Html {
         })
     };
     let label = if reading {
-        lang.pick("Dừng đọc", "Stop reading")
+        ui::read_aloud::STOP_READING.get(lang)
     } else {
-        lang.pick("Đọc to", "Read aloud")
+        ui::read_aloud::READ_ALOUD.get(lang)
     };
     html! {
         <>
@@ -166,19 +166,10 @@ pub fn ReadAloudButton(props: &ReadAloudButtonProps) -> Html {
 fn voice_help(lang: crate::i18n::Lang) -> Html {
     html! {
         <>
-            <p>{ lang.pick(
-                "Máy này chưa có giọng đọc tiếng Việt. Thêm giọng đọc một lần, rồi mở lại trang này:",
-                "This device has no voice for this language yet. Add one once, then open this page again:",
-            ) }</p>
+            <p>{ ui::read_aloud::THIS_DEVICE_HAS_NO_VOICE.get(lang) }</p>
             <ul>
-                <li>{ lang.pick(
-                    "Android: mở Cài đặt, tìm “Chuyển văn bản thành giọng nói”, chọn công cụ của Google, rồi tải giọng Tiếng Việt.",
-                    "Android: open Settings, search for “Text-to-speech”, choose Google's engine, then download the voice.",
-                ) }</li>
-                <li>{ lang.pick(
-                    "iPhone: mở Cài đặt, Trợ năng, Nội dung được đọc, Giọng nói, chọn Tiếng Việt và tải giọng về.",
-                    "iPhone: open Settings, Accessibility, Spoken Content, Voices, choose the language and download a voice.",
-                ) }</li>
+                <li>{ ui::read_aloud::ANDROID_OPEN_SETTINGS_SEARCH.get(lang) }</li>
+                <li>{ ui::read_aloud::IPHONE_OPEN_SETTINGS_ACCESSIBILITY_SPOKEN.get(lang) }</li>
             </ul>
         </>
     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 use crate::route::base_path;
 
 /// The part of build.json this reads: one number, so the bundle carries neither generic JSON
@@ -66,31 +66,23 @@ pub fn SaveOffline() -> Html {
             });
         })
     };
-    let size_note = size.map(|bytes| {
-        format!(
-            " {} {} KB.",
-            lang.pick("Sẽ tải khoảng", "It downloads about"),
-            bytes.div_ceil(1024)
-        )
-    });
+    let size_note =
+        size.map(|bytes| ui::save_offline::downloads_about_kb(lang, bytes.div_ceil(1024)));
     html! {
         <section class="save-offline card" aria-labelledby="luu-ngoai-tuyen">
-            <h2 id="luu-ngoai-tuyen">{ lang.pick("Dùng khi không có mạng", "Use without a connection") }</h2>
+            <h2 id="luu-ngoai-tuyen">{ ui::save_offline::USE_WITHOUT_CONNECTION.get(lang) }</h2>
             <p>
-                { lang.pick(
-                    "Các hướng dẫn đã tự lưu trên máy sau lần mở đầu. Bấm nút dưới đây để lưu thêm phần Tập thử, công cụ quét CCCD và bộ công cụ của tổ công nghệ số.",
-                    "The guides were saved on this device after the first visit. Tap below to also save practice mode, the card scanner and the digital team's tools.",
-                ) }
+                { ui::save_offline::GUIDES_WERE_SAVED.get(lang) }
                 { size_note }
             </p>
             <button type="button" class="secondary" {onclick} disabled={*saving == Saving::Busy}>
-                { lang.pick("Lưu để dùng không cần mạng", "Save for offline use") }
+                { ui::save_offline::SAVE_FOR_OFFLINE_USE.get(lang) }
             </button>
             <p class="save-offline-status" role="status">{ match *saving {
                 Saving::Ready => "",
-                Saving::Busy => lang.pick("Đang lưu…", "Saving…"),
-                Saving::Saved => lang.pick("Đã lưu. Mọi trang dùng được khi không có mạng.", "Saved. Every page works without a connection."),
-                Saving::Failed => lang.pick("Chưa lưu được. Hãy bật mạng rồi bấm lại.", "Could not save. Turn on the connection and try again."),
+                Saving::Busy => ui::save_offline::SAVING.get(lang),
+                Saving::Saved => ui::save_offline::SAVED_EVERY_PAGE_WORKS_WITHOUT.get(lang),
+                Saving::Failed => ui::save_offline::COULD_NOT_SAVE_TURN.get(lang),
             } }</p>
         </section>
     }

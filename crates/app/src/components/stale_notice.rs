@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 
 #[derive(Properties, PartialEq)]
 pub struct StaleNoticeProps {
@@ -33,13 +33,9 @@ pub fn StaleNotice(props: &StaleNoticeProps) -> Html {
     });
     html! {
         <p class="banner warning stale-notice">
-            { lang.pick("Hướng dẫn này có thể đã cũ — kiểm tra tại ", "This guide may be out of date — check at ") }
+            { ui::stale_notice::MAY_BE_OUT_OF_DATE_BEFORE_LINK.get(lang) }
             { link }
-            { format!(
-                " ({} {}).",
-                lang.pick("kiểm tra lần cuối ngày", "last checked"),
-                guide.reviewed.format_vi()
-            ) }
+            { ui::stale_notice::last_checked_after_link(lang, guide.reviewed.format_vi()) }
         </p>
     }
 }

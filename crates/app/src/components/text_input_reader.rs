@@ -9,7 +9,7 @@
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 
 /// The longest text read. A QR code holds at most 7 089 characters; anything much
 /// longer was pasted by mistake and would only make the page slow.
@@ -82,27 +82,18 @@ pub fn TextInputReader(props: &TextInputReaderProps) -> Html {
     let message = match *problem {
         None => Html::default(),
         Some(Problem::Empty) => html! {
-            <p class="field-error">{ lang.pick(
-                "Ô đang trống. Hãy dán nội dung mã QR vào ô, hoặc bấm vào ô rồi quét bằng máy quét cầm tay, sau đó bấm “Đọc”.",
-                "The box is empty. Paste the QR code's text into it, or tap it and scan with a handheld scanner, then press “Read”.",
-            ) }</p>
+            <p class="field-error">{ ui::text_input_reader::BOX_IS_EMPTY_PASTE_QR.get(lang) }</p>
         },
         Some(Problem::TooLong) => html! {
-            <p class="field-error">{ lang.pick(
-                "Nội dung quá dài, không thể là mã QR trên thẻ. Hãy kiểm tra lại những gì đã dán; chữ vẫn còn trong ô.",
-                "This text is too long to be the QR code of a card. Please check what was pasted; it is still in the box.",
-            ) }</p>
+            <p class="field-error">{ ui::text_input_reader::THIS_TEXT_IS_TOO_LONG.get(lang) }</p>
         },
     };
     let invalid = problem.is_some().then_some("true");
 
     html! {
         <div class="text-reader">
-            <label for={TEXTAREA_ID}>{ lang.pick("Nội dung mã QR", "Text of the QR code") }</label>
-            <p class="hint" id={HINT_ID}>{ lang.pick(
-                "Dán chữ đã chép từ ứng dụng quét khác, hoặc bấm vào ô rồi quét bằng máy quét cầm tay (máy tự bấm Enter). Enter để đọc; Shift+Enter để xuống dòng.",
-                "Paste text copied from another scanner app, or tap the box and scan with a handheld scanner (it presses Enter by itself). Enter reads; Shift+Enter adds a new line.",
-            ) }</p>
+            <label for={TEXTAREA_ID}>{ ui::text_input_reader::TEXT_OF_QR_CODE.get(lang) }</label>
+            <p class="hint" id={HINT_ID}>{ ui::text_input_reader::PASTE_TEXT_COPIED_FROM_ANOTHER.get(lang) }</p>
             <textarea
                 id={TEXTAREA_ID}
                 ref={textarea}
@@ -118,7 +109,7 @@ pub fn TextInputReader(props: &TextInputReaderProps) -> Html {
             />
             <div id={STATUS_ID} aria-live="polite">{ message }</div>
             <div class="actions">
-                <button type="button" class="button big" {onclick}>{ lang.pick("Đọc", "Read") }</button>
+                <button type="button" class="button big" {onclick}>{ ui::text_input_reader::READ.get(lang) }</button>
             </div>
         </div>
     }

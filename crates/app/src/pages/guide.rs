@@ -30,7 +30,7 @@ use crate::components::read_aloud::{ReadAloudButton, Speech, use_speech};
 use crate::components::stale_notice::StaleNotice;
 use crate::content::{self, CatalogState, use_guides, use_whole_catalog};
 use crate::context::use_app;
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, ui};
 use crate::route::{Link, Route};
 
 const FINISH_HEADING_ID: &str = "sau-khi-xong-ten";
@@ -87,14 +87,11 @@ fn GuideLoading(props: &GuideLoadingProps) -> Html {
             <h1>{ title }</h1>
             if props.failed {
                 <div class="banner warning" role="alert">
-                    <p>{ lang.pick(
-                        "Chưa tải được nội dung hướng dẫn này. Điện thoại có thể đang mất mạng: hãy bật mạng (Wi-Fi hoặc dữ liệu di động) rồi bấm “Thử lại”.",
-                        "The guide could not be loaded. The phone may be offline: turn on Wi-Fi or mobile data, then tap “Try again”.",
-                    ) }</p>
-                    <button type="button" class="big" onclick={retry}>{ lang.pick("Thử lại", "Try again") }</button>
+                    <p>{ ui::guide::COULD_NOT_LOAD.get(lang) }</p>
+                    <button type="button" class="big" onclick={retry}>{ ui::guide::TRY_AGAIN.get(lang) }</button>
                 </div>
             } else {
-                <p role="status">{ lang.pick("Đang mở hướng dẫn…", "Opening the guide…") }</p>
+                <p role="status">{ ui::guide::OPENING_GUIDE.get(lang) }</p>
             }
         </article>
     }
@@ -105,14 +102,11 @@ fn GuideNotFound() -> Html {
     let lang = use_app().lang();
     html! {
         <article class="page">
-            <h1>{ lang.pick("Không tìm thấy hướng dẫn này", "Guide not found") }</h1>
-            <p>{ lang.pick(
-                "Có thể đường dẫn bị gõ nhầm, hoặc mã QR đã cũ. Bạn hãy chọn hướng dẫn trong danh sách, hoặc tìm theo tên việc cần làm.",
-                "The link may be mistyped or the QR code outdated. Pick the guide from the list, or search for what you need to do.",
-            ) }</p>
+            <h1>{ ui::guide::GUIDE_NOT_FOUND.get(lang) }</h1>
+            <p>{ ui::guide::NOT_FOUND_HELP.get(lang) }</p>
             <p class="actions">
-                <Link to={Route::Guides} class="button">{ lang.pick("Xem danh sách hướng dẫn", "See all guides") }</Link>
-                <Link to={Route::Questionnaire} class="button secondary">{ lang.pick("Tôi cần làm gì?", "What do I need to do?") }</Link>
+                <Link to={Route::Guides} class="button">{ ui::guide::SEE_ALL_GUIDES.get(lang) }</Link>
+                <Link to={Route::Questionnaire} class="button secondary">{ ui::guide::WHAT_DO_I_NEED_TO_DO.get(lang) }</Link>
             </p>
         </article>
     }
@@ -300,7 +294,7 @@ fn help_line(help: Option<&HelpPoint>, lang: Lang) -> Html {
     let place = help.first_screen_title();
     let phone = help.first_screen_phone().map(|phone| format!(" — {phone}"));
     html! {
-        <p class="help-line">{ lang.pick("Cần giúp? ", "Need help? ") }{ place }{ phone }</p>
+        <p class="help-line">{ ui::guide::NEED_HELP.get(lang) }{ place }{ phone }</p>
     }
 }
 
@@ -380,7 +374,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
             <crate::components::handout::HandoutPrint {guide} />
             <GuideHelp {guide} />
             <p class="no-print">
-                <Link to={Route::Guides}>{ lang.pick("← Tất cả hướng dẫn", "← All guides") }</Link>
+                <Link to={Route::Guides}>{ ui::guide::ALL_GUIDES.get(lang) }</Link>
             </p>
         </article>
     }
@@ -400,19 +394,13 @@ fn GuideAbout(props: &GuidePartProps) -> Html {
     let guide = props.guide;
     let content_lang = guide.lang.code();
     let needed = guide.before_you_start.len();
-    let summary = match (&guide.time_needed, needed) {
-        (Some(time), 0) => format!("{} · {time}", lang.pick("Dành cho ai", "Who it is for")),
-        (Some(time), n) => format!(
-            "{} {n} {} · {time}",
-            lang.pick("Cần chuẩn bị", "Have ready:"),
-            lang.pick("thứ", "items")
-        ),
-        (None, 0) => lang.pick("Dành cho ai", "Who it is for").to_string(),
-        (None, n) => format!(
-            "{} {n} {}",
-            lang.pick("Cần chuẩn bị", "Have ready:"),
-            lang.pick("thứ", "items")
-        ),
+    let what = match needed {
+        0 => ui::guide::WHO_IT_IS_FOR.get(lang).to_string(),
+        n => ui::guide::have_ready_items(lang, n),
+    };
+    let summary = match &guide.time_needed {
+        Some(time) => format!("{what} · {time}"),
+        None => what,
     };
     let checklist = guide
         .before_you_start
@@ -439,25 +427,22 @@ fn GuideAbout(props: &GuidePartProps) -> Html {
             <p class="lead" lang={content_lang}>{ guide.summary.clone() }</p>
             <dl class="guide-facts">
                 <div>
-                    <dt>{ lang.pick("Dành cho", "For") }</dt>
+                    <dt>{ ui::guide::FOR_WHOM.get(lang) }</dt>
                     <dd lang={content_lang}>{ guide.for_whom.clone() }</dd>
                 </div>
                 if let Some(time) = &guide.time_needed {
                     <div>
-                        <dt>{ lang.pick("Thời gian", "Time needed") }</dt>
+                        <dt>{ ui::guide::TIME_NEEDED.get(lang) }</dt>
                         <dd lang={content_lang}>{ time.clone() }</dd>
                     </div>
                 }
             </dl>
-            <p class="guide-meta">{ format!("{} {}", lang.pick("Cập nhật ngày", "Updated"), guide.reviewed.format_vi()) }</p>
+            <p class="guide-meta">{ ui::guide::updated_on(lang, guide.reviewed.format_vi()) }</p>
             if needed > 0 {
                 <section class="card checklist-box" aria-labelledby="truoc-khi-bat-dau">
-                    <h2 id="truoc-khi-bat-dau">{ lang.pick("Trước khi bắt đầu, cần có", "Before you start, have ready") }</h2>
+                    <h2 id="truoc-khi-bat-dau">{ ui::guide::BEFORE_YOU_START_HAVE_READY.get(lang) }</h2>
                     <ul class="checklist">{ for checklist }</ul>
-                    <p class="hint no-print">{ lang.pick(
-                        "Đánh dấu những thứ đã có. Dấu tích chỉ lưu trên máy này.",
-                        "Tick what you have. Ticks are kept only on this device.",
-                    ) }</p>
+                    <p class="hint no-print">{ ui::guide::TICK_WHAT_YOU_HAVE.get(lang) }</p>
                 </section>
             }
         </details>
@@ -486,7 +471,7 @@ fn FinishScreen(props: &FinishScreenProps) -> Html {
                 <p class="next-guide no-print">
                     <Link to={Route::Guide { id: next.id.clone(), step: None }} class="button big">
                         <span>
-                            { lang.pick("Việc tiếp theo: ", "Next: ") }
+                            { ui::guide::NEXT_GUIDE.get(lang) }
                             <span lang={next.lang.code()}>{ next.title.clone() }</span>
                             { fallback_note(next, lang) }
                         </span>
@@ -503,18 +488,14 @@ fn FinishScreen(props: &FinishScreenProps) -> Html {
     html! {
         <section id={FINISH_ID} class={classes!("finish", props.off.then_some("step-off"))}
             aria-labelledby={FINISH_HEADING_ID}>
-            <p class="banner ok">{ format!(
-                "{} {total} {}",
-                lang.pick("Bạn đã làm xong cả", "You have done all"),
-                lang.pick("bước. Bạn đã làm xong!", "steps. You have finished!"),
-            ) }</p>
-            <h2 id={FINISH_HEADING_ID} tabindex="-1">{ lang.pick("Sau khi làm xong", "After you finish") }</h2>
+            <p class="banner ok">{ ui::guide::done_all_steps(lang, total) }</p>
+            <h2 id={FINISH_HEADING_ID} tabindex="-1">{ ui::guide::AFTER_YOU_FINISH.get(lang) }</h2>
             <div lang={guide.lang.code()}>{ paragraphs(&guide.after) }</div>
             { next_guide }
             <CommuneHelp />
             if !related.is_empty() {
                 <div class="no-print">
-                    <h3>{ lang.pick("Hướng dẫn liên quan", "Related guides") }</h3>
+                    <h3>{ ui::guide::RELATED_GUIDES.get(lang) }</h3>
                     <ul class="guide-list">{ for related }</ul>
                 </div>
             }
@@ -541,16 +522,16 @@ fn GuideTools(props: &GuidePartProps) -> Html {
         <div class="actions guide-tools no-print">
             <button type="button" class="secondary" onclick={toggle_overview}>
                 if player.overview {
-                    { lang.pick("Xem từng bước", "One step at a time") }
+                    { ui::guide::ONE_STEP_AT_TIME.get(lang) }
                 } else {
-                    { lang.pick("Xem tất cả các bước", "See all steps") }
+                    { ui::guide::SEE_ALL_STEPS.get(lang) }
                 }
             </button>
             <button type="button" class="secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>
-                { lang.pick("In hướng dẫn", "Print the guide") }
+                { ui::guide::PRINT_GUIDE.get(lang) }
             </button>
             <Link to={Route::Handoff { guide: Some(props.guide.id.clone()) }} class="button secondary handoff-open">
-                { lang.pick("Hiện mã QR", "Show QR code") }
+                { ui::guide::SHOW_QR_CODE.get(lang) }
             </Link>
             <RestartControl on_restart={restart} />
         </div>
@@ -581,19 +562,16 @@ fn RestartControl(props: &RestartControlProps) -> Html {
     if !*asking {
         return html! {
             <button type="button" class="secondary restart" onclick={set(true)}>
-                { lang.pick("Bắt đầu lại", "Start again") }
+                { ui::guide::START_AGAIN.get(lang) }
             </button>
         };
     }
     html! {
         <div class="banner warning restart-confirm" role="alertdialog" aria-labelledby="hoi-bat-dau-lai">
-            <p id="hoi-bat-dau-lai">{ lang.pick(
-                "Bắt đầu lại từ bước 1? Các bước đã làm và các dấu tích trên máy này sẽ bị xóa.",
-                "Start again from step 1? Your progress and ticks on this device will be cleared.",
-            ) }</p>
+            <p id="hoi-bat-dau-lai">{ ui::guide::START_AGAIN_FROM_STEP_1.get(lang) }</p>
             <div class="actions">
-                <button type="button" class="danger" onclick={confirm}>{ lang.pick("Xóa và bắt đầu lại", "Clear and start again") }</button>
-                <button type="button" class="secondary" onclick={set(false)}>{ lang.pick("Không, giữ lại", "No, keep it") }</button>
+                <button type="button" class="danger" onclick={confirm}>{ ui::guide::CLEAR_AND_START_AGAIN.get(lang) }</button>
+                <button type="button" class="secondary" onclick={set(false)}>{ ui::guide::NO_KEEP_IT.get(lang) }</button>
             </div>
         </div>
     }
@@ -622,7 +600,7 @@ fn GuideHelp(props: &GuideHelpProps) -> Html {
         html! {
             <li>
                 <a href={source.url.clone()} target="_blank" rel="noopener noreferrer">{ source.title.clone() }</a>
-                { format!(" — {} {}", lang.pick("xem ngày", "accessed"), source.accessed.format_vi()) }
+                { " — " }{ ui::guide::accessed_on(lang, source.accessed.format_vi()) }
             </li>
         }
     });
@@ -634,21 +612,21 @@ fn GuideHelp(props: &GuideHelpProps) -> Html {
         <>
             if !guide.problems.is_empty() {
                 <section class="guide-problems" aria-labelledby="truc-trac">
-                    <h2 id="truc-trac">{ lang.pick("Gặp trục trặc?", "Having trouble?") }</h2>
+                    <h2 id="truc-trac">{ ui::guide::HAVING_TROUBLE.get(lang) }</h2>
                     <dl class="problems" lang={content_lang}>{ for problems }</dl>
                 </section>
             }
             <section class="help-box" aria-labelledby="hoi-ai">
-                <h2 id="hoi-ai">{ lang.pick("Hỏi ai khi cần giúp", "Where to get help") }</h2>
+                <h2 id="hoi-ai">{ ui::guide::WHERE_TO_GET_HELP.get(lang) }</h2>
                 // The commune's own help point, when the link carried one.
                 <CommuneHelp />
                 <p lang={content_lang}>{ guide.help.clone() }</p>
             </section>
             <section class="sources" aria-labelledby="nguon">
-                <h2 id="nguon">{ lang.pick("Nguồn tham khảo", "Sources") }</h2>
+                <h2 id="nguon">{ ui::guide::SOURCES.get(lang) }</h2>
                 <ul lang={content_lang}>{ for sources }</ul>
                 if !guide.legal_basis.is_empty() {
-                    <h3>{ lang.pick("Căn cứ pháp lý", "Legal basis") }</h3>
+                    <h3>{ ui::guide::LEGAL_BASIS.get(lang) }</h3>
                     <ul lang={content_lang}>{ for legal_basis }</ul>
                 }
             </section>

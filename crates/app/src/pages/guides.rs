@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::guide_list::guide_item;
 use crate::content::{self, use_whole_catalog};
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 use crate::route::{Link, Route};
 
 thread_local! {
@@ -49,7 +49,7 @@ pub fn GuideList() -> Html {
             if guides.is_empty() {
                 return None;
             }
-            let label = lang.pick(category.label_vi(), category.label_en());
+            let label = category.label(lang);
             Some(html! {
                 <section class="guide-group" aria-label={label}>
                     <h2>{ label }</h2>
@@ -61,32 +61,21 @@ pub fn GuideList() -> Html {
     } else {
         let hits = search(catalog, lang, typed);
         if hits.is_empty() {
-            let status = format!(
-                "{} “{typed}”.",
-                lang.pick("Không tìm thấy hướng dẫn nào cho", "No guide found for")
-            );
+            let status = ui::guides::no_guide_found(lang, typed);
             // The status line above already says nothing was found; the box only helps onward.
             let body = html! {
                 <div class="banner no-results">
-                    <p>{ lang.pick(
-                        "Thử gõ ít chữ hơn hoặc từ khác, ví dụ: “kích hoạt”, “tạm trú”, “căn cước”. Không chắc cần gì? ",
-                        "Try fewer or other words, e.g. “activate”, “residence”, “ID card”. Not sure what you need? ",
-                    ) }
-                    <Link to={Route::Questionnaire}>{ lang.pick("Trả lời vài câu hỏi để được gợi ý", "Answer a few questions for a suggestion") }</Link>
+                    <p>{ ui::guides::TRY_OTHER_WORDS_BEFORE_LINK.get(lang) }
+                    <Link to={Route::Questionnaire}>{ ui::guides::ANSWER_QUESTIONS_LINK.get(lang) }</Link>
                     </p>
                 </div>
             };
             (status, body)
         } else {
-            let status = format!(
-                "{} {} {}",
-                lang.pick("Tìm thấy", "Found"),
-                hits.len(),
-                lang.pick(
-                    "hướng dẫn.",
-                    if hits.len() == 1 { "guide." } else { "guides." }
-                )
-            );
+            let status = match hits.len() {
+                1 => ui::guides::found_one(lang, 1),
+                n => ui::guides::found_many(lang, n),
+            };
             let items = hits.iter().filter_map(|hit| {
                 let guide = catalog.get(lang, &hit.id)?;
                 Some(guide_item(
@@ -105,20 +94,17 @@ pub fn GuideList() -> Html {
 
     html! {
         <article class="page guides">
-            <h1>{ lang.pick("Hướng dẫn từng bước", "Step-by-step guides") }</h1>
+            <h1>{ ui::guides::STEP_BY_STEP_GUIDES.get(lang) }</h1>
             <form class="guide-search" role="search" {onsubmit}>
                 <label for="tim-huong-dan">
-                    { lang.pick("Tìm hướng dẫn", "Search the guides") }
-                    <span class="hint">{ lang.pick(
-                        "Gõ có dấu hay không dấu đều được, ví dụ: kich hoat, tam tru",
-                        "For example: activate, residence, ID card",
-                    ) }</span>
+                    { ui::guides::SEARCH_GUIDES.get(lang) }
+                    <span class="hint">{ ui::guides::SEARCH_HINT.get(lang) }</span>
                 </label>
                 <input id="tim-huong-dan" type="search" value={(*query).clone()} {oninput}
                     autocomplete="off" enterkeyhint="search" />
             </form>
             <p class="questionnaire-link">
-                <Link to={Route::Questionnaire}>{ lang.pick("Chưa biết bắt đầu từ đâu? Tôi cần làm gì?", "Not sure where to start? What do I need to do?") }</Link>
+                <Link to={Route::Questionnaire}>{ ui::guides::NOT_SURE_WHERE_TO_START.get(lang) }</Link>
             </p>
             <p class="search-status" aria-live="polite">{ status }</p>
             { body }

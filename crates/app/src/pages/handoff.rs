@@ -14,7 +14,7 @@ use crate::commune::use_commune;
 use crate::components::qr_svg::QrSvg;
 use crate::content;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 use crate::route::{Link, Route};
 
 /// The link as handed over: absolute, with the profile code when there is one
@@ -57,12 +57,12 @@ pub fn HandoffPage(props: &HandoffPageProps) -> Html {
             },
             guide.title.clone(),
         ),
-        None => (Route::Home, "Sổ tay Công dân số".to_owned()),
+        None => (Route::Home, ui::handoff::APP_NAME.get(lang).to_owned()),
     };
     let back_label = if entry.is_some() {
-        lang.pick("Quay lại hướng dẫn", "Back to the guide")
+        ui::handoff::BACK_TO_GUIDE.get(lang)
     } else {
-        lang.pick("Về trang chủ", "Go to home page")
+        ui::handoff::GO_TO_HOME_PAGE.get(lang)
     };
     let code = commune
         .profile
@@ -82,11 +82,8 @@ pub fn HandoffPage(props: &HandoffPageProps) -> Html {
             <h1 class="handoff-title">{ title }</h1>
             if let Some(link) = link {
                 <QrSvg text={AttrValue::from(link.clone())} ec_level={EcLevel::M}
-                    label={lang.pick("Mã QR của đường dẫn bên dưới", "QR code of the link below")} />
-                <p class="handoff-hint">{ lang.pick(
-                    "Mở camera trên điện thoại của bạn và quét mã này để xem tiếp hướng dẫn.",
-                    "Open the camera on your phone and scan this code to continue the guide.",
-                ) }</p>
+                    label={ui::handoff::QR_CODE_OF_LINK_BELOW.get(lang)} />
+                <p class="handoff-hint">{ ui::handoff::OPEN_CAMERA_ON_YOUR_PHONE.get(lang) }</p>
                 <p class="handoff-link">{ display_link(&link) }</p>
             }
             <Link to={target} class="button big">{ back_label }</Link>

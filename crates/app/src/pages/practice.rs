@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::{Lang, ui};
 use crate::practice::{Progress, load_progress, save_finished, scenario, scenarios};
 use crate::route::{Link, Route};
 
@@ -41,11 +41,7 @@ pub fn PracticeList() -> Html {
     let items = scenarios().iter().map(|scenario| {
         let status = progress.get(&scenario.id).map(|hints| {
             html! {
-                <span class="tag done">{ format!(
-                    "{} · {hints} {}",
-                    lang.pick("Đã tập xong", "Done"),
-                    lang.pick("lần xem gợi ý", "hints"),
-                ) }</span>
+                <span class="tag done">{ ui::practice::done_with_hints(lang, hints) }</span>
             }
         });
         html! {
@@ -60,15 +56,9 @@ pub fn PracticeList() -> Html {
     });
     html! {
         <article class="page practice-list">
-            <h1>{ lang.pick("Tập thử", "Practice") }</h1>
-            <p class="lead">{ lang.pick(
-                "Tập bấm trên màn hình giống ứng dụng thật trước khi làm thật. Sai cũng không sao: ứng dụng chỉ cho bạn cách sửa.",
-                "Rehearse on screens like the real app before doing it for real. Mistakes are fine: you are shown how to fix them.",
-            ) }</p>
-            <p class="banner">{ lang.pick(
-                "Chỉ dùng thông tin tập (người tập tên Nguyễn Văn Tập). Những gì bạn gõ không được gửi đi hay lưu lại; máy chỉ nhớ bạn đã tập xong bài nào.",
-                "Practice data only (a made-up person). Nothing you type is sent or kept; the phone only remembers which exercises you finished.",
-            ) }</p>
+            <h1>{ ui::practice::TITLE.get(lang) }</h1>
+            <p class="lead">{ ui::practice::INTRO.get(lang) }</p>
+            <p class="banner">{ ui::practice::MADE_UP_DATA_ONLY.get(lang) }</p>
             <ul class="guide-list">{ for items }</ul>
         </article>
     }
@@ -86,9 +76,9 @@ pub fn PracticePage(props: &PracticePageProps) -> Html {
         Some(scenario) => html! { <Player key={scenario.id.clone()} {scenario} /> },
         None => html! {
             <article class="page">
-                <h1>{ lang.pick("Không tìm thấy bài tập này", "Exercise not found") }</h1>
+                <h1>{ ui::practice::EXERCISE_NOT_FOUND.get(lang) }</h1>
                 <p class="actions">
-                    <Link to={Route::Practice} class="button">{ lang.pick("Xem các bài tập thử", "See all exercises") }</Link>
+                    <Link to={Route::Practice} class="button">{ ui::practice::SEE_ALL_EXERCISES.get(lang) }</Link>
                 </p>
             </article>
         },
@@ -221,12 +211,12 @@ fn Player(props: &PlayerProps) -> Html {
     } else {
         html! {
             <section class="practice-task" aria-labelledby="tap-viec">
-                <h2 id="tap-viec">{ lang.pick("Việc cần làm", "What to do") }</h2>
+                <h2 id="tap-viec">{ ui::practice::WHAT_TO_DO.get(lang) }</h2>
                 <p class="practice-instruction" lang="vi">{ screen.instruction.clone() }</p>
                 <div class="actions">
                     <ReadAloud text={screen.instruction.clone()} />
                     <button type="button" class="secondary practice-hint-button" onclick={on_hint}>
-                        <span aria-hidden="true">{ "💡 " }</span>{ lang.pick("Gợi ý", "Hint") }
+                        <span aria-hidden="true">{ "💡 " }</span>{ ui::practice::HINT.get(lang) }
                     </button>
                 </div>
                 <p class="practice-hint" role="status" lang="vi">
@@ -259,9 +249,9 @@ fn Player(props: &PlayerProps) -> Html {
             .map(|mistake| html! { <li>{ mistake.message.clone() }</li> });
         html! {
             <div class="banner error practice-feedback">
-                <p><strong>{ lang.pick("Chưa đúng. ", "Not quite. ") }</strong></p>
+                <p><strong>{ ui::practice::NOT_QUITE.get(lang) }</strong></p>
                 <ul lang="vi">{ for lines }</ul>
-                <button type="button" class="secondary" onclick={retry}>{ lang.pick("Thử lại", "Try again") }</button>
+                <button type="button" class="secondary" onclick={retry}>{ ui::practice::TRY_AGAIN.get(lang) }</button>
             </div>
         }
     };
@@ -277,17 +267,11 @@ fn Player(props: &PlayerProps) -> Html {
         };
         html! {
             <section class="practice-finish banner ok" aria-labelledby={FINISH_HEADING_ID}>
-                <h2 id={FINISH_HEADING_ID} tabindex="-1">{ lang.pick("Bạn đã tập xong!", "You have finished!") }</h2>
-                <p>{ format!(
-                    "{} {}. {} {}.",
-                    lang.pick("Số lần xem gợi ý:", "Hints used:"),
-                    state.practice.hints_used,
-                    lang.pick("Số lần bấm chưa đúng:", "Wrong actions:"),
-                    state.practice.mistakes,
-                ) }</p>
+                <h2 id={FINISH_HEADING_ID} tabindex="-1">{ ui::practice::YOU_HAVE_FINISHED.get(lang) }</h2>
+                <p>{ ui::practice::finish_counts(lang, state.practice.hints_used, state.practice.mistakes) }</p>
                 <p class="actions">
-                    <button type="button" class="secondary" onclick={restart}>{ lang.pick("Tập lại", "Practise again") }</button>
-                    <Link to={guide} class="button">{ lang.pick("Làm thật theo hướng dẫn", "Do it for real with the guide") }</Link>
+                    <button type="button" class="secondary" onclick={restart}>{ ui::practice::PRACTISE_AGAIN.get(lang) }</button>
+                    <Link to={guide} class="button">{ ui::practice::DO_IT_FOR_REAL.get(lang) }</Link>
                 </p>
             </section>
         }
@@ -299,21 +283,15 @@ fn Player(props: &PlayerProps) -> Html {
         <article class="page practice">
             <h1 lang="vi">{ scenario.title.clone() }</h1>
             if app.prerendered {
-                <p class="banner warning">{ lang.pick(
-                    "Trang tập đang tải. Nếu bấm nút mà không thấy gì, hãy đợi một chút.",
-                    "The practice page is loading. If the buttons do nothing yet, wait a moment.",
-                ) }</p>
+                <p class="banner warning">{ ui::practice::STILL_LOADING.get(lang) }</p>
             }
             { task }
             <PhoneScreen key={screen.id.clone()} {screen} state={state.clone()} />
             <div class="practice-feedback-area" role="alert">{ feedback }</div>
             { finish }
-            <p class="hint">{ lang.pick(
-                "Những gì bạn gõ ở đây chỉ nằm trên trang này và mất đi khi sang màn hình khác. Không gửi đi đâu, không lưu lại.",
-                "What you type here stays on this page and is gone on the next screen. It is never sent or kept.",
-            ) }</p>
+            <p class="hint">{ ui::practice::TYPED_STAYS_HERE.get(lang) }</p>
             <p>
-                <Link to={Route::Practice}>{ lang.pick("← Các bài tập thử", "← All exercises") }</Link>
+                <Link to={Route::Practice}>{ ui::practice::ALL_EXERCISES.get(lang) }</Link>
             </p>
         </article>
     }
@@ -339,14 +317,15 @@ fn PhoneScreen(props: &PhoneScreenProps) -> Html {
             .then_some("hinted")
     };
     let message = screen.message.as_ref().map(|message| {
-        let kind = match message.kind.as_str() {
-            "cuoc-goi" => lang.pick("Cuộc gọi đến từ", "Incoming call from"),
-            "thong-bao" => lang.pick("Thông báo từ", "Notification from"),
-            _ => lang.pick("Tin nhắn từ", "Text message from"),
+        let from = &message.from;
+        let from = match message.kind.as_str() {
+            "cuoc-goi" => ui::practice::call_from(lang, from),
+            "thong-bao" => ui::practice::notification_from(lang, from),
+            _ => ui::practice::text_message_from(lang, from),
         };
         html! {
             <div class={classes!("phone-message", message.kind.clone())}>
-                <p class="message-from">{ format!("{kind} {}", message.from) }</p>
+                <p class="message-from">{ from }</p>
                 <p>{ message.text.clone() }</p>
             </div>
         }
@@ -380,7 +359,7 @@ fn PhoneScreen(props: &PhoneScreenProps) -> Html {
                     <>
                         <label for={id.clone()}>{ field.label.clone() }</label>
                         <select id={id.clone()} {onchange} aria-invalid={invalid} aria-describedby={described}>
-                            <option value="" selected={value.is_empty()}>{ lang.pick("— Chọn —", "— Choose —") }</option>
+                            <option value="" selected={value.is_empty()}>{ ui::practice::CHOOSE.get(lang) }</option>
                             { for options }
                         </select>
                     </>
@@ -454,7 +433,7 @@ fn PhoneScreen(props: &PhoneScreenProps) -> Html {
         <section class="practice-phone" aria-labelledby={SCREEN_TITLE_ID} lang="vi" data-screen={screen.id.clone()}>
             <p class="practice-banner">{ screen.banner.clone() }</p>
             <h2 id={SCREEN_TITLE_ID} class="phone-title" tabindex="-1">
-                <span class="visually-hidden">{ "Màn hình tập: " }</span>{ screen.title.clone() }
+                <span class="visually-hidden">{ ui::practice::PHONE_SCREEN.get(Lang::Vi) }</span>{ screen.title.clone() }
             </h2>
             <div class="phone-body">
                 { for message }
@@ -523,9 +502,9 @@ fn ReadAloud(props: &ReadAloudProps) -> Html {
         <button type="button" class="secondary read-aloud" {onclick}>
             <span aria-hidden="true">{ "🔊 " }</span>
             if *speaking {
-                { lang.pick("Dừng đọc", "Stop reading") }
+                { ui::practice::STOP_READING.get(lang) }
             } else {
-                { lang.pick("Đọc to", "Read aloud") }
+                { ui::practice::READ_ALOUD.get(lang) }
             }
         </button>
     }

@@ -8,7 +8,7 @@ use crate::browser;
 use crate::components::guide_list::guide_item;
 use crate::content;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 
 const RESULT_HEADING_ID: &str = "goi-y";
 
@@ -60,7 +60,7 @@ pub fn Questionnaire() -> Html {
             html! {
                 <label class="choice" key={option.value}>
                     <input type="radio" {name} value={option.value} {checked} {onchange} />
-                    <span>{ lang.pick(option.label_vi, option.label_en) }</span>
+                    <span>{ option.label.get(lang) }</span>
                 </label>
             }
         });
@@ -68,9 +68,9 @@ pub fn Questionnaire() -> Html {
             <fieldset class="question" key={name} aria-describedby={help_id.clone()}>
                 <legend>
                     <span class="question-number">{ format!("{}/{} ", number + 1, QUESTIONS.len()) }</span>
-                    { lang.pick(question.text_vi, question.text_en) }
+                    { question.text.get(lang) }
                 </legend>
-                <p class="hint" id={help_id}>{ lang.pick(question.help_vi, question.help_en) }</p>
+                <p class="hint" id={help_id}>{ question.help.get(lang) }</p>
                 { for options }
             </fieldset>
         }
@@ -96,22 +96,19 @@ pub fn Questionnaire() -> Html {
         if recommendations.is_empty() {
             html! {
                 <>
-                    <h2 id={RESULT_HEADING_ID} tabindex="-1">{ lang.pick("Chưa có gợi ý", "No suggestion yet") }</h2>
-                    <p class="banner">{ lang.pick(
-                        "Bạn hãy trả lời thêm ít nhất một câu ở trên (ví dụ câu về tài khoản VNeID hoặc việc bạn muốn làm), rồi bấm “Xem gợi ý”.",
-                        "Please answer at least one more question above (for example about your VNeID account or what you want to do), then press “See suggestions”.",
-                    ) }</p>
+                    <h2 id={RESULT_HEADING_ID} tabindex="-1">{ ui::questionnaire::NO_SUGGESTION_YET.get(lang) }</h2>
+                    <p class="banner">{ ui::questionnaire::PLEASE_ANSWER_AT_LEAST_ONE.get(lang) }</p>
                 </>
             }
         } else {
             let items = recommendations.iter().filter_map(|recommendation| {
                 let guide = content::entry(lang, recommendation.guide_id)?;
-                let reason = lang.pick(recommendation.reason_vi, recommendation.reason_en);
+                let reason = recommendation.reason.get(lang);
                 Some(guide_item(guide, lang, None, Some(reason)))
             });
             html! {
                 <>
-                    <h2 id={RESULT_HEADING_ID} tabindex="-1">{ lang.pick("Nên làm theo thứ tự này", "Do these, in this order") }</h2>
+                    <h2 id={RESULT_HEADING_ID} tabindex="-1">{ ui::questionnaire::DO_THESE_IN_THIS_ORDER.get(lang) }</h2>
                     <ol class="guide-list recommendations">{ for items }</ol>
                 </>
             }
@@ -120,16 +117,13 @@ pub fn Questionnaire() -> Html {
 
     html! {
         <article class="page questionnaire">
-            <h1>{ lang.pick("Tôi cần làm gì?", "What do I need to do?") }</h1>
-            <p class="lead">{ lang.pick(
-                "Trả lời vài câu hỏi đơn giản, ứng dụng gợi ý nên làm hướng dẫn nào trước. Câu trả lời không được lưu hay gửi đi đâu.",
-                "Answer a few simple questions and the app suggests which guides to follow first. Your answers are not stored or sent anywhere.",
-            ) }</p>
+            <h1>{ ui::questionnaire::WHAT_DO_I_NEED_TO_DO.get(lang) }</h1>
+            <p class="lead">{ ui::questionnaire::ANSWER_FEW_SIMPLE_QUESTIONS.get(lang) }</p>
             <form class="questions" onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
                 { for questions }
                 <div class="actions">
-                    <button type="button" class="big" onclick={show}>{ lang.pick("Xem gợi ý", "See suggestions") }</button>
-                    <button type="button" class="secondary" onclick={clear}>{ lang.pick("Chọn lại từ đầu", "Clear my answers") }</button>
+                    <button type="button" class="big" onclick={show}>{ ui::questionnaire::SEE_SUGGESTIONS.get(lang) }</button>
+                    <button type="button" class="secondary" onclick={clear}>{ ui::questionnaire::CLEAR_MY_ANSWERS.get(lang) }</button>
                 </div>
             </form>
             <section class="suggestions" aria-live="polite">{ result }</section>

@@ -17,7 +17,7 @@ use crate::components::card_result::{CardResult, RESULT_HEADING_ID};
 use crate::components::photo_reader::PhotoReader;
 use crate::components::text_input_reader::TextInputReader;
 use crate::context::use_app;
-use crate::i18n::Pick;
+use crate::i18n::ui;
 
 const HEADING_ID: &str = "quet-tieu-de";
 
@@ -104,8 +104,8 @@ pub fn ScanPage() -> Html {
                 <CardResult reading={reading.clone()} />
                 <div class="actions">
                     <button type="button" class="button danger big" onclick={clear.clone()}>
-                        { lang.pick("Xóa", "Clear") }
-                        <span class="visually-hidden">{ lang.pick(" kết quả và nội dung đã đọc", " the result and the text read") }</span>
+                        { ui::scan::CLEAR.get(lang) }
+                        <span class="visually-hidden">{ ui::scan::RESULT_AND_TEXT_READ.get(lang) }</span>
                     </button>
                 </div>
             </>
@@ -113,26 +113,17 @@ pub fn ScanPage() -> Html {
         None => Html::default(),
     };
     let status = if *cleared {
-        lang.pick(
-            "Đã xóa kết quả và nội dung mã khỏi màn hình.",
-            "The result and the code's text were cleared.",
-        )
+        ui::scan::RESULT_AND_CODES_TEXT_WERE.get(lang)
     } else {
         ""
     };
 
     html! {
         <article class="page scan-page">
-            <h1 id={HEADING_ID} tabindex="-1">{ lang.pick("Quét mã QR trên thẻ CCCD", "Scan the QR code on an ID card") }</h1>
-            <p class="lead">{ lang.pick(
-                "Mã được đọc ngay trên điện thoại này. Không có gì được gửi đi hay lưu lại.",
-                "The code is read on this phone. Nothing is sent or saved.",
-            ) }</p>
+            <h1 id={HEADING_ID} tabindex="-1">{ ui::scan::SCAN_QR_CODE_ON_ID.get(lang) }</h1>
+            <p class="lead">{ ui::scan::CODE_IS_READ.get(lang) }</p>
             if app.prerendered {
-                <p class="hint no-js">{ lang.pick(
-                    "Đang tải ứng dụng… Cần bật JavaScript để đọc mã.",
-                    "Loading the app… Reading a code needs JavaScript.",
-                ) }</p>
+                <p class="hint no-js">{ ui::scan::LOADING_APP_READING_CODE_NEEDS.get(lang) }</p>
             }
             <p class="visually-hidden" aria-live="polite">{ status }</p>
             { result }
@@ -144,7 +135,7 @@ pub fn ScanPage() -> Html {
                 </div>
             }
             <section class="paste-reader" aria-labelledby="doc-bang-chu">
-                <h2 id="doc-bang-chu">{ lang.pick("Dán hoặc gõ nội dung mã", "Paste or type the code's text") }</h2>
+                <h2 id="doc-bang-chu">{ ui::scan::PASTE_OR_TYPE_CODES_TEXT.get(lang) }</h2>
                 <TextInputReader key={generation.0} on_text={on_text} />
             </section>
         </article>

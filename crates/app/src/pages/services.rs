@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::guide_list::guide_item;
 use crate::content;
 use crate::context::use_app;
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, ui};
 use crate::route::{Link, Route};
 
 #[function_component]
@@ -27,16 +27,10 @@ pub fn ServicesPage() -> Html {
     });
     html! {
         <article class="page services">
-            <h1>{ lang.pick("Dịch vụ công thiết yếu", "Essential public services") }</h1>
-            <p class="lead">{ lang.pick(
-                "Những thủ tục người dân hay phải làm, xếp theo việc trong đời sống. Chọn tên hướng dẫn để xem cách làm từng bước trên điện thoại.",
-                "The procedures residents most often need, grouped by life event. Choose a guide to see how to do it step by step on a phone.",
-            ) }</p>
+            <h1>{ ui::services::ESSENTIAL_PUBLIC_SERVICES.get(lang) }</h1>
+            <p class="lead">{ ui::services::PROCEDURES_RESIDENTS_MOST_OFTEN_NEED.get(lang) }</p>
             { for groups }
-            <p class="muted">{ lang.pick(
-                "Không thấy việc bạn cần? ",
-                "Not what you need? ",
-            ) }<Link to={Route::Guides}>{ lang.pick("Xem tất cả hướng dẫn", "See all guides") }</Link></p>
+            <p class="muted">{ ui::services::NOT_WHAT_YOU_NEED_BEFORE_LINK.get(lang) }<Link to={Route::Guides}>{ ui::services::SEE_ALL_GUIDES.get(lang) }</Link></p>
         </article>
     }
 }
@@ -49,18 +43,15 @@ fn service_item(service: &Service, lang: Lang) -> Html {
         .map(|guide| guide_item(guide, lang, None, None))
         .collect();
     let official_label = if service.filed_by == FiledBy::Organisation {
-        lang.pick(
-            "Xem thủ tục trên trang chính thức",
-            "See the procedure on the official site",
-        )
+        ui::services::SEE_PROCEDURE_ON_OFFICIAL_SITE.get(lang)
     } else {
-        lang.pick("Trang thủ tục chính thức", "Official procedure page")
+        ui::services::OFFICIAL_PROCEDURE_PAGE.get(lang)
     };
     html! {
         <li class="service" key={service.id.clone()} data-service={service.id.clone()}>
             <h3 lang="vi">{ service.name.clone() }</h3>
             if service.filed_by == FiledBy::Organisation {
-                <p class="service-who">{ lang.pick("Chỉ cơ quan, tổ chức làm.", "Only organisations file this.") }</p>
+                <p class="service-who">{ ui::services::ONLY_ORGANISATIONS_FILE_THIS.get(lang) }</p>
             }
             if let Some(note) = &service.note {
                 <p class="service-note" lang="vi">{ note.clone() }</p>
@@ -70,7 +61,7 @@ fn service_item(service: &Service, lang: Lang) -> Html {
             }
             if let Some(missing) = &service.partial {
                 <p class="hint service-partial">
-                    { lang.pick("Hướng dẫn chưa có phần: ", "Not covered yet: ") }
+                    { ui::services::NOT_COVERED_YET.get(lang) }
                     <span lang="vi">{ missing.clone() }</span>
                 </p>
             }
