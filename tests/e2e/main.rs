@@ -12,5 +12,6 @@ mod pwa;
 mod scan;
 mod scanner;
 mod shell;
+mod team;
 mod trust;
 mod trust_links;

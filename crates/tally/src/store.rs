@@ -305,6 +305,14 @@ impl Tally {
             .unwrap_or_default()
     }
 
+    /// What this phone counted on `date`, per subject as counted.
+    pub fn day_counts(&self, date: Date) -> impl Iterator<Item = (&str, Counts)> {
+        self.days
+            .get(&date)
+            .into_iter()
+            .flat_map(|subjects| subjects.iter().map(|(id, c)| (id.as_str(), *c)))
+    }
+
     /// Residents helped on `date` on this phone, every subject and outcome.
     pub fn day_total(&self, date: Date) -> u64 {
         self.days
@@ -469,6 +477,15 @@ impl Tally {
             Some(old) if old == entry => MergeOutcome::Unchanged,
             Some(_) => MergeOutcome::Updated,
         })
+    }
+
+    /// Months with counts, outreach or merged phones, in order.
+    pub fn active_months(&self) -> Vec<Month> {
+        let mut months: BTreeSet<Month> = self.days.keys().map(|d| Month::of(*d)).collect();
+        months.extend(self.outreach.iter().map(|e| Month::of(e.date)));
+        months.extend(self.team.keys().map(|(m, _)| *m));
+        months.extend(self.closed.iter().copied());
+        months.into_iter().collect()
     }
 
     /// Whether nothing at all is kept (no counts, outreach or merged months).
