@@ -342,16 +342,33 @@ async fn team_helper_mode_prompts_and_counts_at_the_end_of_a_guide() {
     browser
         .wait_until("the count", "return document.querySelector('.helper-count .tally-status')?.textContent.includes('Đã đếm')")
         .await;
-    let stored = browser
-        .eval("return localStorage.getItem('sotay.tally')")
+    // Kept apart as a line (the residents' bundle has no tally code), added in on the team page.
+    let pending = browser
+        .eval("return localStorage.getItem('sotay.tally.helper')")
         .await;
     assert!(
-        stored
+        pending
             .as_str()
             .unwrap_or_default()
-            .contains(r#""kich-hoat-vneid":[0,1,0]"#),
-        "{stored}"
+            .ends_with(" kich-hoat-vneid thanh-cong\n"),
+        "{pending}"
     );
+    open_team(&browser, &server).await;
+    assert_eq!(
+        report_row(&browser, "tr[data-subject='kich-hoat-vneid']").await,
+        ["0", "1", "0", "1", "100 %"]
+    );
+    browser.reload().await;
+    browser.wait_for_app().await;
+    assert_eq!(
+        report_row(&browser, "tr[data-subject='kich-hoat-vneid']").await,
+        ["0", "1", "0", "1", "100 %"],
+        "added once"
+    );
+    let pending = browser
+        .eval("return localStorage.getItem('sotay.tally.helper')")
+        .await;
+    assert_eq!(pending, Value::Null);
     browser.assert_console_clean().await;
     browser.close().await;
 }

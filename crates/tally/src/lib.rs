@@ -33,7 +33,7 @@ pub use share::{
     CommuneKey, DeviceId, MergeOutcome, MonthShare, SHARE_FORMAT_VERSION, SHARE_MAGIC, ShareError,
 };
 pub use sotay_date::Date;
-pub use store::{Tally, TallyError};
+pub use store::{Tally, TallyError, pending_line};
 pub use subjects::{
     ACTIVATION_GUIDES, LINKED_SERVICES, OTHER_SERVICE, Subject, Subjects, is_subject_id,
 };

@@ -479,6 +479,34 @@ impl Tally {
         })
     }
 
+    /// Adds the counts helper mode kept apart (lines of [`pending_line`]). Returns how many
+    /// were added and the lines still waiting: those of a month closed since (they are added
+    /// once it is reopened). Damaged lines are dropped.
+    pub fn absorb_pending(&mut self, text: &str) -> (usize, String) {
+        let mut added = 0;
+        let mut waiting = String::new();
+        for line in text.lines() {
+            let mut parts = line.split_whitespace();
+            let (Some(date), Some(subject), Some(outcome), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let (Ok(date), Some(outcome)) = (Date::parse(date), Outcome::from_code(outcome)) else {
+                continue;
+            };
+            match self.add(date, subject, outcome) {
+                Ok(_) => added += 1,
+                Err(TallyError::MonthClosed(_)) => {
+                    waiting.push_str(line);
+                    waiting.push('\n');
+                }
+                Err(_) => {}
+            }
+        }
+        (added, waiting)
+    }
+
     /// Months with counts, outreach or merged phones, in order.
     pub fn active_months(&self) -> Vec<Month> {
         let mut months: BTreeSet<Month> = self.days.keys().map(|d| Month::of(*d)).collect();
@@ -492,6 +520,13 @@ impl Tally {
     pub fn is_empty(&self) -> bool {
         self.days.is_empty() && self.outreach.is_empty() && self.team.is_empty()
     }
+}
+
+/// One count made in helper mode on a guide, as a line of its own storage entry: helper
+/// mode lives in the residents' bundle, which then needs no JSON tally code; the team page
+/// adds the lines in with [`Tally::absorb_pending`].
+pub fn pending_line(date: Date, subject: &str, outcome: Outcome) -> String {
+    format!("{date} {subject} {}\n", outcome.code())
 }
 
 fn outreach_from_json(value: &Value) -> Option<OutreachEntry> {
@@ -684,6 +719,25 @@ mod tests {
         ] {
             assert!(Tally::from_json(broken).is_empty(), "{broken}");
         }
+    }
+
+    #[test]
+    fn helper_mode_counts_are_added_once_and_wait_for_a_reopened_month() {
+        let mut tally = Tally::new();
+        tally.close_month(month(10), date(11, 2)).unwrap();
+        let pending = [
+            pending_line(date(11, 20), "kich-hoat-vneid", Outcome::FiledOnline),
+            pending_line(date(10, 31), "kich-hoat-vneid", Outcome::Guided),
+            "2026-11-20 <b> thanh-cong\n".to_owned(),
+            "hỏng\n".to_owned(),
+        ]
+        .concat();
+        let (added, waiting) = tally.absorb_pending(&pending);
+        assert_eq!(added, 1);
+        assert_eq!(waiting, "2026-10-31 kich-hoat-vneid huong-dan\n");
+        assert_eq!(tally.count(date(11, 20), "kich-hoat-vneid"), [0, 1, 0]);
+        tally.reopen_month(month(10));
+        assert_eq!(tally.absorb_pending(&waiting), (1, String::new()));
     }
 
     #[test]

@@ -10,9 +10,7 @@ use yew::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
-use crate::components::tally_store::{
-    HELPER_MODE_KEY, load_tally, random_device, save_tally, today,
-};
+use crate::components::tally_store::{HELPER_MODE_KEY, count_in_helper_mode, today};
 use crate::i18n::{Lang, ui};
 
 /// The query switch: `?tro-giup=1`.
@@ -71,15 +69,8 @@ pub fn HelperMode(props: &HelperModeProps) -> Html {
                 let Some(date) = today() else {
                     return;
                 };
-                let mut tally = load_tally();
-                tally.ensure_device(random_device);
-                status.set(match tally.add(date, &id, outcome) {
-                    Ok(_) => {
-                        save_tally(&tally);
-                        ui::helper::counted(lang, outcome.label(lang), tally.day_total(date))
-                    }
-                    Err(error) => error.message(lang),
-                });
+                count_in_helper_mode(date, &id, outcome);
+                status.set(ui::helper::counted(lang, outcome.label(lang)));
             })
         };
         let buttons = Outcome::ALL.map(|outcome| {

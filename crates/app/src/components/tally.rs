@@ -10,10 +10,56 @@ use sotay_tally::{CommuneKey, Date, Month, Outcome, Period, Subjects, Tally};
 use yew::prelude::*;
 
 use crate::app::use_app;
+use crate::browser;
 use crate::commune::CommuneContext;
-pub use crate::components::tally_store::{load_tally, random_device, save_tally, today};
+use crate::components::tally_store::HELPER_COUNTS_KEY;
+pub use crate::components::tally_store::today;
 use crate::content;
 use crate::i18n::{Lang, ui};
+
+/// Where the counts are kept on the device.
+pub const TALLY_STORAGE_KEY: &str = "sotay.tally";
+
+/// The tally as stored on the device (an empty one when missing or damaged), with the counts
+/// helper mode made since added in (and saved at once, so they are added once).
+pub fn load_tally() -> Tally {
+    let mut tally = browser::local_get(TALLY_STORAGE_KEY)
+        .map(|json| Tally::from_json(&json))
+        .unwrap_or_default();
+    if let Some(pending) = browser::local_get(HELPER_COUNTS_KEY) {
+        let (added, waiting) = tally.absorb_pending(&pending);
+        if added > 0 {
+            save_tally(&tally);
+        }
+        if waiting.is_empty() {
+            browser::local_remove(HELPER_COUNTS_KEY);
+        } else if waiting != pending {
+            browser::local_set(HELPER_COUNTS_KEY, &waiting);
+        }
+    }
+    tally
+}
+
+pub fn save_tally(tally: &Tally) {
+    if tally.is_empty() && tally.device().is_none() {
+        browser::local_remove(TALLY_STORAGE_KEY);
+    } else {
+        browser::local_set(TALLY_STORAGE_KEY, &tally.to_json());
+    }
+}
+
+/// A random phone id (48 bits): it only tells phones apart when the team lead adds them up.
+#[cfg(target_arch = "wasm32")]
+pub fn random_device() -> u64 {
+    let part = || (js_sys::Math::random() * f64::from(1u32 << 24)) as u64;
+    (part() << 24) | part()
+}
+
+/// Pre-rendering keeps nothing, so any id will do.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn random_device() -> u64 {
+    0
+}
 
 /// Everything a volunteer can count: services, guides of no service, "dịch vụ khác".
 pub fn subjects(lang: Lang) -> Subjects {
