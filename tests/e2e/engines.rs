@@ -273,10 +273,14 @@ async fn the_tally_counts_and_survives_reload(engine: Engine) {
     let server = site();
     let browser = Browser::start_engine(engine).await;
     browser.open(&server.url("/to-cong-nghe/")).await;
-    let add = |id: &str| format!(".tally-row[data-guide='{id}'] .tally-add");
-    browser.click(&add("kich-hoat-vneid")).await;
-    browser.click(&add("kich-hoat-vneid")).await;
-    browser.click(&add("dang-ky-tam-tru")).await;
+    // Two taps a resident: the service, then the outcome.
+    for id in ["kich-hoat-vneid", "kich-hoat-vneid", "dang-ky-tam-tru"] {
+        let row = format!(".tally-row[data-subject='{id}']");
+        browser.click(&format!("{row} .tally-subject")).await;
+        browser
+            .click(&format!("{row} .tally-outcome[data-outcome='huong-dan']"))
+            .await;
+    }
     browser
         .wait_until(
             "three today",

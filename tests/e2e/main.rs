@@ -14,5 +14,6 @@ mod pwa;
 mod scan;
 mod scanner;
 mod shell;
+mod team;
 mod trust;
 mod trust_links;

@@ -40,8 +40,8 @@ pub fn outline() -> &'static Catalog {
 }
 
 /// The essential public services by life event (`assets/services.toml`, each with its official
-/// link resolved at build time; about 6 KB, only in the resident bundle).
-#[cfg(feature = "resident")]
+/// link resolved at build time; about 6 KB; in the resident bundle, and the team's for its tally).
+#[cfg(any(feature = "resident", feature = "team"))]
 pub fn services() -> &'static sotay_guides::Services {
     static SERVICES: OnceLock<sotay_guides::Services> = OnceLock::new();
     SERVICES.get_or_init(|| {

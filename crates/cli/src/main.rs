@@ -13,6 +13,7 @@ mod guides;
 mod handout;
 mod poster;
 mod serve;
+mod tally;
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +38,8 @@ enum Command {
     Poster(poster::Args),
     /// Guide content: `sotay guides report` prints coverage, sources and review ages.
     Guides(guides::Args),
+    /// The team's counts: `sotay tally merge FILE...` adds up volunteers' exported months.
+    Tally(tally::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,5 +61,6 @@ fn main() -> ExitCode {
         Command::Decode(args) => decode::run(args),
         Command::Poster(args) => poster::run(args),
         Command::Guides(args) => guides::run(args),
+        Command::Tally(args) => tally::run(args),
     }
 }

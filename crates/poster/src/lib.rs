@@ -31,7 +31,6 @@ mod link;
 mod phone;
 mod profile;
 mod qr;
-mod tally;
 mod text;
 mod verified;
 
@@ -54,7 +53,6 @@ pub use qr::{
     qr_matrix, qr_svg_path,
 };
 pub use sotay_date::Date;
-pub use tally::{TALLY_CSV_HEADER, Tally, TallyError, is_guide_id};
 pub use text::{wrap, xml_escape};
 pub use verified::{
     MAX_COMMUNE_ID_LEN, VERIFIED_LIST_FILE, VerifiedError, VerifiedList, is_commune_id,

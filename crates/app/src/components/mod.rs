@@ -1,11 +1,11 @@
 //! Building blocks shared by several screens (each gated to the bundle that uses it).
 
 pub mod app_status;
-#[cfg(feature = "scanner")]
+#[cfg(any(feature = "scanner", feature = "team"))]
 pub mod camera_media;
-#[cfg(feature = "scanner")]
+#[cfg(any(feature = "scanner", feature = "team"))]
 pub mod camera_reader;
-#[cfg(feature = "scanner")]
+#[cfg(any(feature = "scanner", feature = "team"))]
 pub mod camera_view;
 #[cfg(feature = "scanner")]
 pub mod card_result;
@@ -20,8 +20,10 @@ pub mod hall_choice;
 #[cfg(feature = "resident")]
 pub mod handout;
 pub mod help_points;
+#[cfg(feature = "resident")]
+pub mod helper_mode;
 pub mod layout;
-#[cfg(feature = "scanner")]
+#[cfg(any(feature = "scanner", feature = "team"))]
 pub mod photo_reader;
 #[cfg(feature = "resident")]
 pub mod practice_link;
@@ -31,11 +33,19 @@ pub mod qr_svg;
 pub mod read_aloud;
 #[cfg(any(feature = "resident", feature = "team"))]
 pub mod save_offline;
-#[cfg(feature = "scanner")]
+#[cfg(any(feature = "scanner", feature = "team"))]
 pub mod scan_worker;
 #[cfg(feature = "resident")]
 pub mod stale_notice;
 #[cfg(feature = "team")]
 pub mod tally;
+#[cfg(feature = "team")]
+pub mod tally_outreach;
+#[cfg(feature = "team")]
+pub mod tally_report;
+#[cfg(feature = "team")]
+pub mod tally_share;
+#[cfg(any(feature = "team", feature = "resident"))]
+pub mod tally_store;
 #[cfg(feature = "scanner")]
 pub mod text_input_reader;

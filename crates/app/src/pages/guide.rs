@@ -367,6 +367,7 @@ fn GuideView(props: &GuideViewProps) -> Html {
                 { for steps }
                 <FinishScreen {guide} off={playing && step < total} on_move={on_move.clone()} />
             </div>
+            <crate::components::helper_mode::HelperMode {guide} {step} />
             // Right under the step player: on the first screen of a phone, yet never
             // pushing step 1 and “Tiếp” down.
             <PracticeLink guide_id={guide.id.clone()} />

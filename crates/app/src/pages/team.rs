@@ -1,19 +1,29 @@
-//! The community digital team's screen (`/to-cong-nghe/`): the tally of
-//! residents helped, the outreach checklist, quick links and the commune's
-//! help point kept on this phone.
+//! The community digital team's screen (`/to-cong-nghe/`): counting residents helped (service
+//! and outcome), the report for a month, quarter or year (close, print, CSV), team totals
+//! (a closed month as a QR code or a file; the lead reads them), the outreach log, helper mode,
+//! the outreach checklist, quick links and the commune's help point kept on this phone.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
+use sotay_tally::{Month, Period, Tally};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::commune::use_commune;
 use crate::components::commune_help::CommuneHelp;
-use crate::components::tally::{TallyCounter, load_tally};
+use crate::components::tally::{
+    TallyCounter, TallyProps, load_tally, random_device, save_tally, today,
+};
+use crate::components::tally_outreach::TallyOutreach;
+use crate::components::tally_report::{TallyReport, TallyReportProps};
+use crate::components::tally_share::{TallyMerge, TallyShareMonth};
+use crate::components::tally_store::HELPER_MODE_KEY;
 use crate::content;
 use crate::context::use_app;
-use crate::i18n::{Lang, Pick};
+use crate::i18n::{Lang, ui};
 use crate::route::{Link, Route};
+use sotay_text::Text;
 
 /// Ticked checklist items, kept on the device (item keys only).
 const CHECKLIST_KEY: &str = "sotay.checklist";
@@ -28,57 +38,21 @@ const FAVOURITE_GUIDES: [&str; 6] = [
     "lua-dao-gia-danh-cong-an",
 ];
 
-/// What to bring and do on an outreach drive: (stable key, Vietnamese, English).
-const CHECKLIST: [(&str, &str, &str); 9] = [
-    (
-        "posters",
-        "Áp phích, tờ rơi và nhãn dán có mã QR đã in sẵn (tạo ở trang Tạo mã QR).",
-        "Printed posters, flyers and QR stickers (made on the Make QR page).",
-    ),
-    (
-        "phones",
-        "Điện thoại đã sạc đầy, cài sẵn VNeID để làm mẫu.",
-        "Fully charged phones with VNeID installed, to demonstrate.",
-    ),
-    (
-        "power-bank",
-        "Sạc dự phòng và dây sạc (cả loại USB-C và micro-USB).",
-        "A power bank and charging cables (USB-C and micro-USB).",
-    ),
-    (
-        "offline",
-        "Điểm lõm sóng: mở ứng dụng này một lần ở nơi có sóng để máy lưu lại, đến nơi không có sóng vẫn xem được hướng dẫn.",
-        "No-signal villages: open this app once where there is signal so the phone keeps it; the guides then work without signal.",
-    ),
-    (
-        "wifi",
-        "Hỏi trước chỗ có Wi-Fi hoặc mang điểm phát Wi-Fi, vì nhận mã OTP và kích hoạt tài khoản cần mạng.",
-        "Find Wi-Fi or bring a hotspot: OTP codes and activation need a connection.",
-    ),
-    (
-        "scam",
-        "Nhắc người dân: công an và cán bộ không bao giờ hỏi mật khẩu hay mã OTP qua điện thoại; tin nhắn thật không đòi mật khẩu.",
-        "Warn residents: police and officials never ask for a password or OTP by phone; the real SMS never asks for a password.",
-    ),
-    (
-        "teach",
-        "Hướng dẫn để người dân tự làm trên máy của mình, không làm thay và không giữ máy, mật khẩu của họ.",
-        "Guide residents to do it themselves on their own phone; never do it for them or keep their phone or password.",
-    ),
-    (
-        "privacy",
-        "Không chụp, không ghi lại số căn cước, mật khẩu hay mã OTP của người dân.",
-        "Never photograph or write down residents' ID numbers, passwords or OTP codes.",
-    ),
-    (
-        "tally",
-        "Bấm đếm sau mỗi người được hướng dẫn; cuối tháng xuất tệp CSV để báo cáo Đề án 06.",
-        "Tap the tally after each resident; export the CSV at month end for the Project 06 report.",
-    ),
+/// What to bring and do on an outreach drive: (stable key kept in storage, its text).
+const CHECKLIST: [(&str, Text); 9] = [
+    ("posters", ui::team::CHECK_POSTERS),
+    ("phones", ui::team::CHECK_PHONES),
+    ("power-bank", ui::team::CHECK_POWER_BANK),
+    ("offline", ui::team::CHECK_OFFLINE),
+    ("wifi", ui::team::CHECK_WIFI),
+    ("scam", ui::team::CHECK_SCAM),
+    ("teach", ui::team::CHECK_TEACH),
+    ("privacy", ui::team::CHECK_PRIVACY),
+    ("tally", ui::team::CHECK_TALLY),
 ];
 
 fn load_checked() -> BTreeSet<String> {
-    let known = |key: &String| CHECKLIST.iter().any(|(k, _, _)| k == key);
+    let known = |key: &String| CHECKLIST.iter().any(|(k, _)| k == key);
     browser::local_get(CHECKLIST_KEY)
         .and_then(|json| serde_json::from_str::<Vec<String>>(&json).ok())
         .map(|keys| keys.into_iter().filter(known).collect())
@@ -113,27 +87,79 @@ fn quick_guides(totals: &[(String, u64)]) -> Vec<String> {
     ids
 }
 
+/// The store and the chosen period, shared by the tally's parts. The phone gets its random id
+/// here, once, so a month shown as a QR code always carries the same one.
 #[function_component]
-pub fn TeamTools() -> Html {
-    let lang = use_app().lang();
-    let commune = use_commune();
-    let checked = use_state(BTreeSet::<String>::new);
-    let totals = use_state(Vec::<(String, u64)>::new);
-    {
-        let (checked, totals) = (checked.clone(), totals.clone());
-        use_effect_with((), move |_| {
-            checked.set(load_checked());
-            let tally = load_tally();
-            totals.set(
-                tally
-                    .totals_by_guide()
-                    .into_iter()
-                    .map(|(id, count)| (id.to_owned(), count))
-                    .collect(),
-            );
-        });
+fn TeamTally() -> Html {
+    let tally = use_state(|| {
+        let mut stored = load_tally();
+        if stored.device().is_none() {
+            stored.ensure_device(random_device);
+            save_tally(&stored);
+        }
+        Rc::new(stored)
+    });
+    let period = use_state(|| today().map_or(Period::Year(2026), |d| Period::Month(Month::of(d))));
+    let on_change = {
+        let tally = tally.clone();
+        Callback::from(move |next: Tally| {
+            save_tally(&next);
+            tally.set(Rc::new(next));
+        })
+    };
+    let on_period = {
+        let period = period.clone();
+        Callback::from(move |next: Period| period.set(next))
+    };
+    let props = TallyProps {
+        tally: (*tally).clone(),
+        on_change,
+        period: *period,
+    };
+    html! {
+        <>
+            <TallyCounter ..props.clone() />
+            <TallyReport ..TallyReportProps { tally: props.clone(), on_period } />
+            <TallyShareMonth ..props.clone() />
+            <TallyMerge ..props.clone() />
+            <TallyOutreach ..props />
+        </>
     }
-    let items = CHECKLIST.iter().map(|(key, vi, en)| {
+}
+
+/// "Chế độ hỗ trợ" for this phone's guides.
+#[function_component]
+fn HelperModeSwitch() -> Html {
+    let lang = use_app().lang();
+    let on = use_state(|| browser::local_get(HELPER_MODE_KEY).as_deref() == Some("1"));
+    let onchange = {
+        let on = on.clone();
+        Callback::from(move |_: Event| {
+            if *on {
+                browser::local_remove(HELPER_MODE_KEY);
+            } else {
+                browser::local_set(HELPER_MODE_KEY, "1");
+            }
+            on.set(!*on);
+        })
+    };
+    html! {
+        <section class="no-print" aria-labelledby="helper-heading">
+            <h2 id="helper-heading">{ ui::team::HELPER_HEADING.get(lang) }</h2>
+            <label class="choice" for="helper-mode">
+                <input type="checkbox" id="helper-mode" checked={*on} {onchange} />
+                <span>{ ui::team::HELPER_SWITCH.get(lang) }</span>
+            </label>
+            <p class="hint">{ ui::team::HELPER_HINT.get(lang) }</p>
+        </section>
+    }
+}
+
+#[function_component]
+fn OutreachChecklist() -> Html {
+    let lang = use_app().lang();
+    let checked = use_state(load_checked);
+    let items = CHECKLIST.iter().map(|(key, text)| {
         let id = format!("check-{key}");
         let is_checked = checked.contains(*key);
         let onchange = {
@@ -152,12 +178,12 @@ pub fn TeamTools() -> Html {
             <li>
                 <label class="choice" for={id.clone()}>
                     <input type="checkbox" id={id} checked={is_checked} {onchange} />
-                    <span>{ match lang { Lang::Vi => *vi, Lang::En => *en } }</span>
+                    <span>{ text.get(lang) }</span>
                 </label>
             </li>
         }
     });
-    let clear_checklist = {
+    let clear = {
         let checked = checked.clone();
         Callback::from(move |_: MouseEvent| {
             let empty = BTreeSet::new();
@@ -165,6 +191,27 @@ pub fn TeamTools() -> Html {
             checked.set(empty);
         })
     };
+    html! {
+        <section class="no-print" aria-labelledby="checklist-heading">
+            <h2 id="checklist-heading">{ ui::team::CHECKLIST_HEADING.get(lang) }</h2>
+            <p class="hint">{ ui::team::checklist_done(lang, checked.len(), CHECKLIST.len()) }</p>
+            <ul class="checklist team-checklist">{ for items }</ul>
+            <button type="button" class="secondary" onclick={clear}>{ ui::team::CHECKLIST_CLEAR.get(lang) }</button>
+        </section>
+    }
+}
+
+#[function_component]
+fn QuickGuides() -> Html {
+    let lang = use_app().lang();
+    let totals = use_memo((), |_| {
+        let year = today().map_or(Period::Year(2026), |d| Period::Year(d.year()));
+        load_tally()
+            .own_counts(year)
+            .into_iter()
+            .map(|(id, counts)| (id.to_owned(), counts.iter().map(|c| u64::from(*c)).sum()))
+            .collect::<Vec<_>>()
+    });
     let quick = quick_guides(&totals).into_iter().filter_map(|id| {
         let guide = content::entry(lang, &id)?;
         Some(html! {
@@ -176,54 +223,40 @@ pub fn TeamTools() -> Html {
         })
     });
     html! {
+        <section class="no-print" aria-labelledby="quick-heading">
+            <h2 id="quick-heading">{ ui::team::QUICK_HEADING.get(lang) }</h2>
+            <ul class="guide-list">{ for quick }</ul>
+            <p><Link to={Route::Guides}>{ ui::team::ALL_GUIDES.get(lang) }</Link></p>
+            <p class="hint">{ ui::team::HANDOFF_HINT.get(lang) }</p>
+            <p><Link to={Route::Handoff { guide: None }} class="button secondary handoff-open">{ ui::team::SHOW_QR.get(lang) }</Link></p>
+            <p><Link to={Route::Poster { guide: None }} class="button">{ ui::team::MAKE_POSTERS.get(lang) }</Link></p>
+        </section>
+    }
+}
+
+#[function_component]
+pub fn TeamTools() -> Html {
+    let lang = use_app().lang();
+    let commune = use_commune();
+    html! {
         <article class="page team-tools">
-            <h1>{ lang.pick("Tổ công nghệ số cộng đồng", "Community digital team") }</h1>
-            <p class="lead">{ lang.pick(
-                "Công cụ cho tổ công nghệ số và đoàn viên thanh niên khi hướng dẫn người dân.",
-                "Tools for community digital teams and youth volunteers guiding residents.",
-            ) }</p>
-
-            <TallyCounter />
-
-            <section aria-labelledby="checklist-heading">
-                <h2 id="checklist-heading">{ lang.pick("Chuẩn bị cho buổi hướng dẫn", "Outreach checklist") }</h2>
-                <p class="hint">{ format!("{}/{} ", checked.len(), CHECKLIST.len()) }{ lang.pick("việc đã xong", "done") }</p>
-                <ul class="checklist team-checklist">{ for items }</ul>
-                <button type="button" class="secondary" onclick={clear_checklist}>
-                    { lang.pick("Bỏ đánh dấu tất cả (cho buổi sau)", "Untick all (for the next drive)") }
-                </button>
-            </section>
-
-            <section aria-labelledby="quick-heading">
-                <h2 id="quick-heading">{ lang.pick("Hướng dẫn hay dùng", "Most used guides") }</h2>
-                <ul class="guide-list">{ for quick }</ul>
-                <p>
-                    <Link to={Route::Guides}>{ lang.pick("Tất cả hướng dẫn", "All guides") }</Link>
-                </p>
-                <p class="hint">{ lang.pick(
-                    "Cho người dân quét mã trên màn hình của bạn để mở ứng dụng trên điện thoại của họ (kèm nơi hỗ trợ, nếu có):",
-                    "Let a resident scan your screen to open the app on their own phone (with the help point, if any):",
-                ) }</p>
-                <p><Link to={Route::Handoff { guide: None }} class="button secondary handoff-open">{ lang.pick("Hiện mã QR", "Show QR code") }</Link></p>
-                <p>
-                    <Link to={Route::Poster { guide: None }} class="button">{ lang.pick("Tạo mã QR và áp phích", "Make QR codes and posters") }</Link>
-                </p>
-            </section>
-
-            <crate::components::hall_choice::HallChoice />
-            <section aria-labelledby="commune-heading">
-                <h2 id="commune-heading">{ lang.pick("Nơi hỗ trợ lưu trên máy này", "Help point kept on this phone") }</h2>
+            <h1 class="no-print">{ ui::team::HEADING.get(lang) }</h1>
+            <p class="lead no-print">{ ui::team::LEAD.get(lang) }</p>
+            <TeamTally />
+            <HelperModeSwitch />
+            <OutreachChecklist />
+            <QuickGuides />
+            <div class="no-print"><crate::components::hall_choice::HallChoice /></div>
+            <section class="no-print" aria-labelledby="commune-heading">
+                <h2 id="commune-heading">{ ui::team::COMMUNE_HEADING.get(lang) }</h2>
                 if commune.profile.is_some() {
                     <CommuneHelp />
                 } else {
-                    <p>{ lang.pick(
-                        "Chưa có. Mở một đường dẫn trên áp phích của xã/phường, hoặc điền ở trang Tạo mã QR rồi bấm \"Lưu làm nơi hỗ trợ trên máy này\".",
-                        "None yet. Open a link from your commune's poster, or fill it in on the Make QR page and tap \"Keep as this phone's help point\".",
-                    ) }</p>
+                    <p>{ ui::team::NO_COMMUNE.get(lang) }</p>
                 }
             </section>
             // Saves the scanner and the team's tools too, saying how much first.
-            <crate::components::save_offline::SaveOffline />
+            <div class="no-print"><crate::components::save_offline::SaveOffline /></div>
         </article>
     }
 }
