@@ -58,7 +58,7 @@ mod imp {
         gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
-    #[cfg(feature = "team")]
+    #[cfg(any(feature = "team", feature = "resident"))]
     pub fn origin() -> String {
         gloo::utils::window()
             .location()
@@ -461,7 +461,7 @@ mod imp {
     }
     pub fn load_page(_path: &str) {}
     pub fn scroll_to_top() {}
-    #[cfg(feature = "team")]
+    #[cfg(any(feature = "team", feature = "resident"))]
     pub fn origin() -> String {
         String::new()
     }
