@@ -239,6 +239,8 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
         ],
     )?;
     write(&out.join("sw.js"), sw.as_bytes())?;
+    // After the offline groups: the handout's QR codes are never precached.
+    crate::guide_qr::write_guide_codes(&out, &args.base_url)?;
 
     compress_text_files(&out)?;
     write_host_configurations(&out)?;

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod dist;
+mod guide_qr;
 mod icons;
 mod run;
 mod test;

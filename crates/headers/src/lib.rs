@@ -30,7 +30,8 @@ pub const HASHED_PREFIX: &str = "/assets/";
 /// `Cache-Control` for a hashed file: a year, never revalidated.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// `Cache-Control` for everything else (pages, `sw.js`, the manifest, icons):
+/// `Cache-Control` for everything else (pages, `sw.js`, the manifest, icons, the
+/// handout's QR codes under `/qr/`):
 /// kept, but asked about every time, so a new version is seen at once.
 pub const REVALIDATE: &str = "no-cache";
 
@@ -187,6 +188,7 @@ mod tests {
             "/manifest.webmanifest",
             "/icons/icon-192.png",
             "/g/kich-hoat-vneid/",
+            "/qr/kich-hoat-vneid.svg",
         ] {
             assert_eq!(cache_control(path, true), REVALIDATE, "{path}");
         }

@@ -9,6 +9,7 @@ use crate::link::{display_link, slug};
 use crate::profile::{CommuneProfile, FieldSpot};
 use crate::qr::{EcLevel, QrMatrix, QrTooLong, qr_matrix, qr_svg_path};
 use crate::text::{wrap, xml_escape};
+use sotay_text::{Lang, ui};
 
 #[path = "handout.rs"]
 pub(crate) mod handout;
@@ -81,15 +82,18 @@ impl Layout {
         }
     }
 
-    pub fn label_vi(self) -> &'static str {
+    /// The layout's name as the poster builder shows it: from the UI catalogue
+    /// (`assets/ui/*/poster.toml`), so it is written once.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Layout::A4Poster => "Áp phích A4",
-            Layout::A5Flyer => "Tờ rơi A5",
-            Layout::Stickers12 => "Tờ nhãn dán A4 (12 nhãn)",
-            Layout::Stickers24 => "Tờ nhãn dán A4 (24 nhãn)",
-            Layout::TableTent => "Biển để bàn (A4 gấp đôi)",
-            Layout::Handout => "Tờ hướng dẫn chữ to (A4)",
+            Layout::A4Poster => ui::poster::LAYOUT_A4,
+            Layout::A5Flyer => ui::poster::LAYOUT_A5,
+            Layout::Stickers12 => ui::poster::LAYOUT_STICKERS12,
+            Layout::Stickers24 => ui::poster::LAYOUT_STICKERS24,
+            Layout::TableTent => ui::poster::LAYOUT_TENT,
+            Layout::Handout => ui::poster::LAYOUT_HANDOUT,
         }
+        .get(lang)
     }
 
     /// Paper size (width, height) in mm, portrait. For `@page { size: … }`.

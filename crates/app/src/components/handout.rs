@@ -4,28 +4,26 @@
 //! for and the print rules (`web/style.css`, “Handout”) then print it alone; after
 //! printing it goes away, so the guide's own “In hướng dẫn” prints the guide as before.
 //!
-//! The code leads to the guide, with a verified help point's short id: the resident's
-//! bundle has no profile encoder, and the help point is printed on the sheet anyway.
+//! The code is the guide's plain link, drawn at build time (`xtask/src/guide_qr.rs`,
+//! `<base>/qr/<id>.svg`) so the resident's bundle carries no QR generator; the help
+//! point is printed on the sheet as text. The sheet prints once the image has loaded or
+//! failed (offline: it is not precached); without it the short link is still written out.
 
 use sotay_guides::Guide;
-use sotay_poster::{BaseUrl, EcLevel, display_link, guide_url, verified_guide_url};
+use sotay_poster::{BaseUrl, display_link, guide_url};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::commune::{HelpPoint, Provenance, use_commune};
+use crate::commune::use_commune;
 use crate::components::guide_step::paragraphs;
 use crate::components::help_points::{HelpPointList, help_points};
-use crate::components::qr_svg::QrSvg;
 use crate::context::use_app;
 use crate::i18n::ui;
 use crate::route::{base_path, use_router};
 
-/// The guide's link for the sheet's QR code.
-fn handout_link(base: &BaseUrl, guide_id: &str, help: Option<&HelpPoint>) -> String {
-    match help.map(|help| &help.provenance) {
-        Some(Provenance::Verified { id, .. }) => verified_guide_url(base, Some(guide_id), id),
-        _ => guide_url(base, Some(guide_id), None),
-    }
+/// Where the build wrote the guide's QR code (`xtask/src/guide_qr.rs`).
+fn qr_image_path(base_path: &str, guide_id: &str) -> String {
+    format!("{base_path}qr/{guide_id}.svg")
 }
 
 #[derive(Properties, PartialEq)]
@@ -42,12 +40,20 @@ pub fn HandoutPrint(props: &HandoutPrintProps) -> Html {
     // Each tap asks for one print, once the sheet is on the page.
     let requests = use_state(|| 0u32);
     let shown = use_state(|| false);
+    // The QR image has loaded or failed: only then is the sheet complete.
+    let qr_settled = use_state(|| false);
+    let qr_failed = use_state(|| false);
+    let base = BaseUrl::parse(&format!("{}{}", browser::origin(), base_path())).ok();
+    let link = base.map(|base| guide_url(&base, Some(&guide.id), None));
     {
         let shown = shown.clone();
-        use_effect_with(*requests, move |requests| {
-            let listener = (*requests > 0)
-                .then(|| browser::on_window_event("afterprint", move || shown.set(false)));
-            if *requests > 0 {
+        // Without a link there is no image to wait for.
+        let complete = *qr_settled || link.is_none();
+        use_effect_with((*requests, complete), move |(requests, complete)| {
+            let ready = *requests > 0 && *complete;
+            let listener =
+                ready.then(|| browser::on_window_event("afterprint", move || shown.set(false)));
+            if ready {
                 browser::print();
             }
             move || drop(listener)
@@ -55,7 +61,10 @@ pub fn HandoutPrint(props: &HandoutPrintProps) -> Html {
     }
     let onclick = {
         let (requests, shown) = (requests.clone(), shown.clone());
+        let (qr_settled, qr_failed) = (qr_settled.clone(), qr_failed.clone());
         Callback::from(move |_: MouseEvent| {
+            qr_settled.set(false);
+            qr_failed.set(false);
             shown.set(true);
             requests.set(*requests + 1);
         })
@@ -69,8 +78,17 @@ pub fn HandoutPrint(props: &HandoutPrintProps) -> Html {
     if !*shown {
         return button;
     }
-    let base = BaseUrl::parse(&format!("{}{}", browser::origin(), base_path())).ok();
-    let link = base.map(|base| handout_link(&base, &guide.id, commune.help.as_ref()));
+    let onload = {
+        let qr_settled = qr_settled.clone();
+        Callback::from(move |_: Event| qr_settled.set(true))
+    };
+    let onerror = {
+        let (qr_settled, qr_failed) = (qr_settled.clone(), qr_failed.clone());
+        Callback::from(move |_: Event| {
+            qr_failed.set(true);
+            qr_settled.set(true);
+        })
+    };
     let points = help_points(&commune, &route);
     let steps = guide.steps.iter().map(|step| {
         html! {
@@ -96,9 +114,11 @@ pub fn HandoutPrint(props: &HandoutPrintProps) -> Html {
                     </div>
                     if let Some(link) = link {
                         <figure class="handout-qr">
-                            <QrSvg text={AttrValue::from(link.clone())} ec_level={EcLevel::Q}
-                                label={ui::handout::QR_LABEL.get(lang)} />
-                            <figcaption>{ ui::handout::QR_CAPTION.get(lang) }</figcaption>
+                            if !*qr_failed {
+                                <img class="qr-svg" src={qr_image_path(base_path(), &guide.id)}
+                                    alt={ui::handout::QR_LABEL.get(lang)} {onload} {onerror} />
+                                <figcaption>{ ui::handout::QR_CAPTION.get(lang) }</figcaption>
+                            }
                             <p class="handout-link">{ display_link(&link).to_owned() }</p>
                         </figure>
                     }
@@ -119,26 +139,12 @@ pub fn HandoutPrint(props: &HandoutPrintProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sotay_poster::CommuneProfile;
 
     #[test]
-    fn the_code_names_only_a_verified_help_point() {
-        let base = BaseUrl::parse("https://sotay.example.vn/").unwrap();
-        let help = |provenance| HelpPoint {
-            profile: CommuneProfile::new("Xã Tân Phú"),
-            provenance,
-        };
+    fn the_code_is_the_file_the_build_writes() {
         assert_eq!(
-            handout_link(&base, "kich-hoat-vneid", Some(&help(Provenance::Saved))),
-            "https://sotay.example.vn/g/kich-hoat-vneid/"
-        );
-        let verified = help(Provenance::Verified {
-            id: "tan-phu".into(),
-            deployer: "Sở KH&CN".into(),
-        });
-        assert_eq!(
-            handout_link(&base, "kich-hoat-vneid", Some(&verified)),
-            "https://sotay.example.vn/g/kich-hoat-vneid/?x=tan-phu"
+            qr_image_path("/sotay/", "kich-hoat-vneid"),
+            "/sotay/qr/kich-hoat-vneid.svg"
         );
     }
 }

@@ -28,7 +28,7 @@ pub mod layout;
 pub mod photo_reader;
 #[cfg(feature = "resident")]
 pub mod practice_link;
-#[cfg(any(feature = "team", feature = "resident"))]
+#[cfg(feature = "team")]
 pub mod qr_svg;
 #[cfg(feature = "resident")]
 pub mod read_aloud;

@@ -75,15 +75,7 @@ pub fn PosterTarget(props: &TargetProps) -> Html {
 }
 
 pub fn layout_label(layout: Layout, lang: Lang) -> &'static str {
-    match layout {
-        Layout::A4Poster => ui::poster::LAYOUT_A4,
-        Layout::A5Flyer => ui::poster::LAYOUT_A5,
-        Layout::Stickers12 => ui::poster::LAYOUT_STICKERS12,
-        Layout::Stickers24 => ui::poster::LAYOUT_STICKERS24,
-        Layout::TableTent => ui::poster::LAYOUT_TENT,
-        Layout::Handout => ui::poster::LAYOUT_HANDOUT,
-    }
-    .get(lang)
+    layout.label(lang)
 }
 
 #[derive(Properties, PartialEq)]
