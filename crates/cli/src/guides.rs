@@ -25,12 +25,8 @@ struct ReportArgs {
     #[arg(long, value_name = "DIR", default_value = "assets")]
     assets: PathBuf,
     /// The day to measure review ages from (default: today, UTC).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::parse_date)]
     today: Option<Date>,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.message_vi().to_owned())
 }
 
 pub fn run(args: Args) -> ExitCode {

@@ -64,3 +64,8 @@ fn main() -> ExitCode {
         Command::Tally(args) => tally::run(args),
     }
 }
+
+/// `--today YYYY-MM-DD` and other dates on the command line, with the date crate's message.
+fn parse_date(text: &str) -> Result<sotay_guides::Date, String> {
+    sotay_guides::Date::parse(text).map_err(|e| e.message_vi().to_owned())
+}

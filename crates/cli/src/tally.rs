@@ -35,12 +35,8 @@ struct MergeArgs {
     #[arg(long, value_name = "DIR", default_value = "assets")]
     assets: PathBuf,
     /// Today (default: today, UTC): months after it are refused.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::parse_date)]
     today: Option<Date>,
-}
-
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.message_vi().to_owned())
 }
 
 pub fn run(args: Args) -> ExitCode {
