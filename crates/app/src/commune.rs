@@ -20,8 +20,8 @@
 //! Every value is decoded and validated by `sotay-poster` and shown as text.
 
 use sotay_poster::{
-    CommuneProfile, HelpPlace, VERIFIED_LIST_FILE, VerifiedList, decode_profile,
-    profile_code_in_query, verified_id_in_query,
+    CommuneProfile, VERIFIED_LIST_FILE, VerifiedList, decode_profile, profile_code_in_query,
+    verified_id_in_query,
 };
 use yew::prelude::*;
 
@@ -65,11 +65,13 @@ impl HelpPoint {
     /// Every help place, the main one first (none when the link named only
     /// the commune). Screens that show a place's phone ask
     /// [`HelpPoint::phone_shown_on`] first.
-    pub fn places(&self) -> &[HelpPlace] {
+    #[cfg(feature = "resident")]
+    pub fn places(&self) -> &[sotay_poster::HelpPlace] {
         &self.profile.places
     }
 
     /// What a guide's first screen names: the main place, or the commune.
+    #[cfg(feature = "resident")]
     pub fn first_screen_title(&self) -> &str {
         self.places()
             .first()
@@ -343,6 +345,7 @@ pub fn CommuneProvider(props: &CommuneProviderProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sotay_poster::HelpPlace;
 
     fn long_bien() -> CommuneProfile {
         let mut profile = CommuneProfile::new("Phường Long Biên");

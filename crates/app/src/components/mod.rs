@@ -19,6 +19,7 @@ pub mod guide_step;
 pub mod hall_choice;
 #[cfg(feature = "resident")]
 pub mod handout;
+#[cfg(any(feature = "resident", feature = "team"))]
 pub mod help_points;
 #[cfg(feature = "resident")]
 pub mod helper_mode;
