@@ -75,6 +75,10 @@ self.addEventListener("activate", (event) => {
     await Promise.all(windows.map(async (client) => {
       const url = new URL(client.url);
       if (url.origin !== self.location.origin) return;
+      // A scanner, team or practice page opened while this worker was installing
+      // was seen neither by install nor by fetch: save its group now.
+      const group = groupOfPage(url);
+      if (group) await saveGroup(cache, group).catch(() => {});
       const key = pageKey(url);
       if (!key || await cache.match(key)) return;
       try {

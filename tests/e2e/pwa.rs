@@ -246,3 +246,34 @@ async fn the_manifest_makes_the_app_installable() {
     assert_eq!(manifest["errors"], json!([]), "{manifest}");
     browser.close().await;
 }
+
+/// The team page reads volunteers' month QR codes with the scanner's worker: the team's
+/// offline group carries the worker too, so a lead who saved only the team's tools can
+/// read them without signal.
+#[test]
+#[ignore = "needs the built site: run `cargo xtask test`"]
+fn the_team_group_carries_the_scan_worker() {
+    let env = Env::get();
+    let text = std::fs::read_to_string(env.dist.join("build.json")).expect("build.json");
+    let build: Value = serde_json::from_str(&text).expect("build.json is JSON");
+    let group = |name: &str| -> Vec<String> {
+        build["groups"][name]
+            .as_array()
+            .unwrap_or_else(|| panic!("group {name}"))
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let worker: Vec<String> = group("scanner")
+        .into_iter()
+        .filter(|url| url.contains("scan_worker") || url.contains("scan-worker"))
+        .collect();
+    assert!(
+        worker.len() >= 2,
+        "the worker's WASM and script: {worker:?}"
+    );
+    let team = group("team");
+    for url in &worker {
+        assert!(team.contains(url), "{url} missing from the team group");
+    }
+}

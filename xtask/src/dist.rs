@@ -212,6 +212,24 @@ pub fn dist(args: &DistArgs) -> Result<PathBuf> {
                 .push(format!("{base_path}{relative}"));
         }
     }
+    // The team page reads volunteers' month QR codes with the scanner's worker, so a
+    // team lead who saved only the team's tools can still read them offline.
+    let worker: Vec<String> = groups
+        .get(Bundle::Scanner.name())
+        .into_iter()
+        .flatten()
+        .filter(|url| {
+            is_scan_worker(
+                url.strip_prefix(&format!("{base_path}assets/"))
+                    .unwrap_or(""),
+            )
+        })
+        .cloned()
+        .collect();
+    groups
+        .entry(Bundle::Team.name())
+        .or_default()
+        .extend(worker);
     for urls in groups.values_mut() {
         urls.sort();
     }
@@ -313,13 +331,18 @@ const RESIDENT_GROUP: &str = Bundle::Resident.name();
 /// (styles, icons, illustrations, the guide catalog) is the resident's.
 fn offline_group(relative: &str, bundles: &BTreeMap<Bundle, BuiltBundle>) -> &'static str {
     let name = relative.strip_prefix("assets/").unwrap_or("");
-    if name.starts_with("sotay_scan_worker") || name.starts_with("scan-worker") {
+    if is_scan_worker(name) {
         return Bundle::Scanner.name();
     }
     bundles
         .iter()
         .find(|(_, built)| [&built.wasm, &built.glue, &built.boot].contains(&&name.to_string()))
         .map_or(RESIDENT_GROUP, |(bundle, _)| bundle.name())
+}
+
+/// The scan worker's files (its WASM, glue and script) by their name under `assets/`.
+fn is_scan_worker(name: &str) -> bool {
+    name.starts_with("sotay_scan_worker") || name.starts_with("scan-worker")
 }
 
 /// Bytes a precached URL costs over the network: its brotli copy when there is one.
