@@ -7,6 +7,8 @@
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Server, site};
 
+use crate::poster::{page_size, pdf_pages, print_to_pdf};
+
 const TEAM: &str = "/to-cong-nghe/";
 
 /// Makes the page's clock read `iso` (UTC) from the next page load on, replacing an earlier
@@ -86,29 +88,6 @@ async fn report_row(browser: &Browser, css: &str) -> Vec<String> {
         ))
         .await;
     serde_json::from_value(cells).unwrap_or_default()
-}
-
-/// Number of pages in a PDF.
-fn pdf_pages(pdf: &[u8]) -> usize {
-    String::from_utf8_lossy(pdf).matches("/MediaBox").count()
-}
-
-fn base64_decode(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for byte in text.bytes() {
-        let Some(value) = ALPHABET.iter().position(|b| *b == byte) else {
-            continue;
-        };
-        buffer = (buffer << 6) | value as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    out
 }
 
 /// The second phone: counts in October, closes it in November, shows its QR code; returns a
@@ -218,26 +197,13 @@ async fn team_counts_closes_prints_and_adds_up_a_second_phone() {
     );
     lead.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
         .await;
-    let pdf = lead
-        .cdp(
-            "Page.printToPDF",
-            json!({ "preferCSSPageSize": true, "printBackground": true }),
-        )
-        .await;
-    let pdf = base64_decode(pdf["data"].as_str().unwrap_or_default());
+    let pdf = print_to_pdf(&lead).await;
     assert!(pdf.starts_with(b"%PDF"), "a PDF");
-    assert_eq!(pdf_pages(&pdf), 1, "the report prints on one page");
-    let media_box: Vec<f64> = String::from_utf8_lossy(&pdf)
-        .split("/MediaBox [")
-        .nth(1)
-        .and_then(|rest| rest.split(']').next())
-        .unwrap_or_default()
-        .split_whitespace()
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    let a4 = |points: f64, expected: f64| (points - expected).abs() < 2.0;
+    let (pages, media_box) = pdf_pages(&pdf);
+    assert_eq!(pages, 1, "the report prints on one page");
+    let (width, height) = page_size(&media_box);
     assert!(
-        media_box.len() == 4 && a4(media_box[2], 595.0) && a4(media_box[3], 842.0),
+        (width - 595).abs() < 2 && (height - 842).abs() < 2,
         "A4: {media_box:?}"
     );
 
