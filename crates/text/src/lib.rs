@@ -10,17 +10,12 @@
 //! # Example
 //!
 //! ```
-//! use sotay_text::{Lang, Text};
+//! use sotay_text::{Lang, ui};
 //!
-//! const NEXT: Text = Text::new("Tiếp", Some("Next"));
-//! assert_eq!(NEXT.get(Lang::Vi), "Tiếp");
-//! assert_eq!(NEXT.get(Lang::En), "Next");
-//!
-//! let step = Text::new("Bước {n}/{total}", Some("Step {n} of {total}"));
-//! assert_eq!(step.fill(Lang::En, &[("n", &2), ("total", &5)]), "Step 2 of 5");
+//! assert_eq!(ui::common::NEXT.get(Lang::Vi), "Tiếp");
+//! assert_eq!(ui::common::NEXT.get(Lang::En), "Next");
+//! assert_eq!(ui::common::step_of(Lang::En, 2, 5), "Step 2/5");
 //! ```
-
-use core::fmt::{self, Display};
 
 use serde::{Deserialize, Serialize};
 
@@ -74,43 +69,6 @@ impl Text {
             _ => self.vi,
         }
     }
-
-    /// The string in `lang` with each `{name}` replaced by its value; `{{` and `}}` are
-    /// literal braces, as in the catalogue. (The catalogue's generated functions do the same
-    /// with `format!`, so a bundle parses no template at run time.)
-    pub fn fill(self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
-        let template = self.get(lang);
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest = template;
-        while let Some(start) = rest.find(['{', '}']) {
-            out.push_str(&rest[..start]);
-            let brace = rest.as_bytes()[start];
-            let after = &rest[start + 1..];
-            if after.as_bytes().first() == Some(&brace) {
-                out.push(brace as char);
-                rest = &after[1..];
-                continue;
-            }
-            match after.find('}') {
-                Some(end) if brace == b'{' => {
-                    let name = &after[..end];
-                    match args.iter().find(|(key, _)| *key == name) {
-                        Some((_, value)) => {
-                            let _ = fmt::write(&mut out, format_args!("{value}"));
-                        }
-                        None => out.push_str(&rest[start..start + end + 2]),
-                    }
-                    rest = &after[end + 1..];
-                }
-                _ => {
-                    out.push(brace as char);
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
-    }
 }
 
 /// The build script's checks and code generation (tested here; see `build.rs`).
@@ -134,12 +92,6 @@ mod tests {
             "UI strings with no English in assets/ui/en/ (they show in Vietnamese): {:?}",
             ui::MISSING_ENGLISH
         );
-    }
-
-    #[test]
-    fn fill_keeps_literal_braces_and_unknown_names() {
-        let text = Text::new("{{a}} {b} {c}", None);
-        assert_eq!(text.fill(Lang::En, &[("b", &1)]), "{a} 1 {c}");
     }
 
     #[test]
