@@ -550,7 +550,9 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
         "{links:?}"
     );
     // Practice is saved for offline use once one of its pages has been opened (a
-    // resident's first visit does not spend their data on it).
+    // resident's first visit does not spend their data on it). The worker must control
+    // the page first, or the practice page is opened while it is still installing.
+    browser.wait_for_service_worker().await;
     browser.open(&server.url("/tap-thu/")).await;
     browser.wait_for_offline_group("practice").await;
     browser
