@@ -5,7 +5,7 @@
 
 use crate::Result;
 use crate::dist::{DistArgs, dist};
-use crate::run::{cargo, run, target_dir};
+use crate::run::{WORKSPACE, cargo, run, target_dir, workspace_bin};
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Need};
 
 #[derive(clap::Subcommand, Clone, Copy)]
@@ -29,17 +29,19 @@ pub fn bench(what: Bench) -> Result {
         deployer: None,
         test_capture: false,
     })?;
-    run(cargo().args(["build", "-p", "sotay-cli"]))?;
+    let sotay = workspace_bin("sotay")?;
     let filter = match what {
         Bench::Load => "load",
         Bench::Scan => "scan",
     };
     run(cargo()
-        .args(["test", "-p", "sotay-e2e", "--test", "bench", "--"])
+        .arg("test")
+        .args(WORKSPACE)
+        .args(["--test", "bench", "--"])
         .args(["--ignored", "--nocapture", "--test-threads=1", filter])
         .env("SOTAY_E2E_DIST", &site)
         .env("SOTAY_E2E_DIST_B", &site)
-        .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
+        .env("SOTAY_E2E_SOTAY", &sotay)
         .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
         .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
         .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js"))

@@ -20,7 +20,7 @@ use sotay_routes::{Bundle, PAGE_DATA_ID, Page, Prerendered, Route};
 use sotay_text::{Lang, ui};
 
 use crate::Result;
-use crate::run::{cargo, root, run, target_dir};
+use crate::run::{root, run, target_dir, workspace_bin};
 use crate::tools::{hex, wasm_opt_path};
 
 #[derive(clap::Args, Clone)]
@@ -532,9 +532,7 @@ pub fn base_path(base_url: &str) -> Result<String> {
 
 fn prerender(base_path: &str) -> Result<Prerendered> {
     let json_path = target_dir().join("prerender.json");
-    run(cargo()
-        .args(["run", "--quiet", "-p", "sotay-app", "--features", "ssr"])
-        .args(["--bin", "sotay-prerender", "--"])
+    run(Command::new(workspace_bin("sotay-prerender")?)
         .arg(&json_path)
         .env("SOTAY_BASE_PATH", base_path))?;
     let json = read(&json_path)?;

@@ -19,6 +19,21 @@ pub fn cargo() -> Command {
     command
 }
 
+/// The native dev builds (tests, tools, the pre-renderer) all select the whole workspace
+/// with every feature, so Cargo resolves each dependency's features once and builds it
+/// once: a `-p one-crate` build would resolve another feature set and compile (and store)
+/// a second copy of tokio, syn, image…, which cost CI minutes and gigabytes.
+pub const WORKSPACE: [&str; 2] = ["--workspace", "--all-features"];
+
+/// Builds one binary of the workspace (dev profile, the shared feature set) and returns its path.
+pub fn workspace_bin(name: &str) -> Result<PathBuf> {
+    run(cargo()
+        .args(["build", "--quiet"])
+        .args(WORKSPACE)
+        .args(["--bin", name]))?;
+    Ok(target_dir().join("debug").join(name))
+}
+
 /// Runs a command to completion, echoing it; a non-zero exit is an error.
 pub fn run(command: &mut Command) -> Result {
     eprintln!("$ {}", describe(command));
@@ -51,16 +66,10 @@ fn describe(command: &Command) -> String {
 
 /// Builds `sotay` (quick native profile) and runs `sotay serve` in the foreground.
 pub fn serve_foreground(dist: &Path, addr: &str) -> Result {
-    run(cargo().args(["build", "-p", "sotay-cli"]))?;
-    let sotay = sotay_binary();
-    run(Command::new(sotay)
+    run(Command::new(workspace_bin("sotay")?)
         .arg("serve")
         .arg(dist)
         .args(["--addr", addr]))
-}
-
-pub fn sotay_binary() -> PathBuf {
-    target_dir().join("debug").join("sotay")
 }
 
 pub fn target_dir() -> PathBuf {

@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 
 use crate::Result;
 use crate::dist::{DistArgs, dist};
-use crate::run::{cargo, root, run, target_dir};
+use crate::run::{WORKSPACE, cargo, root, run, target_dir, workspace_bin};
 use crate::tools::{
     self, CHROMEDRIVER, CHROMIUM, FIREFOX, MINIBROWSER, NGINX, NGINX_BROTLI, Need, WEBKIT_DRIVER,
     XVFB,
@@ -32,15 +32,10 @@ pub fn test(args: &TestArgs) -> Result {
         ..Need::everything()
     })?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--all-features",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    run(cargo()
+        .arg("clippy")
+        .args(WORKSPACE)
+        .args(["--all-targets", "--", "-D", "warnings"]))?;
     // Each bundle alone, for the target `cargo xtask dist` builds it for: code only
     // another bundle uses is dead there, and must be gated to the bundles that use it.
     for bundle in sotay_routes::Bundle::ALL.map(sotay_routes::Bundle::name) {
@@ -61,20 +56,14 @@ pub fn test(args: &TestArgs) -> Result {
     // The content report a commune editor reads (guides per language, services covered, sources,
     // review ages). It exits 1 on any content error, e.g. a service residents file without a
     // guide. The same build of `sotay` serves the e2e suite below.
-    run(cargo().args([
-        "run",
-        "--quiet",
-        "-p",
-        "sotay-cli",
-        "--",
-        "guides",
-        "report",
-    ]))?;
-    // Native tests of every crate, including guide content validation and the
-    // fuzz seed corpora as regression tests. The e2e tests are `#[ignore]`d here.
-    run(cargo().args(["test", "--workspace"]))?;
-    // The pre-renderer's own checks (every page's bundle, guide data blocks).
-    run(cargo().args(["test", "-p", "sotay-app", "--features", "ssr", "--lib"]))?;
+    let sotay = workspace_bin("sotay")?;
+    run(Command::new(&sotay)
+        .args(["guides", "report"])
+        .current_dir(root()))?;
+    // Native tests of every crate, including guide content validation, the fuzz seed
+    // corpora as regression tests and the pre-renderer's own checks (every page's bundle,
+    // guide data blocks; feature `ssr`). The e2e tests are `#[ignore]`d here.
+    run(cargo().arg("test").args(WORKSPACE))?;
     if args.no_e2e {
         return Ok(());
     }
@@ -97,34 +86,32 @@ pub fn test(args: &TestArgs) -> Result {
         deployer: Some(E2E_DEPLOYER.into()),
         test_capture: true,
     })?;
-    run(cargo().args(["build", "-p", "sotay-cli"]))?;
     let mut e2e = cargo();
-    e2e.args([
-        "test",
-        "-p",
-        "sotay-e2e",
+    e2e.arg("test")
+        .args(WORKSPACE)
         // Only the e2e suite: the browser benchmarks (`--test bench`) are ignored
         // tests too, and belong to `cargo xtask bench`.
-        "--test",
-        "e2e",
-        "--",
-        "--include-ignored",
-        "--test-threads=1",
-    ])
-    .args(args.e2e_filter.iter())
-    .env("SOTAY_E2E_DIST", &site)
-    .env("SOTAY_E2E_DIST_B", &site_b)
-    .env("SOTAY_E2E_SOTAY", target_dir().join("debug").join("sotay"))
-    .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
-    .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
-    .env("SOTAY_E2E_FIREFOX", FIREFOX)
-    .env("SOTAY_E2E_GECKODRIVER", tools::cargo_bin("geckodriver"))
-    .env("SOTAY_E2E_WEBKIT_DRIVER", WEBKIT_DRIVER)
-    .env("SOTAY_E2E_MINIBROWSER", MINIBROWSER)
-    .env("SOTAY_E2E_XVFB", XVFB)
-    .env("SOTAY_E2E_NGINX", NGINX)
-    .env("SOTAY_E2E_NGINX_BROTLI", NGINX_BROTLI)
-    .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js"));
+        .args([
+            "--test",
+            "e2e",
+            "--",
+            "--include-ignored",
+            "--test-threads=1",
+        ])
+        .args(args.e2e_filter.iter())
+        .env("SOTAY_E2E_DIST", &site)
+        .env("SOTAY_E2E_DIST_B", &site_b)
+        .env("SOTAY_E2E_SOTAY", &sotay)
+        .env("SOTAY_E2E_CHROMIUM", CHROMIUM)
+        .env("SOTAY_E2E_CHROMEDRIVER", CHROMEDRIVER)
+        .env("SOTAY_E2E_FIREFOX", FIREFOX)
+        .env("SOTAY_E2E_GECKODRIVER", tools::cargo_bin("geckodriver"))
+        .env("SOTAY_E2E_WEBKIT_DRIVER", WEBKIT_DRIVER)
+        .env("SOTAY_E2E_MINIBROWSER", MINIBROWSER)
+        .env("SOTAY_E2E_XVFB", XVFB)
+        .env("SOTAY_E2E_NGINX", NGINX)
+        .env("SOTAY_E2E_NGINX_BROTLI", NGINX_BROTLI)
+        .env("SOTAY_E2E_AXE", tools::node_module("axe-core/axe.min.js"));
     run_counting_engines(&mut e2e)
 }
 

@@ -187,7 +187,9 @@ fn ensure_debian(files_and_packages: &[(&str, &str)]) -> Result {
         command
     };
     run(&mut apt(&["update", "-q"]))?;
-    run(apt(&["install", "-y", "-q"]).args(&missing))
+    run(apt(&["install", "-y", "-q"]).args(&missing))?;
+    // The downloaded .deb files (hundreds of MB) are not needed once installed.
+    run(&mut apt(&["clean"]))
 }
 
 pub fn hex(bytes: &[u8]) -> String {
