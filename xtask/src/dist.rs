@@ -380,9 +380,13 @@ fn build_wasm(
         .args(cargo_args)
         .env("SOTAY_BASE_PATH", base_path))?;
     // The feature list is what Rust 1.95 emits for wasm32-unknown-unknown by default.
+    // `--zero-filled-memory`: the module's memory is its own (never imported), so it starts
+    // zeroed and zero bytes need no data segment. `--converge` repeats the passes while
+    // they still shrink the module (about 1.5 KB brotli off the residents' bundle).
     run(Command::new(wasm_opt_path())
         .arg(pkg.join(format!("{out_name}_bg.wasm")))
-        .args([opt_level, "--strip-debug", "--strip-producers"])
+        .args([opt_level, "--converge", "--zero-filled-memory"])
+        .args(["--strip-debug", "--strip-producers"])
         .args([
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",

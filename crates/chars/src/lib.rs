@@ -16,8 +16,8 @@
 //! taken from Unicode 16.0. One copy: every crate asks [`is_hidden`].
 //!
 //! It also holds the one table of Vietnamese letters ([`VIETNAMESE_LETTERS`],
-//! [`fold_letter`]): search folding (guides), file-name slugs and text widths
-//! (poster) and the NFC tests (cccd) all read it.
+//! [`fold_letter`], [`to_lower`], [`is_letter_or_digit`]): search folding (guides), name comparisons and
+//! file-name slugs and text widths (poster) and the NFC tests (cccd) all read it.
 
 /// Inclusive ranges, sorted and disjoint, of the characters [`is_hidden`] refuses.
 const HIDDEN: &[(u32, u32)] = &[
@@ -108,6 +108,71 @@ pub fn fold_letter(c: char) -> Option<char> {
         .map(|(plain, _)| *plain)
 }
 
+/// The upper-case form of a lower-case letter of [`VIETNAMESE_LETTERS`]: Latin-1 letters
+/// (`à`–`ý`) sit 0x20 above theirs, `ư` (U+01B0) just after its `Ư`, every other one
+/// (`ă`, `đ`, `ĩ`, `ũ`, `ơ`, the U+1EA0–U+1EF9 block) just after its upper case.
+fn vietnamese_upper(lower: char) -> char {
+    let code = u32::from(lower);
+    let upper = match code {
+        0xE0..=0xFE => code - 0x20,
+        0x01B0 => 0x01AF,
+        _ => code - 1,
+    };
+    char::from_u32(upper).unwrap_or(lower)
+}
+
+/// Lower case for the text this app searches and compares: ASCII and every Vietnamese
+/// letter (precomposed, any case); any other character is returned as it is.
+///
+/// Not `char::to_lowercase`: its Unicode table alone weighs about 6 KB compressed in
+/// the residents' WASM bundle, for letters no guide or commune name holds.
+///
+/// # Example
+///
+/// ```
+/// use sotay_chars::to_lower;
+///
+/// assert_eq!(to_lower('Ệ'), 'ệ');
+/// assert_eq!(to_lower('Đ'), 'đ');
+/// assert_eq!(to_lower('Ư'), 'ư');
+/// assert_eq!(to_lower('K'), 'k');
+/// assert_eq!(to_lower('ß'), 'ß');
+/// ```
+pub fn to_lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    VIETNAMESE_LETTERS
+        .iter()
+        .flat_map(|(_, variants)| variants.chars())
+        .find(|lower| vietnamese_upper(*lower) == c)
+        .unwrap_or(c)
+}
+
+/// A letter or digit of the text this app reads: ASCII letters and digits and every
+/// Vietnamese letter in either case. Letters of other scripts count as punctuation
+/// (no guide, service or commune name holds one), which keeps `char::is_alphanumeric`'s
+/// Unicode tables out of the residents' WASM bundle.
+///
+/// ```
+/// use sotay_chars::is_letter_or_digit;
+///
+/// assert!(is_letter_or_digit('Đ') && is_letter_or_digit('ữ') && is_letter_or_digit('7'));
+/// assert!(!is_letter_or_digit('“') && !is_letter_or_digit('–') && !is_letter_or_digit('.'));
+/// ```
+pub fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && fold_letter(to_lower(c)).is_some())
+}
+
+/// `text` with [`to_lower`] applied to every character.
+///
+/// ```
+/// assert_eq!(sotay_chars::lowercase("Công an xã TÂN PHÚ"), "công an xã tân phú");
+/// ```
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(to_lower).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +191,53 @@ mod tests {
         assert_eq!(count, 17 + 11 + 5 + 17 + 11 + 5 + 1);
         assert_eq!(fold_letter('Ệ'), None);
         assert_eq!(fold_letter('日'), None);
+    }
+
+    #[test]
+    fn lower_case_matches_unicode_for_every_vietnamese_letter() {
+        for (plain, variants) in VIETNAMESE_LETTERS {
+            for lower in variants.chars().chain([plain]) {
+                let mut upper = lower.to_uppercase();
+                let (Some(upper), None) = (upper.next(), upper.next()) else {
+                    panic!("{lower} has a one-letter upper case");
+                };
+                assert_eq!(to_lower(upper), lower, "{upper}");
+                assert_eq!(to_lower(lower), lower, "{lower}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_case_leaves_other_characters_alone() {
+        // Each sits next to a Vietnamese letter in its block, but is not its upper case.
+        for c in ['ß', 'ë', 'ñ', 'ÿ', '×', 'Ā', 'Ą', '日', '1', ' '] {
+            assert_eq!(to_lower(c), c, "{c}");
+        }
+        for c in '\u{0}'..='\u{2FFF}' {
+            let lower = to_lower(c);
+            assert!(
+                lower == c || c.to_lowercase().eq([lower]),
+                "{c:?} became {lower:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_are_ascii_and_vietnamese_ones() {
+        for c in '\u{0}'..='\u{2FFF}' {
+            let vietnamese = fold_letter(to_lower(c)).is_some_and(|_| !c.is_ascii());
+            let expected = c.is_ascii_alphanumeric() || vietnamese;
+            assert_eq!(is_letter_or_digit(c), expected, "{c:?}");
+            if expected {
+                assert!(c.is_alphanumeric(), "{c:?}");
+            }
+        }
+        for (plain, variants) in VIETNAMESE_LETTERS {
+            for c in variants.chars().chain([plain]) {
+                assert!(is_letter_or_digit(c), "{c}");
+                assert!(c.to_uppercase().all(is_letter_or_digit), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! every precomposed (NFC) vowel with its tone mark and hat/breve/horn, and đ/Đ. Decomposed (NFD)
 //! input works too: the combining marks U+0300–U+036F are dropped, which removes tones, hats,
 //! breves and horns.
-//! Letters of other languages are only lower-cased.
+//! Letters of other languages are left as they are (upper case too: see [`sotay_chars::to_lower`]).
 
-use sotay_chars::fold_letter;
+use sotay_chars::{fold_letter, is_letter_or_digit, to_lower};
 
 fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
@@ -25,16 +25,17 @@ fn is_combining_mark(c: char) -> bool {
 /// ```
 pub fn fold(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
+        .map(to_lower)
         .filter(|c| !is_combining_mark(*c))
         .map(|c| fold_letter(c).unwrap_or(c))
         .collect()
 }
 
-/// Folds, then splits into words on anything that is not a letter or digit.
+/// Folds, then splits into words on anything that is not a letter or digit
+/// ([`sotay_chars::is_letter_or_digit`]: letters of other scripts split words too).
 pub fn words(text: &str) -> Vec<String> {
     fold(text)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()

@@ -527,9 +527,9 @@ impl HelpPlace {
     /// Whether the place's name leaves out the commune ("Bộ phận một cửa"
     /// does, "Công an xã Tân Phú" does not): then the commune is written too.
     pub fn needs_commune_line(&self, commune: &str) -> bool {
-        self.name
-            .as_deref()
-            .is_some_and(|name| !name.to_lowercase().contains(&commune.to_lowercase()))
+        self.name.as_deref().is_some_and(|name| {
+            !sotay_chars::lowercase(name).contains(&sotay_chars::lowercase(commune))
+        })
     }
 
     fn normalized(&self) -> HelpPlace {

@@ -6,6 +6,7 @@
 //! stylesheet shows the step named in the address (`:target`) or step 1, and the links move
 //! between steps by themselves. The app keeps the links and only takes over their clicks.
 
+use sotay_chars::is_letter_or_digit;
 use sotay_guides::Step;
 use yew::prelude::*;
 
@@ -103,7 +104,7 @@ fn spoken_address(word: &str, lang: Lang) -> String {
 /// True for `https://…`, `www.…` and bare domains such as `vneid.gov.vn` (the last
 /// label made of letters, so numbers like 1.000.000 and “v.v.” stay as they are).
 fn looks_like_address(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let word = word.trim_matches(|c: char| !is_letter_or_digit(c) && c != '/');
     if word.contains("://") || word.starts_with("www.") {
         return true;
     }
@@ -126,9 +127,9 @@ pub fn speakable(text: &str, lang: Lang) -> String {
                 return word.to_string();
             }
             // Keep the punctuation around the address (“(vneid.gov.vn).”).
-            let start = word.find(|c: char| c.is_alphanumeric()).unwrap_or_default();
+            let start = word.find(is_letter_or_digit).unwrap_or_default();
             let end = word
-                .rfind(|c: char| c.is_alphanumeric() || c == '/')
+                .rfind(|c: char| is_letter_or_digit(c) || c == '/')
                 .map_or(word.len(), |at| at + 1);
             let trailing = word[end..].trim_start_matches('/');
             format!(

@@ -27,13 +27,12 @@ fn helper_mode_on() -> bool {
 
 /// The prompt for a step: secrets first (an OTP, a password), otherwise "let them tap".
 fn prompt(step: &Step, lang: Lang) -> &'static str {
-    let text = format!(
+    let text = sotay_chars::lowercase(&format!(
         "{} {} {}",
         step.title,
         step.text,
         step.warning.as_deref().unwrap_or_default()
-    )
-    .to_lowercase();
+    ));
     if text.contains("otp") {
         ui::helper::OTP.get(lang)
     } else if ["mật khẩu", "passcode", "password"]
