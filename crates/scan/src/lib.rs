@@ -96,9 +96,10 @@
 //! glossy cards, screens, fingers, versions 1–10 down to 1.5 px a module)
 //! came after it, with a tune part for decoder work and a held-out part for
 //! final numbers only; `cargo xtask bench scan` compares us with zxing-wasm
-//! and jsQR on both. `corpus::photo` draws its scenes as 1600–3000 px phone
-//! photos (uneven light, out of focus, a printed pattern round the code, a
-//! turned card) for `sotay decode` ([`Options::for_photo`]).
+//! and jsQR on both. `corpus::photo` draws its scenes as 1600–3000 px
+//! phone photos (uneven light, out of focus, a printed pattern round the
+//! code, a turned card, heavy JPEG, dim light, tilt) for `sotay decode`
+//! ([`Options::for_photo`]).
 
 #[cfg(feature = "corpus")]
 pub mod corpus;

@@ -21,6 +21,8 @@ fn floor(condition: Condition) -> u64 {
         // Photo 0: a shadow's sharp edge across a version-1 code of 3 px
         // modules.
         Condition::UnevenLight => PER_CONDITION - 1,
+        // Photo 3: JPEG quality 20–40 over 2.5 px modules.
+        Condition::HeavyJpeg => PER_CONDITION - 1,
         _ => PER_CONDITION,
     }
 }
@@ -78,6 +80,9 @@ photo_tests! {
     tune_out_of_focus => Condition::OutOfFocus,
     tune_pattern => Condition::Pattern,
     tune_turned => Condition::Turned,
+    tune_heavy_jpeg => Condition::HeavyJpeg,
+    tune_dim => Condition::Dim,
+    tune_tilted => Condition::Tilted,
 }
 
 #[test]

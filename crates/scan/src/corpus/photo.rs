@@ -5,7 +5,8 @@
 //! The field corpus's generator ([`super::field`]) at 1600–3000 px wide,
 //! with the card anywhere in the frame at any size, and what real photos
 //! add: uneven light across the code, a camera out of focus, the card's
-//! printed pattern around the code, a turned card. Like the field corpus it
+//! printed pattern around the code, a turned card; and the outside
+//! corpus's heavy JPEG, dim light and tilt at that size. Like the field corpus it
 //! has a tune part for decoder work and a held-out part (other seeds) for
 //! final numbers only.
 
@@ -28,16 +29,25 @@ pub enum Condition {
     Pattern,
     /// The card turned ±15–35°, 90°, 180° or 200°, and slightly out of focus.
     Turned,
+    /// Saved as JPEG quality 20–40 (a chat app's copy).
+    HeavyJpeg,
+    /// A dim hall: 25–40 % of the light, with the noise that comes with it.
+    Dim,
+    /// Tilted 10–25° away from the camera.
+    Tilted,
 }
 
 impl Condition {
     /// Every condition, in a stable order.
-    pub const ALL: [Condition; 5] = [
+    pub const ALL: [Condition; 8] = [
         Condition::Large,
         Condition::UnevenLight,
         Condition::OutOfFocus,
         Condition::Pattern,
         Condition::Turned,
+        Condition::HeavyJpeg,
+        Condition::Dim,
+        Condition::Tilted,
     ];
 
     /// A short lowercase name, for reports.
@@ -48,6 +58,9 @@ impl Condition {
             Condition::OutOfFocus => "photo-focus",
             Condition::Pattern => "photo-pattern",
             Condition::Turned => "photo-turned",
+            Condition::HeavyJpeg => "photo-jpeg",
+            Condition::Dim => "photo-dim",
+            Condition::Tilted => "photo-tilted",
         }
     }
 }
@@ -135,6 +148,18 @@ fn look(condition: Condition, rng: &mut Rng) -> Look {
             l.rotation_deg = turn + rng.range(-2.0, 2.0);
             l.blur_px = l.module_px * rng.range(0.2, 0.35);
             l.whole_card = true;
+        }
+        Condition::HeavyJpeg => {
+            l.jpeg_quality = Some(20 + rng.below(21) as u8);
+            l.noise_sigma = rng.range(3.0, 6.0);
+        }
+        Condition::Dim => {
+            l.gain = rng.range(0.25, 0.4);
+            l.offset = rng.range(2.0, 10.0);
+            l.noise_sigma = rng.range(4.0, 10.0);
+        }
+        Condition::Tilted => {
+            l.tilt_deg = rng.range(10.0, 25.0);
         }
     }
     l
