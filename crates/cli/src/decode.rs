@@ -2,11 +2,12 @@
 //!
 //! Prints one JSON line per file, in the order given:
 //! `{"file": "...", "text": "..." | null, "ms": 12.3}`, where `ms` is the
-//! time `sotay_scan::decode` took on the decoded image (not reading or
+//! time the decoder took on the decoded image (not reading or
 //! unpacking the file), and `text` is the first code read (`null` when none).
 //! A file that cannot be read gets `"error"` with a Vietnamese message.
-//! The EXIF orientation is applied; large photos are down-scaled by the
-//! decoder; image bombs are refused (see `sotay_scan::files`).
+//! The EXIF orientation is applied; the decoder gets a budget for every
+//! pass on the whole photo (`sotay_scan::Options::for_photo`); image bombs
+//! are refused (see `sotay_scan::files`).
 //!
 //! Only regular files up to [`MAX_FILE_BYTES`] are read: a device
 //! (`/dev/zero`), a FIFO (which would wait for a writer for ever) or a larger
@@ -77,7 +78,10 @@ fn decode_file(file: &Path) -> (Line, bool) {
         Err(err) => return (failure(name, &err.message_vi()), true),
     };
     let started = Instant::now();
-    let found = sotay_scan::decode(&image.luma, image.width, image.height);
+    // A file is read once: every pass may run, however large the photo.
+    let options = sotay_scan::Options::for_photo(image.width, image.height);
+    let found = sotay_scan::decode_with(&image.luma, image.width, image.height, &options)
+        .unwrap_or_default();
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let line = Line {
         file: name,

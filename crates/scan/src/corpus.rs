@@ -22,6 +22,7 @@ use qrcode::{Color, EcLevel, QrCode};
 
 pub mod field;
 pub mod hostile;
+pub mod photo;
 
 /// Width of every corpus frame, as a 720p phone camera delivers it.
 pub const FRAME_WIDTH: usize = 1280;

@@ -118,6 +118,14 @@ impl Part {
             Part::HeldOut => 0x4E1D_0B57_C0DE_0000,
         }
     }
+
+    /// The seed of frame `index` of the condition numbered `condition`
+    /// (field conditions 1–9, phone photos from 17).
+    pub(super) fn seed(self, condition: u64, index: u64) -> u64 {
+        self.seed_base()
+            .wrapping_add(condition << 20)
+            .wrapping_add(index)
+    }
 }
 
 /// One field frame and what it should decode to.
@@ -191,38 +199,49 @@ fn text_for_version(kind: CardKind, seed: u64, version: i16) -> (String, Vec<boo
 }
 
 /// The knobs of one frame.
-struct Look {
-    module_px: f64,
-    rotation_deg: f64,
-    tilt_deg: f64,
-    tilt_dir: f64,
-    blur_px: f64,
-    noise_sigma: f64,
-    gain: f64,
-    offset: f64,
-    jpeg_quality: Option<u8>,
+pub(super) struct Look {
+    pub(super) module_px: f64,
+    pub(super) rotation_deg: f64,
+    pub(super) tilt_deg: f64,
+    pub(super) tilt_dir: f64,
+    pub(super) blur_px: f64,
+    pub(super) noise_sigma: f64,
+    pub(super) gain: f64,
+    pub(super) offset: f64,
+    pub(super) jpeg_quality: Option<u8>,
     /// Bow of the card's rows across the code, in modules, and where the
     /// glossy band runs (angle, offset in code sizes, strength).
-    bend: Option<(f64, (f64, f64, f64))>,
+    pub(super) bend: Option<(f64, (f64, f64, f64))>,
     /// Screen pixel pitch in frame pixels.
-    screen_pitch: Option<f64>,
+    pub(super) screen_pitch: Option<f64>,
     /// Finger: which edge (0 right, 1 bottom), where along it (0–1), how
     /// deep into the code and how wide (in code sizes: a finger is wider
     /// than a card's code).
-    finger: Option<(u8, f64, f64, f64)>,
+    pub(super) finger: Option<(u8, f64, f64, f64)>,
     /// Aim between the card's centre and its code (not at the code), so the
     /// card's text lies around the code in the frame.
-    whole_card: bool,
+    pub(super) whole_card: bool,
+    /// How far (in frame sizes) the aim may stray from the frame's centre.
+    pub(super) spread: f64,
+    /// Light falling off across the code: the direction (radians), where
+    /// the edge crosses (code sizes from its centre), the share of light
+    /// lost beyond it and the width of the fall (code sizes: small for a
+    /// shadow's edge, large for a gradient).
+    pub(super) light: Option<(f64, f64, f64, f64)>,
+    /// Contrast of a fine printed pattern on the card around the code
+    /// (0: the plain card).
+    pub(super) texture: f64,
 }
 
-fn look(condition: Condition, rng: &mut Rng) -> Look {
+/// A card photo's usual knobs, drawn in a fixed order.
+pub(super) fn base_look(rng: &mut Rng) -> Look {
     // Half the frames at any angle, half within ±30°: cards are held every way.
     let rotation_deg = if rng.below(2) == 0 {
         rng.range(0.0, 360.0)
     } else {
         rng.range(-30.0, 30.0)
     };
-    let mut l = Look {
+    Look {
         module_px: rng.range(2.3, 4.0),
         rotation_deg,
         tilt_deg: rng.range(0.0, 8.0),
@@ -236,7 +255,14 @@ fn look(condition: Condition, rng: &mut Rng) -> Look {
         screen_pitch: None,
         finger: None,
         whole_card: false,
-    };
+        spread: 0.12,
+        light: None,
+        texture: 0.0,
+    }
+}
+
+fn look(condition: Condition, rng: &mut Rng) -> Look {
+    let mut l = base_look(rng);
     match condition {
         Condition::RotatedBlur => {
             l.rotation_deg = rng.range(0.0, 360.0);
@@ -303,10 +329,43 @@ fn look(condition: Condition, rng: &mut Rng) -> Look {
 
 /// Render frame `index` of `condition` in `part`. Deterministic.
 pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
-    let seed = part
-        .seed_base()
-        .wrapping_add((condition as u64 + 1) << 20)
-        .wrapping_add(index);
+    let seed = part.seed(condition as u64 + 1, index);
+    let picture = shoot(seed, index, (WIDTH, HEIGHT), true, |rng| {
+        look(condition, rng)
+    });
+    Frame {
+        luma: picture.luma,
+        width: WIDTH,
+        height: HEIGHT,
+        truth: picture.truth,
+        condition,
+        part,
+        index,
+        version: picture.version,
+        module_px: picture.module_px,
+        rotation_deg: picture.rotation_deg,
+    }
+}
+
+/// What [`shoot`] made.
+pub(super) struct Picture {
+    pub(super) luma: Vec<u8>,
+    pub(super) truth: String,
+    pub(super) version: i16,
+    pub(super) module_px: f64,
+    pub(super) rotation_deg: f64,
+}
+
+/// Photograph a card whose code is QR version `1 + index % 10`, as
+/// `look_of` says, into a `width × height` frame. Each pixel averages four
+/// samples when `supersample`, else one (large frames, blurred anyway).
+pub(super) fn shoot(
+    seed: u64,
+    index: u64,
+    (width, height): (usize, usize),
+    supersample: bool,
+    look_of: impl FnOnce(&mut Rng) -> Look,
+) -> Picture {
     let mut rng = Rng::new(seed);
     let kind = if rng.below(2) == 0 {
         CardKind::Cccd
@@ -315,18 +374,19 @@ pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
     };
     let version = 1 + (index % 10) as i16;
     let (truth, modules, qr_n) = text_for_version(kind, seed, version);
-    let look = look(condition, &mut rng);
+    let look = look_of(&mut rng);
 
     let qr_mm = rng.range(11.0, 15.0);
     let qr_module = qr_mm / qr_n as f64;
     let (qr_x, qr_y) = (CARD_W_MM - 5.0 - qr_mm, 5.0);
     let px_per_mm = look.module_px / qr_module;
-    let (w, h) = (WIDTH as f64, HEIGHT as f64);
+    let (w, h) = (width as f64, height as f64);
     // A whole card is framed closer to the middle, so its code stays in.
     let jitter = if look.whole_card { 0.4 } else { 1.0 };
+    let spread = look.spread;
     let (cx, cy) = (
-        w / 2.0 + rng.range(-0.12, 0.12) * w * jitter,
-        h / 2.0 + rng.range(-0.12, 0.12) * h * jitter,
+        w / 2.0 + rng.range(-spread, spread) * w * jitter,
+        h / 2.0 + rng.range(-spread, spread) * h * jitter,
     );
     let (qc_u, qc_v) = (qr_x + qr_mm / 2.0, qr_y + qr_mm / 2.0);
     // The card point at the frame's aim (cx, cy).
@@ -339,7 +399,8 @@ pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
         (qc_u, qc_v)
     };
 
-    let focal = 620.0;
+    // A phone's field of view: 620 px for a 640 px wide frame.
+    let focal = 620.0 * w / 640.0;
     let rz = look.rotation_deg.to_radians();
     let tilt = look.tilt_deg.to_radians();
     let (rx, ry) = (tilt * look.tilt_dir.cos(), tilt * look.tilt_dir.sin());
@@ -433,39 +494,55 @@ pub fn render(part: Part, condition: Condition, index: u64) -> Frame {
                 value *= 0.6 + 0.4 * (inside - 1.0) / 0.35;
             }
         }
+        if look.texture > 0.0 {
+            // Outside the code and its two-module quiet zone: fine wavy
+            // lines printed over the card, as on the real cards.
+            let quiet = 0.5 + 2.0 / qr_n as f64;
+            let on_card = (0.0..CARD_W_MM).contains(&u) && (0.0..CARD_H_MM).contains(&v);
+            if on_card && (su.abs() > quiet || sv.abs() > quiet) {
+                let wave = (u * 4.1 + 1.5 * (v * 1.7).sin()).sin()
+                    * (v * 3.3 + 1.2 * (u * 0.9).cos()).cos();
+                value -= look.texture * (0.5 + 0.5 * wave);
+            }
+        }
+        if let Some((angle, at, depth, fall)) = look.light {
+            let d = (su * angle.cos() + sv * angle.sin() - at) / fall;
+            let shade = 1.0 / (1.0 + (-4.0 * d).exp());
+            value *= 1.0 - depth * shade;
+        }
         value + gloss
     };
 
-    let mut img = vec![0f32; WIDTH * HEIGHT];
-    for (y, row) in img.chunks_mut(WIDTH).enumerate() {
+    let mut img = vec![0f32; width * height];
+    for (y, row) in img.chunks_mut(width).enumerate() {
         for (x, px) in row.iter_mut().enumerate() {
             let (fx, fy) = (x as f64, y as f64);
-            let s = sample(fx + 0.25, fy + 0.25)
-                + sample(fx + 0.75, fy + 0.25)
-                + sample(fx + 0.25, fy + 0.75)
-                + sample(fx + 0.75, fy + 0.75);
+            let s = if supersample {
+                (sample(fx + 0.25, fy + 0.25)
+                    + sample(fx + 0.75, fy + 0.25)
+                    + sample(fx + 0.25, fy + 0.75)
+                    + sample(fx + 0.75, fy + 0.75))
+                    / 4.0
+            } else {
+                sample(fx + 0.5, fy + 0.5)
+            };
             let dx = (fx - w / 2.0) / w;
             let dy = (fy - h / 2.0) / w;
             let vignette = 1.0 - 0.4 * (dx * dx + dy * dy);
-            *px = (s / 4.0 * look.gain * vignette + look.offset) as f32;
+            *px = (s * look.gain * vignette + look.offset) as f32;
         }
     }
-    gaussian_blur(&mut img, WIDTH, HEIGHT, look.blur_px);
+    gaussian_blur(&mut img, width, height, look.blur_px);
     let mut luma: Vec<u8> = img
         .iter()
         .map(|&v| (f64::from(v) + look.noise_sigma * rng.gauss()).clamp(0.0, 255.0) as u8)
         .collect();
     if let Some(quality) = look.jpeg_quality {
-        luma = jpeg_round_trip(&luma, WIDTH, HEIGHT, quality);
+        luma = jpeg_round_trip(&luma, width, height, quality);
     }
-    Frame {
+    Picture {
         luma,
-        width: WIDTH,
-        height: HEIGHT,
         truth,
-        condition,
-        part,
-        index,
         version,
         module_px: look.module_px,
         rotation_deg: look.rotation_deg.rem_euclid(360.0),
