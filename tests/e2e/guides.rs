@@ -11,19 +11,6 @@ async fn showing(browser: &Browser) -> Value {
     browser.eval(SHOWING).await
 }
 
-/// Presses a key in whatever has the focus.
-async fn press(browser: &Browser, key: Key) {
-    let focused = browser
-        .client
-        .active_element()
-        .await
-        .expect("a focused element");
-    focused
-        .send_keys(&String::from(char::from(key)))
-        .await
-        .expect("key press");
-}
-
 async fn step_count(browser: &Browser) -> usize {
     let count = browser
         .eval("return document.querySelectorAll('.player .step').length")
@@ -100,9 +87,9 @@ async fn a_guide_opens_by_deep_link_walks_every_step_and_resumes_after_reload() 
     );
 
     // Arrow keys move too (focus is on the heading, not in a text field).
-    press(&browser, Key::Right).await;
+    browser.press(Key::Right).await;
     wait_for_step(&browser, 2, total).await;
-    press(&browser, Key::Left).await;
+    browser.press(Key::Left).await;
     wait_for_step(&browser, 1, total).await;
 
     // Tick the first checklist item, go to step 3, reload: same step, tick kept.

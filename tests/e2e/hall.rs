@@ -13,19 +13,6 @@ use sotay_poster::{CommuneProfile, HelpPlace};
 
 use crate::poster::{page_size, pdf_pages, print_to_pdf, qr_on_screen};
 
-/// Presses a key in whatever has the focus (the page itself on the hall screen).
-async fn press(browser: &Browser, key: Key) {
-    let focused = browser
-        .client
-        .active_element()
-        .await
-        .expect("a focused element");
-    focused
-        .send_keys(&String::from(char::from(key)))
-        .await
-        .expect("key press");
-}
-
 /// Picks `value` in the `<select>` `css` as a person would (the change event included).
 async fn choose(browser: &Browser, css: &str, value: &str) {
     browser
@@ -184,12 +171,12 @@ async fn the_hall_screen_shows_the_chosen_guides_moves_on_pauses_and_reads_from_
     );
 
     // → moves on and comes round again.
-    press(&browser, Key::Right).await;
+    browser.press(Key::Right).await;
     wait_for_title(&browser, &second, Duration::from_secs(3)).await;
     assert!(browser.text(".hall-state").await.contains("Trang 2/2"));
-    press(&browser, Key::Right).await;
+    browser.press(Key::Right).await;
     wait_for_title(&browser, &first, Duration::from_secs(3)).await;
-    press(&browser, Key::Left).await;
+    browser.press(Key::Left).await;
     wait_for_title(&browser, &second, Duration::from_secs(3)).await;
 
     // On its own, at the pace set on the page (and kept).
@@ -204,7 +191,7 @@ async fn the_hall_screen_shows_the_chosen_guides_moves_on_pauses_and_reads_from_
     );
 
     // The space bar pauses: the slide stays well past its time, and the state says so.
-    press(&browser, Key::Space).await;
+    browser.press(Key::Space).await;
     browser
         .wait_until(
             "the paused state",
@@ -225,7 +212,7 @@ async fn the_hall_screen_shows_the_chosen_guides_moves_on_pauses_and_reads_from_
         paused_on,
         "a paused slide stays"
     );
-    press(&browser, Key::Space).await;
+    browser.press(Key::Space).await;
     browser
         .wait_until(
             "the show to run again",

@@ -15,7 +15,7 @@ use sotay_practice::{PRACTICE_BANNER, Rule, Scenario, Screen, check_fields, pers
 
 use sotay_e2e::privacy::{assert_not_sent_or_printed, assert_not_stored, requests_of};
 
-use crate::trust::accessibility::{press, set_high_contrast, tab_to};
+use crate::trust::accessibility::{set_high_contrast, tab_to};
 
 /// What a resident types that is not in any scenario: it must never leave the page.
 const SECRET_PASSWORD: &str = "Bimat#7315q";
@@ -579,7 +579,7 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
     // Keyboard only: Tab to the right button, Enter; focus lands on the new screen's title.
     let mut failures = Vec::new();
     tab_to(&browser, "#tap-nut-0", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     browser
         .wait_until(
             "the next screen by keyboard",
@@ -588,12 +588,12 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
         )
         .await;
     tab_to(&browser, "#tap-nut-0", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     wait_for_feedback(&browser, "Bạn chưa có mật khẩu").await;
     tab_to(&browser, ".practice-feedback button", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     tab_to(&browser, "#tap-nut-1", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     browser
         .wait_until(
             "the id number screen",
@@ -601,13 +601,11 @@ async fn practice_is_linked_from_home_and_the_guide_and_works_offline_and_by_key
         )
         .await;
     tab_to(&browser, "#tap-o-so-dinh-danh", &mut failures).await;
-    let focused = browser.client.active_element().await.expect("focus");
-    focused.send_keys("099090001234").await.expect("type");
-    press(&browser, Key::Tab).await;
-    let focused = browser.client.active_element().await.expect("focus");
-    focused.send_keys("0900000999").await.expect("type");
+    browser.type_in_focus("099090001234").await;
+    browser.press(Key::Tab).await;
+    browser.type_in_focus("0900000999").await;
     tab_to(&browser, "#tap-nut-0", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     browser
         .wait_until(
             "the scam call, by keyboard and offline",

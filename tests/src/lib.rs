@@ -19,6 +19,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -768,6 +770,29 @@ impl Browser {
             Ok(element) => element.text().await.unwrap_or_default(),
             Err(_) => String::new(),
         }
+    }
+
+    /// Presses one key on the keyboard (WebDriver actions: a key down and up wherever
+    /// the focus is).
+    pub async fn press(&self, key: Key) {
+        let key = char::from(key);
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("key press");
+    }
+
+    /// Types `text` into whatever has the focus.
+    pub async fn type_in_focus(&self, text: &str) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused.send_keys(text).await.expect("typing");
     }
 
     pub async fn click(&self, css: &str) {

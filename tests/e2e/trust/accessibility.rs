@@ -2,7 +2,6 @@
 //! keyboard only with visible focus, names, headings and `lang`, reflow at
 //! 320 px × 200 %, touch targets.
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 use sotay_e2e::pages::PAGES;
@@ -264,28 +263,6 @@ const FOCUS: &str = "const e = document.activeElement;
   return { tag: e.tagName.toLowerCase(), id: e.id, cls: e.className, text: (e.textContent || e.value || '').trim().slice(0, 40),
            visible: outline || ring, onscreen: r.width > 0 && r.height > 0 };";
 
-/// Presses one key on the keyboard (WebDriver actions: wherever the focus is).
-pub async fn press(browser: &Browser, key: Key) {
-    let key = char::from(key);
-    let actions = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    browser
-        .client
-        .perform_actions(actions)
-        .await
-        .expect("key press");
-}
-
-async fn press_text(browser: &Browser, text: &str) {
-    let focused = browser
-        .client
-        .active_element()
-        .await
-        .expect("a focused element");
-    focused.send_keys(text).await.expect("key press");
-}
-
 /// Tabs forward until `selector` has the focus, checking that every stop shows its
 /// focus; gives up after 80 stops.
 pub async fn tab_to(browser: &Browser, selector: &str, failures: &mut Vec<String>) {
@@ -294,7 +271,7 @@ pub async fn tab_to(browser: &Browser, selector: &str, failures: &mut Vec<String
         json!(selector)
     );
     for _ in 0..80 {
-        press(browser, Key::Tab).await;
+        browser.press(Key::Tab).await;
         let focus = browser.eval(FOCUS).await;
         // Past the last stop the focus leaves the page for the browser's own controls.
         if focus["tag"] == json!("body") {
@@ -330,7 +307,7 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     browser.open(&server.url("/g/kich-hoat-vneid/")).await;
     wait_for_step(&browser, 1).await;
     // The first Tab stop is the skip link, and it shows itself.
-    press(&browser, Key::Tab).await;
+    browser.press(Key::Tab).await;
     let first = browser.eval(FOCUS).await;
     assert_eq!(
         first["cls"],
@@ -344,29 +321,29 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     );
     // “Tiếp” and “Quay lại” are links (they work before the app runs): Enter follows them.
     tab_to(&browser, ".step-nav a.next", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     wait_for_step(&browser, 2).await;
     tab_to(&browser, ".step-nav a.next", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     wait_for_step(&browser, 3).await;
     tab_to(&browser, ".step-nav a.prev", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     wait_for_step(&browser, 2).await;
     // Arrow keys from the step heading (where the focus lands after a move).
     browser
         .eval("document.querySelector('#buoc-2-ten')?.focus()")
         .await;
-    press(&browser, Key::Right).await;
+    browser.press(Key::Right).await;
     wait_for_step(&browser, 3).await;
 
     // The questionnaire: radios by Space and the arrow keys.
     browser.open(&server.url("/can-lam-gi/")).await;
     tab_to(&browser, "input[type=radio]", &mut failures).await;
-    press_text(&browser, " ").await;
+    browser.type_in_focus(" ").await;
     let first_name = browser.eval("return document.activeElement.name").await;
     let checked = browser.eval("return document.activeElement.checked").await;
     assert_eq!(checked, json!(true), "Space checks the radio");
-    press(&browser, Key::Down).await;
+    browser.press(Key::Down).await;
     let moved = browser
         .eval("const e = document.activeElement; return [e.type, e.name, e.checked]")
         .await;
@@ -379,7 +356,7 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     // The scanner's text path: Tab to the box, type like a wedge scanner, Enter.
     browser.open(&server.url("/quet/")).await;
     tab_to(&browser, "#qr-text", &mut failures).await;
-    press_text(&browser, &format!("{CARD}\u{E007}")).await;
+    browser.type_in_focus(&format!("{CARD}\u{E007}")).await;
     let result = scanner::result_text(&browser).await;
     let focused = browser
         .eval("return document.activeElement?.closest('.card-result') !== null")
@@ -387,7 +364,7 @@ async fn keyboard_alone_walks_a_guide_and_reads_a_typed_card_with_visible_focus(
     assert_eq!(focused, json!(true), "the focus moves to the result");
     assert!(result.contains(NAME), "{result}");
     tab_to(&browser, "button.danger", &mut failures).await;
-    press(&browser, Key::Enter).await;
+    browser.press(Key::Enter).await;
     scanner::wait_for_no_result(&browser).await;
     let focus = browser.eval("return document.activeElement?.tagName").await;
     assert_eq!(
