@@ -1,6 +1,7 @@
 //! The poster builder's state: the form (loaded after the first render,
 //! saved on every edit) and the preview's `blob:` URL.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -84,24 +85,37 @@ pub fn use_poster_form(guide: Option<String>) -> (Rc<FormState>, Callback<FormEd
     (Rc::new((*state).clone()), edit)
 }
 
-/// A `blob:` URL for the SVG, revoked when the SVG changes: the browser
-/// reads it as an image, so no user text is ever parsed as HTML.
+/// A `blob:` URL for the SVG (the browser reads it as an image, so no user
+/// text is ever parsed as HTML), and the callback for the `<img>`'s load and
+/// error events. A URL the SVG has replaced is revoked only once the image
+/// has moved on to its successor: revoking it at once failed the image's
+/// still-running load of it (`net::ERR_FILE_NOT_FOUND`). All are revoked when
+/// the builder closes.
 #[hook]
-pub fn use_preview_url(svg: Option<Rc<str>>) -> Option<String> {
+pub fn use_preview_url(svg: Option<Rc<str>>) -> (Option<String>, Callback<Event>) {
     let preview_url = use_state(|| None::<String>);
+    let replaced = use_mut_ref(Vec::<String>::new);
     {
         let preview_url = preview_url.clone();
+        let replaced = replaced.clone();
         use_effect_with(svg, move |svg| {
             let url = svg
                 .as_ref()
                 .and_then(|svg| browser::object_url(svg, "image/svg+xml"));
             preview_url.set(url.clone());
-            move || {
-                if let Some(url) = url {
-                    browser::revoke_object_url(&url);
-                }
-            }
+            move || replaced.borrow_mut().extend(url)
         });
     }
-    (*preview_url).clone()
+    {
+        let replaced = replaced.clone();
+        use_effect_with((), move |_| move || revoke_all(&replaced));
+    }
+    let shown = Callback::from(move |_: Event| revoke_all(&replaced));
+    ((*preview_url).clone(), shown)
+}
+
+fn revoke_all(urls: &RefCell<Vec<String>>) {
+    for url in urls.borrow_mut().drain(..) {
+        browser::revoke_object_url(&url);
+    }
 }

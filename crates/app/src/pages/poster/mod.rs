@@ -64,7 +64,7 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
         Some(Ok(Built { page: Ok(page), .. })) => Some(Rc::from(page.svg.as_str())),
         _ => None,
     };
-    let preview_url = use_preview_url(svg);
+    let (preview_url, preview_shown) = use_preview_url(svg);
     let form = &state.form;
     html! {
         <article class="page poster-builder">
@@ -74,7 +74,7 @@ pub fn PosterBuilder(props: &PosterBuilderProps) -> Html {
                 loaded={state.loaded} edit={edit.clone()} />
             <PosterPlaces form={form.clone()} {verified} edit={edit.clone()} />
             <LayoutChoice current={form.layout()} {edit} />
-            <PosterPreview built={(*built).clone()} url={preview_url} layout={form.layout()} />
+            <PosterPreview built={(*built).clone()} url={preview_url} on_shown={preview_shown} layout={form.layout()} />
             <p class="no-print">
                 <Link to={Route::Team}>{ ui::poster::TEAM_LINK.get(lang) }</Link>
             </p>

@@ -14,6 +14,8 @@ pub struct PreviewProps {
     pub built: Option<std::rc::Rc<Result<Built, String>>>,
     /// The SVG's `blob:` URL, once drawn.
     pub url: Option<String>,
+    /// The image has loaded (or failed) its URL: the URLs it replaced can go.
+    pub on_shown: Callback<Event>,
     pub layout: Layout,
 }
 
@@ -44,7 +46,7 @@ pub fn PosterPreview(props: &PreviewProps) -> Html {
                     <summary>{ ui::poster::FULL_LINK.get(lang) }</summary>
                     <p><code>{ built.url.as_str() }</code></p>
                 </details>
-                { page_view(built, props.url.as_deref(), props.layout, lang) }
+                { page_view(built, props.url.as_deref(), &props.on_shown, props.layout, lang) }
             </>
         },
     };
@@ -56,7 +58,13 @@ pub fn PosterPreview(props: &PreviewProps) -> Html {
     }
 }
 
-fn page_view(built: &Built, url: Option<&str>, layout: Layout, lang: Lang) -> Html {
+fn page_view(
+    built: &Built,
+    url: Option<&str>,
+    on_shown: &Callback<Event>,
+    layout: Layout,
+    lang: Lang,
+) -> Html {
     let page = match (&built.page, url) {
         (Err(message), _) => {
             return html! { <p class="banner error poster-problem">{ message.clone() }</p> };
@@ -77,7 +85,8 @@ fn page_view(built: &Built, url: Option<&str>, layout: Layout, lang: Lang) -> Ht
     html! {
         <>
             <figure class={sheet_class}>
-                <img class="poster-image" src={url.clone()} alt={ui::poster::PREVIEW_ALT.get(lang)} />
+                <img class="poster-image" src={url.clone()} alt={ui::poster::PREVIEW_ALT.get(lang)}
+                    onload={on_shown.clone()} onerror={on_shown.clone()} />
             </figure>
             <p class="poster-scan-note">{ note }</p>
             <div class="actions no-print">
