@@ -121,12 +121,27 @@ fn perspective_setup(c: &mut [f64; 8], rect: &[Point; 4], w: f64, h: f64) {
 }
 
 fn perspective_map(c: &[f64; 8], u: f64, v: f64, ret: &mut Point) {
-    let den = c[6] * u + c[7] * v + 1.0f64;
-    let x = (c[0] * u + c[1] * v + c[2]) / den;
-    let y = (c[3] * u + c[4] * v + c[5]) / den;
+    // The grid fits call this millions of times a frame: one division, and
+    // rounding by a cast, since `f64::round` is a library call on WebAssembly
+    // and on baseline x86-64.
+    let scale = 1.0 / (c[6] * u + c[7] * v + 1.0f64);
+    let x = (c[0] * u + c[1] * v + c[2]) * scale;
+    let y = (c[3] * u + c[4] * v + c[5]) * scale;
 
-    ret.x = x.round() as i32;
-    ret.y = y.round() as i32;
+    ret.x = round_to_i32(x);
+    ret.y = round_to_i32(y);
+}
+
+/// `x` to the nearest integer (halves up), saturating like `as`.
+fn round_to_i32(x: f64) -> i32 {
+    let shifted = x + 0.5;
+    let truncated = shifted as i32;
+    // The cast truncates towards zero; below zero that is one too high.
+    if f64::from(truncated) > shifted {
+        truncated - 1
+    } else {
+        truncated
+    }
 }
 
 fn perspective_unmap(c: &[f64; 8], in_0: &Point, u: &mut f64, v: &mut f64) {

@@ -24,14 +24,17 @@
 //! 2. the cheap locator: the finder patterns pass 1 saw mark where the
 //!    code is; that region alone is enlarged (2× bilinearly) and read with
 //!    quircs' own (Otsu) threshold and a fine adaptive one;
-//! 3. quircs' global threshold on the whole frame;
-//! 4. a local (adaptive) threshold from a summed-area table, for uneven
+//! 3. when pass 1 saw no finder pattern at all, most often because the
+//!    modules are too small for it: the centre of the frame, where the
+//!    viewfinder asks for the card, enlarged 2× (from the full-resolution
+//!    frame when pass 1 down-scaled), with both thresholds;
+//! 4. quircs' global threshold on the whole frame;
+//! 5. a local (adaptive) threshold from a summed-area table, for uneven
 //!    light, glare and dim rooms;
-//! 5. the same, inverted (light modules on dark);
-//! 6. crops around symbols that were found but not read, and around the
-//!    centre of the frame where the viewfinder asks for the card, enlarged
-//!    2× (from the full-resolution frame when pass 1 down-scaled), with
-//!    both thresholds: for small modules.
+//! 6. the same, inverted (light modules on dark);
+//! 7. crops around symbols that were found but not read, then the
+//!    viewfinder's centre (unless pass 3 looked), enlarged like pass 3: for
+//!    small modules.
 //!
 //! One finder state and one threshold buffer serve every pass of a frame,
 //! and the caller's frame is read in place, never copied. When nothing is
@@ -154,9 +157,11 @@ impl Options {
     pub fn for_photo(width: usize, height: usize) -> Options {
         let default = Options::default();
         Options {
-            work_budget: default
-                .work_budget
-                .max(width.saturating_mul(height).saturating_mul(12)),
+            work_budget: default.work_budget.max(
+                width
+                    .saturating_mul(height)
+                    .saturating_mul(ROOMY_BUDGET_PER_PIXEL),
+            ),
             ..default
         }
     }
@@ -165,11 +170,17 @@ impl Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            work_budget: 12 * 1280 * 720,
+            work_budget: ROOMY_BUDGET_PER_PIXEL * 1280 * 720,
             max_side: 3200,
         }
     }
 }
+
+/// Budget pixels per frame pixel that let every pass run ([`Options`]'s
+/// default for a 720p frame, and a photo's). A tighter budget (a camera's)
+/// also makes grid re-reads quicker and less thorough, so it buys more
+/// passes.
+const ROOMY_BUDGET_PER_PIXEL: usize = 12;
 
 /// Why a frame could not be looked at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -302,7 +313,8 @@ pub fn scan_frame_within(
         pixels: luma.into(),
     };
     let deadline = time.map(|t| (t.now_ms, (t.now_ms)() + t.limit_ms));
-    let mut scan = Scan::new(options.work_budget, deadline);
+    let quick_rereads = options.work_budget < expected.saturating_mul(ROOMY_BUDGET_PER_PIXEL);
+    let mut scan = Scan::new(options.work_budget, quick_rereads, deadline);
     scan.run(&full, options.max_side.max(64));
     let guidance = scan.guidance(&full);
     let unread = if scan.results.is_empty() {
@@ -383,6 +395,9 @@ struct Scan<'t> {
     scratch: Vec<u8>,
     /// A grid re-read has run in this frame.
     reread_done: bool,
+    /// The budget is tight (a camera frame): re-reads try less, so it buys
+    /// more passes.
+    quick_rereads: bool,
 }
 
 /// A symbol quircs found but nobody could read.
@@ -421,9 +436,14 @@ impl Placement {
 }
 
 impl<'t> Scan<'t> {
-    fn new(budget: usize, deadline: Option<(&'t dyn Fn() -> f64, f64)>) -> Scan<'t> {
+    fn new(
+        budget: usize,
+        quick_rereads: bool,
+        deadline: Option<(&'t dyn Fn() -> f64, f64)>,
+    ) -> Scan<'t> {
         Scan {
             budget,
+            quick_rereads,
             deadline,
             results: Vec::new(),
             near_misses: Vec::new(),
@@ -444,23 +464,29 @@ impl<'t> Scan<'t> {
         true
     }
 
-    /// Take a grid re-read's cost from the budget. The frame's first
-    /// re-read may run on what is left when that is too little: a symbol
-    /// found but not read is the likeliest read left, worth more than the
-    /// passes the rest of the budget would buy (the time limit still
-    /// holds). On the camera's budget this read one more turned card of
-    /// the field corpus's tune part.
-    fn spend_reread(&mut self) -> bool {
+    /// Take a grid re-read's cost from the budget, and say how hard it may
+    /// try. The frame's first re-read may run on what is left when that is
+    /// too little: a symbol found but not read is the likeliest read left,
+    /// worth more than the passes the rest of the budget would buy (the
+    /// time limit still holds). On the camera's budget this read one more
+    /// turned card of the field corpus's tune part.
+    fn spend_reread(&mut self) -> Option<resample::Effort> {
+        let first = !self.reread_done;
+        let effort = match (self.quick_rereads, first) {
+            (false, _) => resample::Effort::THOROUGH,
+            (true, true) => resample::Effort::QUICK_FIRST,
+            (true, false) => resample::Effort::QUICK_LATER,
+        };
         if self.spend(REREAD_COST) {
             self.reread_done = true;
-            return true;
+            return Some(effort);
         }
-        if self.reread_done || self.deadline.is_some_and(|(now, end)| now() >= end) {
-            return false;
+        if !first || self.deadline.is_some_and(|(now, end)| now() >= end) {
+            return None;
         }
         self.reread_done = true;
         self.budget = 0;
-        true
+        Some(effort)
     }
 
     fn run(&mut self, full: &Gray<'_>, max_side: usize) {
@@ -491,6 +517,13 @@ impl<'t> Scan<'t> {
         {
             return;
         }
+        // Pass 3: nothing sighted at all, most often modules too small for
+        // pass 1.
+        let centre = Rect::centre(full.width, full.height, 0.5);
+        let centre_first = self.sightings.is_empty();
+        if centre_first && self.zoom_passes(source, centre, zoom, false) {
+            return;
+        }
         if self.whole_frame_passes(&work, placement) {
             return;
         }
@@ -503,7 +536,9 @@ impl<'t> Scan<'t> {
                 (rect, m.inverted)
             })
             .collect();
-        regions.push((Rect::centre(full.width, full.height, 0.5), false));
+        if !centre_first {
+            regions.push((centre, false));
+        }
         regions.dedup();
         regions.retain(|&(rect, inverted)| inverted || Some(rect) != sighted);
         for (rect, inverted) in regions {
@@ -556,15 +591,15 @@ impl<'t> Scan<'t> {
         read
     }
 
-    /// The other whole-frame passes, likeliest first. True when something
-    /// was read.
+    /// Passes 4–6, on the whole frame, likeliest first. True when
+    /// something was read.
     fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
         let pixels = work.width * work.height;
-        // 2. quircs' own global threshold.
+        // 4. quircs' own global threshold.
         if self.spend(pixels) && self.read(work, work, false, placement, false) {
             return true;
         }
-        // 3. A finer local threshold, for small modules and uneven light.
+        // 5. A finer local threshold, for small modules and uneven light.
         if !self.spend(2 * pixels) {
             return false;
         }
@@ -576,14 +611,15 @@ impl<'t> Scan<'t> {
         if !self.spend(3 * pixels) {
             return false;
         }
-        // 4. Light modules on dark. Thresholded afresh: inverting the binary
+        // 6. Light modules on dark. Thresholded afresh: inverting the binary
         // image above would turn flat areas (the dark quiet zone) dark too.
         let inverted = image_ops::invert(work);
         let binary = image_ops::adaptive_threshold(&inverted, radius);
         self.read(&binary, &inverted, true, placement, true)
     }
 
-    /// Pass 5 on one region. True when something was read.
+    /// The enlarged-region passes (2, 3 and 7) on one region. True when
+    /// something was read.
     fn zoom_passes(&mut self, source: &Gray<'_>, rect: Rect, zoom: usize, inverted: bool) -> bool {
         let pixels = rect.width * rect.height * zoom * zoom;
         if !self.spend(pixels) {
@@ -657,8 +693,10 @@ impl<'t> Scan<'t> {
             let corners = corners_of(&code);
             let read = match first {
                 Ok(data) => Some((data, corners)),
-                Err(_) if self.spend_reread() => resample::reread(&code, gray)
-                    .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p)))),
+                Err(_) if let Some(effort) = self.spend_reread() => {
+                    resample::reread(&code, gray, effort)
+                        .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
+                }
                 Err(_) => None,
             };
             match read {

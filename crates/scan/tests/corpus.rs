@@ -329,15 +329,20 @@ fn a_card_turned_30_degrees_in_dim_light_reads() {
     let frame = corpus::render(Condition::Clean, 7, CardKind::Cccd)
         .turned(30.0)
         .dimmed(0.25, 3.0);
-    let report = sotay_scan::scan_frame(&frame.luma, frame.width, frame.height, &camera(&frame))
-        .expect("well-formed frame");
+    let report = sotay_scan::scan_frame(
+        &frame.luma,
+        frame.width,
+        frame.height,
+        &camera(frame.width, frame.height),
+    )
+    .expect("well-formed frame");
     assert!(report.decoded.iter().any(|d| d.text == frame.truth));
 }
 
-/// The camera's budget.
-fn camera(frame: &corpus::Frame) -> Options {
+/// The camera's budget for a `width × height` frame.
+fn camera(width: usize, height: usize) -> Options {
     Options {
-        work_budget: CAMERA_BUDGET_PER_PIXEL as usize * frame.width * frame.height,
+        work_budget: CAMERA_BUDGET_PER_PIXEL as usize * width * height,
         ..Options::default()
     }
 }
@@ -345,8 +350,13 @@ fn camera(frame: &corpus::Frame) -> Options {
 #[test]
 fn a_code_cut_off_by_the_frame_says_bring_it_to_the_middle() {
     let frame = corpus::render(Condition::Clean, 7, CardKind::Cccd).cut_off_left(0.1);
-    let report = sotay_scan::scan_frame(&frame.luma, frame.width, frame.height, &camera(&frame))
-        .expect("well-formed frame");
+    let report = sotay_scan::scan_frame(
+        &frame.luma,
+        frame.width,
+        frame.height,
+        &camera(frame.width, frame.height),
+    )
+    .expect("well-formed frame");
     assert!(report.decoded.is_empty());
     assert_eq!(report.guidance, Some(Guidance::Centre));
 }
@@ -364,10 +374,7 @@ fn guidance_names_what_would_help() {
         (Field::RotatedBlur, 5, Guidance::Steady),
     ] {
         let frame = field::render(Part::Tune, condition, index);
-        let options = Options {
-            work_budget: CAMERA_BUDGET_PER_PIXEL as usize * frame.width * frame.height,
-            ..Options::default()
-        };
+        let options = camera(frame.width, frame.height);
         let report = sotay_scan::scan_frame(&frame.luma, frame.width, frame.height, &options)
             .expect("well-formed frame");
         if report.decoded.is_empty() {
