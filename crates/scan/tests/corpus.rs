@@ -388,3 +388,19 @@ fn guidance_names_what_would_help() {
     let report = sotay_scan::scan_frame(&grey, 640, 480, &Options::default()).expect("frame");
     assert_eq!(report.guidance, None);
 }
+
+#[test]
+fn finder_patterns_never_seen_together_still_give_the_grid() {
+    use sotay_scan::corpus::field::{self, Condition as Field, Part};
+    // A card turned 90°, its code at 2.6 px a module: each threshold finds
+    // two of the three finder patterns, never all three (tune part).
+    let frame = field::render(Part::Tune, Field::TurnedCard, 85);
+    let report = sotay_scan::scan_frame(
+        &frame.luma,
+        frame.width,
+        frame.height,
+        &camera(frame.width, frame.height),
+    )
+    .expect("well-formed frame");
+    assert!(report.decoded.iter().any(|d| d.text == frame.truth));
+}
