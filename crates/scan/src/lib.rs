@@ -36,8 +36,8 @@
 //!    viewfinder's centre (unless pass 3 looked), enlarged like pass 3: for
 //!    small modules;
 //! 8. when no pass saw three finder patterns together: a grid guessed from
-//!    the finder patterns all passes saw (three at a right angle, or two
-//!    and the places the third can be), re-read.
+//!    the finder patterns all passes saw (three at a right angle, or, on a
+//!    roomy budget, two and the places the third can be), re-read.
 //!
 //! One finder state and one threshold buffer serve every pass of a frame,
 //! and the caller's frame is read in place, never copied. When nothing is
@@ -554,10 +554,11 @@ impl<'t> Scan<'t> {
 
     /// Pass 8: the finder patterns seen across all passes, when no pass
     /// saw three together (one hides in the card's print or blur in each
-    /// threshold): three at a right angle with equal arms, or two and the
-    /// places the third can be, give the grid to re-read. On the field
-    /// corpus's tune part this read 4 more of 400 turned cards on the
-    /// camera's budget (5 with a full one), and cost nothing elsewhere.
+    /// threshold): three at a right angle with equal arms, or (on a roomy
+    /// budget) two and the places the third can be, give the grid to
+    /// re-read. On the field corpus's tune part this read 4 more of 400
+    /// turned cards on the camera's budget (5 with a full one), and no
+    /// fewer elsewhere.
     fn finder_guess_pass(&mut self, full: &Gray<'_>) -> bool {
         let mut seen: Vec<Sighting> = Vec::new();
         for s in &self.sightings {
@@ -573,7 +574,11 @@ impl<'t> Scan<'t> {
             }
         }
         let (w, h) = (full.width as f32, full.height as f32);
-        for ([corner, p, q], module) in finder_guesses(&seen, self.near_misses.is_empty()) {
+        // Guesses from two alone read no more of the tune part on the
+        // camera's budget (393 of 400 turned cards either way), and cost up
+        // to six re-reads on a frame nothing reads: photos only.
+        let two_alone = self.near_misses.is_empty() && !self.quick_rereads;
+        for ([corner, p, q], module) in finder_guesses(&seen, two_alone) {
             let margin = 3.5 * module;
             let inside = |&(x, y): &(f32, f32)| {
                 x >= margin && y >= margin && x < w - margin && y < h - margin
