@@ -412,6 +412,7 @@ struct NearMiss {
 }
 
 /// A finder pattern seen in some pass.
+#[derive(Clone, Copy)]
 struct Sighting {
     /// Its centre in frame coordinates.
     centre: (f32, f32),
@@ -567,10 +568,7 @@ impl<'t> Scan<'t> {
                 .iter()
                 .any(|d| (d.centre.0 - x).hypot(d.centre.1 - y) < 4.0 * d.module.max(1.0))
             {
-                seen.push(Sighting {
-                    centre: s.centre,
-                    module: s.module,
-                });
+                seen.push(*s);
             }
         }
         let (w, h) = (full.width as f32, full.height as f32);

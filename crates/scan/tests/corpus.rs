@@ -329,34 +329,23 @@ fn a_card_turned_30_degrees_in_dim_light_reads() {
     let frame = corpus::render(Condition::Clean, 7, CardKind::Cccd)
         .turned(30.0)
         .dimmed(0.25, 3.0);
-    let report = sotay_scan::scan_frame(
-        &frame.luma,
-        frame.width,
-        frame.height,
-        &camera(frame.width, frame.height),
-    )
-    .expect("well-formed frame");
+    let report = scan_on_camera(&frame.luma, frame.width, frame.height);
     assert!(report.decoded.iter().any(|d| d.text == frame.truth));
 }
 
-/// The camera's budget for a `width × height` frame.
-fn camera(width: usize, height: usize) -> Options {
-    Options {
+/// What the camera's budget makes of a `width × height` luma frame.
+fn scan_on_camera(luma: &[u8], width: usize, height: usize) -> sotay_scan::Report {
+    let options = Options {
         work_budget: CAMERA_BUDGET_PER_PIXEL as usize * width * height,
         ..Options::default()
-    }
+    };
+    sotay_scan::scan_frame(luma, width, height, &options).expect("well-formed frame")
 }
 
 #[test]
 fn a_code_cut_off_by_the_frame_says_bring_it_to_the_middle() {
     let frame = corpus::render(Condition::Clean, 7, CardKind::Cccd).cut_off_left(0.1);
-    let report = sotay_scan::scan_frame(
-        &frame.luma,
-        frame.width,
-        frame.height,
-        &camera(frame.width, frame.height),
-    )
-    .expect("well-formed frame");
+    let report = scan_on_camera(&frame.luma, frame.width, frame.height);
     assert!(report.decoded.is_empty());
     assert_eq!(report.guidance, Some(Guidance::Centre));
 }
@@ -374,9 +363,7 @@ fn guidance_names_what_would_help() {
         (Field::RotatedBlur, 5, Guidance::Steady),
     ] {
         let frame = field::render(Part::Tune, condition, index);
-        let options = camera(frame.width, frame.height);
-        let report = sotay_scan::scan_frame(&frame.luma, frame.width, frame.height, &options)
-            .expect("well-formed frame");
+        let report = scan_on_camera(&frame.luma, frame.width, frame.height);
         if report.decoded.is_empty() {
             assert_eq!(report.guidance, Some(expected), "{}", frame.stem());
             checked += 1;
@@ -395,12 +382,6 @@ fn finder_patterns_never_seen_together_still_give_the_grid() {
     // A card turned 90°, its code at 2.6 px a module: each threshold finds
     // two of the three finder patterns, never all three (tune part).
     let frame = field::render(Part::Tune, Field::TurnedCard, 85);
-    let report = sotay_scan::scan_frame(
-        &frame.luma,
-        frame.width,
-        frame.height,
-        &camera(frame.width, frame.height),
-    )
-    .expect("well-formed frame");
+    let report = scan_on_camera(&frame.luma, frame.width, frame.height);
     assert!(report.decoded.iter().any(|d| d.text == frame.truth));
 }
