@@ -1,7 +1,8 @@
 //! `cargo xtask bench scan`: QR decoding on the field corpus
 //! (`sotay_scan::corpus::field`: 640 × 480 frames, nine conditions,
 //! `SOTAY_BENCH_PER_CONDITION` frames each, default 20) in headless Chromium
-//! with 4× CPU slowdown: our worker WASM as the app ships it (with the
+//! with 4× CPU slowdown, all three on the page's main thread (the slowdown
+//! throttles no worker): our scan worker's WASM as the app ships it (with the
 //! camera's work budget), jsQR 1.4 and zxing-wasm 3.x (reader build,
 //! `tryHarder`); plus `sotay-scan` natively with the same budget and time
 //! limit (`sotay_scan::frame`). Prints
@@ -150,11 +151,18 @@ async fn scan() {
         field::write_corpus(&root.join(part.name()), part, per_condition)
             .expect("write the corpus");
     }
-    let worker = fs::read_dir(root.join("assets"))
-        .expect("assets")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|name| name.starts_with("scan-worker-") && name.ends_with(".js"))
-        .expect("the dist has the scan worker");
+    // The scan worker's module and glue, as built (hashed names).
+    let asset = |prefix: &str, extension: &str| {
+        fs::read_dir(root.join("assets"))
+            .expect("assets")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .find(|name| name.starts_with(prefix) && name.ends_with(extension))
+            .unwrap_or_else(|| panic!("the dist has {prefix}*{extension}"))
+    };
+    let (glue, wasm) = (
+        asset("sotay_scan_worker-", ".js"),
+        asset("sotay_scan_worker-", ".wasm"),
+    );
 
     // Native timing on the same frames, with the camera's budget and time limit as in the browser.
     let mut tallies: BTreeMap<(&'static str, &'static str), Tally> = BTreeMap::new();
@@ -200,7 +208,7 @@ async fn scan() {
     let parts = Part::ALL.map(Part::name);
     browser
         .eval(&format!(
-            "window.startBench('/assets/{worker}', {}, {}, {}); return true",
+            "window.startBench('/assets/{glue}', '/assets/{wasm}', {}, {}, {}); return true",
             json!(parts),
             sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL,
             sotay_scan::frame::CAMERA_TIME_LIMIT_MS

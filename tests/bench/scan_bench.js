@@ -1,14 +1,17 @@
 // The browser half of `cargo xtask bench scan` (tests/bench/scan.rs copies it
-// next to the corpus). Decodes every field-corpus frame with our worker WASM,
+// next to the corpus). Decodes every field-corpus frame with our decoder WASM,
 // jsQR and zxing-wasm (reader build, its .wasm served by us, not a CDN) and
 // leaves per-frame results in window.benchResult. Each decoder gets the same
-// frame; times are per frame, wall clock on the page (ours: the round trip to
-// its worker, as the camera sees it).
+// frame; times are per frame, wall clock on the page. All three run on the
+// page's main thread: Chromium's CPU slowdown throttles that thread only, not
+// a worker's, so our worker's round trip would time us on an unthrottled CPU
+// against the others on a throttled one. Ours is the worker's own module and
+// entry point (`answer`: request bytes in, reply bytes out), called directly.
 "use strict";
 
-window.startBench = (workerUrl, parts, budgetPerPixel, timeLimitMs) => {
+window.startBench = (glueUrl, wasmUrl, parts, budgetPerPixel, timeLimitMs) => {
   window.benchDone = false;
-  run(workerUrl, parts, budgetPerPixel, timeLimitMs).then(
+  run(glueUrl, wasmUrl, parts, budgetPerPixel, timeLimitMs).then(
     (rows) => { window.benchResult = rows; window.benchDone = true; },
     (error) => { window.benchResult = { error: String(error && error.stack || error) }; window.benchDone = true; },
   );
@@ -31,21 +34,29 @@ function replyText(buffer) {
   return bytes[4] === 0 ? new TextDecoder().decode(bytes.subarray(6)) : null;
 }
 
-async function run(workerUrl, parts, budgetPerPixel, timeLimitMs) {
+// The worker's glue (a classic script defining `wasm_bindgen`), on the page.
+function loadScript(url) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error("cannot load " + url));
+    document.head.appendChild(script);
+  });
+}
+
+async function run(glueUrl, wasmUrl, parts, budgetPerPixel, timeLimitMs) {
   ZXingWASM.prepareZXingModule({
     overrides: { locateFile: (path, prefix) => (path.endsWith(".wasm") ? "/zxing/" + path : prefix + path) },
     fireImmediately: true,
   });
   const zxingOptions = { formats: ["QRCode"], tryHarder: true, maxNumberOfSymbols: 1 };
-  const worker = new Worker(workerUrl);
-  let pending = null;
-  worker.onmessage = (event) => pending(event.data);
-  const ours = (luma, width, height) => new Promise((resolve) => {
-    pending = resolve;
-    // The camera's budget and time limit (sotay_scan::frame).
-    const message = request(luma, width, height, width * height * budgetPerPixel, timeLimitMs);
-    worker.postMessage(message, [message]);
-  });
+  await loadScript(glueUrl);
+  await wasm_bindgen({ module_or_path: wasmUrl });
+  // The camera's budget and time limit (sotay_scan::frame), kept on this
+  // thread's clock as the worker keeps it on its own.
+  const ours = (luma, width, height) =>
+    wasm_bindgen.answer(new Uint8Array(request(luma, width, height, width * height * budgetPerPixel, timeLimitMs))).buffer;
 
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d", { willReadFrequently: true });
@@ -65,7 +76,7 @@ async function run(workerUrl, parts, budgetPerPixel, timeLimitMs) {
       for (let i = 0, j = 0; i < luma.length; i++, j += 4) luma[i] = (77 * data[j] + 150 * data[j + 1] + 29 * data[j + 2]) >> 8;
       if (!warmed) {
         // Compile the WASM and warm the JIT of every decoder on the first frame.
-        await ours(luma, width, height);
+        ours(luma, width, height);
         jsQR(data, width, height);
         await ZXingWASM.readBarcodes(image, zxingOptions);
         warmed = true;
@@ -73,7 +84,7 @@ async function run(workerUrl, parts, budgetPerPixel, timeLimitMs) {
       const row = { part: entry.part, condition: entry.condition, file: entry.file };
       {
         const started = performance.now();
-        const text = replyText(await ours(luma, width, height));
+        const text = replyText(ours(luma, width, height));
         row.ours_ms = performance.now() - started;
         row.ours_ok = text === entry.text;
       }
@@ -92,6 +103,5 @@ async function run(workerUrl, parts, budgetPerPixel, timeLimitMs) {
       rows.push(row);
     }
   }
-  worker.terminate();
   return rows;
 }

@@ -11,7 +11,8 @@
 //! The symbol finding and Reed–Solomon decoding come from [`quircs`], a Rust
 //! port of the quirc library; its finder is vendored (module `finder`) so a
 //! pass on an image we already thresholded skips quirc's Otsu level, and a
-//! grid is jiggled into place only when it fails to read as found. Around
+//! grid that fails to read as found gets our re-read (below) before quirc's
+//! costly jiggle of its perspective, which comes last. Around
 //! it we run our own passes, cheapest and likeliest first, until one reads
 //! a code, the camera's time limit ([`TimeLimit`], on a clock the caller
 //! lends) passes, or the per-frame work budget ([`Options::work_budget`],
@@ -727,33 +728,48 @@ impl<'t> Scan<'t> {
                 code.corners
                     .map(|p| placement.to_frame((p.x as f32, p.y as f32)))
             };
-            // Most grids read as found; quirc's jiggle of the grid only for
-            // those that do not.
+            // Most grids read as found. For the others our re-read (from the
+            // grid as found) reads more, and sooner, than quirc's jiggle of
+            // the grid first: on the field corpus's tune part, 518 of 540
+            // frames against 512, in 26 % less time. The jiggle stays as the
+            // last try, for the few grids the re-read misses.
             let Some(code) = self.finder.extract(index) else {
                 continue;
             };
-            let (code, first) = match code.decode() {
-                Ok(data) => (code, Ok(data)),
-                Err(_) => match self.finder.extract_jiggled(index) {
-                    Some(jiggled) => (jiggled, jiggled.decode()),
-                    None => continue,
-                },
-            };
-            let corners = corners_of(&code);
-            let read = match first {
-                Ok(data) => Some((data, corners)),
+            let mut read = match code.decode() {
+                Ok(data) => Some((data, corners_of(&code))),
                 Err(_) if let Some(effort) = self.spend_reread() => {
                     resample::reread(&code, gray, effort)
                         .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
                 }
                 Err(_) => None,
             };
+            if read.is_none()
+                && self.spend(0)
+                && let Some(jiggled) = self.finder.extract_jiggled(index)
+            {
+                read = match jiggled.decode() {
+                    Ok(data) => Some((data, corners_of(&jiggled))),
+                    // On a roomy budget, a re-read from the jiggled grid too.
+                    Err(_)
+                        if !self.quick_rereads
+                            && let Some(effort) = self.spend_reread() =>
+                    {
+                        resample::reread(&jiggled, gray, effort)
+                            .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
+                    }
+                    Err(_) => None,
+                };
+            }
             match read {
                 Some((data, corners)) => {
                     self.add_result(&data, corners);
                     any = true;
                 }
-                None => self.near_misses.push(NearMiss { corners, inverted }),
+                None => self.near_misses.push(NearMiss {
+                    corners: corners_of(&code),
+                    inverted,
+                }),
             }
         }
         any
