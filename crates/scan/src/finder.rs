@@ -6,7 +6,10 @@
 //! - grids are set up without quirc's "jiggle" (a hill climb over the grid's
 //!   perspective that costs about a third of a frame's finding); the reader
 //!   asks for it only when a grid fails to decode ([`Finder::extract_jiggled`]);
-//! - the flood fill's stack is kept between fills.
+//! - the flood fill's stack is kept between fills;
+//! - [`Finder::identify_thresholded`] lets a threshold write the finder's
+//!   pixels directly, and the row scan skips along runs four pixels at a
+//!   time.
 //!
 //! Everything else is quirc's algorithm as quircs wrote it. Its types
 //! (`Capstone`, `Grid`, `Region`, `Code`, the version table) and the
@@ -176,6 +179,8 @@ struct ImageMut<'a> {
     pixels: &'a mut [Pixel],
     width: usize,
     height: usize,
+    /// The flood fill's stack, kept between fills (a frame has thousands).
+    flood_stack: &'a mut Vec<(usize, usize)>,
 }
 
 /// Flood fill algorithm. See [wikipedia](https://en.wikipedia.org/wiki/Flood_fill) for more details.
@@ -191,7 +196,9 @@ fn flood_fill_seed<F>(
 ) where
     F: Fn(&mut UserData<'_>, usize, i32, i32),
 {
-    let mut flood_from = vec![(starting_x as usize, starting_y)];
+    let mut flood_from = std::mem::take(image.flood_stack);
+    flood_from.clear();
+    flood_from.push((starting_x as usize, starting_y));
 
     while let Some((x, y)) = flood_from.pop() {
         let mut left = x;
@@ -257,6 +264,7 @@ fn flood_fill_seed<F>(
             }
         }
     }
+    *image.flood_stack = flood_from;
 }
 
 // --- Adaptive thresholding
@@ -533,7 +541,41 @@ fn finder_scan(
 
     assert!(image.pixels.len() >= offset + image.width);
 
-    for x in 0..image.width {
+    let width = image.width;
+    let mut x = 0;
+    while x < width {
+        // Along a run, four pixels at a time: most of a frame is long runs,
+        // and only a change of colour needs the checks below.
+        if x != 0 {
+            while x + 4 <= width {
+                // Safety: x + 4 <= width, so the four pixels are in the row
+                // (assert above); Pixel is u16, so they are one u64.
+                let four = unsafe {
+                    image
+                        .pixels
+                        .as_ptr()
+                        .add(offset + x)
+                        .cast::<u64>()
+                        .read_unaligned()
+                };
+                const LOW: u64 = 0x0001_0001_0001_0001;
+                const HIGH: u64 = 0x8000_8000_8000_8000;
+                let same = if last_color == 0 {
+                    four == 0
+                } else {
+                    // No pixel is 0 (light).
+                    four.wrapping_sub(LOW) & !four & HIGH == 0
+                };
+                if !same {
+                    break;
+                }
+                run_length += 4;
+                x += 4;
+            }
+            if x >= width {
+                break;
+            }
+        }
         // Safety: pixels is in range, as verified by the assert at the beginning.
         // Unfortunately this is required, as the compiler will add bounds checks that are quite measurable.
         let pixel = unsafe { image.pixels.get_unchecked(offset + x) };
@@ -563,6 +605,7 @@ fn finder_scan(
 
         run_length += 1;
         last_color = color;
+        x += 1;
     }
 }
 
@@ -1225,6 +1268,7 @@ fn test_grouping(
 #[derive(Debug, Default)]
 pub(crate) struct Finder {
     pixels: Vec<Pixel>,
+    flood_stack: Vec<(usize, usize)>,
     w: usize,
     h: usize,
     regions: Vec<Region>,
@@ -1247,17 +1291,33 @@ impl Finder {
     }
 
     fn find(&mut self, width: usize, height: usize, image: &[u8], threshold: u8) {
+        self.identify_thresholded(width, height, |pixels| {
+            if width * height == image.len() {
+                pixels.extend(image.iter().map(|&v| Pixel::from(v < threshold)));
+            }
+        });
+    }
+
+    /// Find symbols in an image that `threshold` writes straight into the
+    /// finder's own pixels (1 dark, 0 light, `width * height` of them; the
+    /// buffer comes empty): no black-and-white copy in between.
+    pub fn identify_thresholded(
+        &mut self,
+        width: usize,
+        height: usize,
+        threshold: impl FnOnce(&mut Vec<Pixel>),
+    ) {
         self.regions.clear();
         self.capstones.clear();
         self.grids.clear();
         self.w = width;
         self.h = height;
         self.pixels.clear();
-        if width * height != image.len() {
+        threshold(&mut self.pixels);
+        if self.pixels.len() != width * height {
+            self.pixels.clear();
             return;
         }
-        self.pixels
-            .extend(image.iter().map(|&v| Pixel::from(v < threshold)));
         self.regions.push(Region::default());
         self.regions.push(Region::default());
 
@@ -1265,6 +1325,7 @@ impl Finder {
             pixels: &mut self.pixels,
             width: self.w,
             height: self.h,
+            flood_stack: &mut self.flood_stack,
         };
         let regions = &mut self.regions;
         let capstones = &mut self.capstones;

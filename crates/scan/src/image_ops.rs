@@ -179,11 +179,12 @@ const BLOCK: usize = 8;
 /// every 8 × 8 block, smoothed over 5 × 5 blocks, is each pixel's
 /// threshold; blocks with almost no contrast take their neighbours' so a
 /// flat quiet zone stays light. Two passes over the pixels, no division
-/// per pixel: the camera's first look.
-pub(crate) fn block_threshold(img: &Gray<'_>, out: &mut Vec<u8>) {
+/// per pixel: the camera's first look. Writes `dark` or `light` for each
+/// pixel into `out` (the finder's own pixel type, so no copy follows).
+pub(crate) fn block_threshold<T: Copy>(img: &Gray<'_>, out: &mut Vec<T>, dark: T, light: T) {
     let (w, h) = (img.width, img.height);
     out.clear();
-    out.resize(w * h, 255);
+    out.resize(w * h, light);
     let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
     if w == 0 || h == 0 {
         return;
@@ -243,7 +244,7 @@ pub(crate) fn block_threshold(img: &Gray<'_>, out: &mut Vec<u8>) {
         let trow = &thresholds[(y / BLOCK) * bw..(y / BLOCK + 1) * bw];
         for ((pixels, outs), &t) in row.chunks(BLOCK).zip(orow.chunks_mut(BLOCK)).zip(trow) {
             for (&p, o) in pixels.iter().zip(outs.iter_mut()) {
-                *o = if p < t { 0 } else { 255 };
+                *o = if p < t { dark } else { light };
             }
         }
     }

@@ -40,7 +40,7 @@
 //!    the finder patterns all passes saw (three at a right angle, or, on a
 //!    roomy budget, two and the places the third can be), re-read.
 //!
-//! One finder state and one threshold buffer serve every pass of a frame,
+//! One finder state (its pixel buffer too) serves every pass of a frame,
 //! and the caller's frame is read in place, never copied. When nothing is
 //! read but finder patterns were seen, [`Report::guidance`] says why: a
 //! code reaching past the frame's edge, modules under 2 px, too dark, or
@@ -316,7 +316,10 @@ pub fn scan_frame_within(
         height,
         pixels: luma.into(),
     };
-    let deadline = time.map(|t| (t.now_ms, (t.now_ms)() + t.limit_ms));
+    let deadline = time.map(|t| Deadline {
+        now_ms: t.now_ms,
+        end_ms: (t.now_ms)() + t.limit_ms,
+    });
     let quick_rereads = options.work_budget < expected.saturating_mul(ROOMY_BUDGET_PER_PIXEL);
     let mut scan = Scan::new(options.work_budget, quick_rereads, deadline);
     scan.run(&full, options.max_side.max(64));
@@ -384,19 +387,30 @@ impl Guidance {
     }
 }
 
+/// The lent clock and the time on it when no new pass may start.
+#[derive(Clone, Copy)]
+struct Deadline<'t> {
+    now_ms: &'t dyn Fn() -> f64,
+    end_ms: f64,
+}
+
+impl Deadline<'_> {
+    fn passed(deadline: Option<Self>) -> bool {
+        deadline.is_some_and(|d| (d.now_ms)() >= d.end_ms)
+    }
+}
+
 /// The state of one frame's passes.
 struct Scan<'t> {
     budget: usize,
-    /// The lent clock and the time on it when no new pass may start.
-    deadline: Option<(&'t dyn Fn() -> f64, f64)>,
+    deadline: Option<Deadline<'t>>,
     results: Vec<Decoded>,
     /// Symbols found but not read.
     near_misses: Vec<NearMiss>,
     /// Finder patterns seen, for guidance.
     sightings: Vec<Sighting>,
-    /// One finder state and one threshold buffer for every pass of the frame.
+    /// One finder state (with its pixel buffer) for every pass of the frame.
     finder: finder::Finder,
-    scratch: Vec<u8>,
     /// A grid re-read has run in this frame.
     reread_done: bool,
     /// The budget is tight (a camera frame): re-reads try less, so it buys
@@ -441,11 +455,7 @@ impl Placement {
 }
 
 impl<'t> Scan<'t> {
-    fn new(
-        budget: usize,
-        quick_rereads: bool,
-        deadline: Option<(&'t dyn Fn() -> f64, f64)>,
-    ) -> Scan<'t> {
+    fn new(budget: usize, quick_rereads: bool, deadline: Option<Deadline<'t>>) -> Scan<'t> {
         Scan {
             budget,
             quick_rereads,
@@ -454,7 +464,6 @@ impl<'t> Scan<'t> {
             near_misses: Vec::new(),
             sightings: Vec::new(),
             finder: finder::Finder::default(),
-            scratch: Vec::new(),
             reread_done: false,
         }
     }
@@ -462,7 +471,7 @@ impl<'t> Scan<'t> {
     /// Take `cost` pixels from the budget, or say there is not enough
     /// (of it, or of time).
     fn spend(&mut self, cost: usize) -> bool {
-        if cost > self.budget || self.deadline.is_some_and(|(now, end)| now() >= end) {
+        if cost > self.budget || Deadline::passed(self.deadline) {
             return false;
         }
         self.budget -= cost;
@@ -486,7 +495,7 @@ impl<'t> Scan<'t> {
             self.reread_done = true;
             return Some(effort);
         }
-        if !first || self.deadline.is_some_and(|(now, end)| now() >= end) {
+        if !first || Deadline::passed(self.deadline) {
             return None;
         }
         self.reread_done = true;
@@ -577,6 +586,8 @@ impl<'t> Scan<'t> {
         // camera's budget (393 of 400 turned cards either way), and cost up
         // to six re-reads on a frame nothing reads: photos only.
         let two_alone = self.near_misses.is_empty() && !self.quick_rereads;
+        let deadline = self.deadline;
+        let time_up = move || Deadline::passed(deadline);
         for ([corner, p, q], module) in finder_guesses(&seen, two_alone) {
             let margin = 3.5 * module;
             let inside = |&(x, y): &(f32, f32)| {
@@ -588,9 +599,12 @@ impl<'t> Scan<'t> {
             let Some(effort) = self.spend_reread() else {
                 return false;
             };
-            if let Some((data, corners)) =
-                resample::reread(&grid_from_finders(corner, p, q, module), full, effort)
-            {
+            if let Some((data, corners)) = resample::reread(
+                &grid_from_finders(corner, p, q, module),
+                full,
+                effort,
+                &time_up,
+            ) {
                 self.add_result(&data, corners);
                 return true;
             }
@@ -629,16 +643,11 @@ impl<'t> Scan<'t> {
         if !self.spend(pixels + pixels / 2) {
             return false;
         }
-        let mut binary = std::mem::take(&mut self.scratch);
-        image_ops::block_threshold(work, &mut binary);
-        let image = Gray {
-            width: work.width,
-            height: work.height,
-            pixels: Cow::Borrowed(&binary),
-        };
-        let read = self.read(&image, work, true, placement, false);
-        self.scratch = binary;
-        read
+        self.finder
+            .identify_thresholded(work.width, work.height, |binary| {
+                image_ops::block_threshold(work, binary, 1, 0)
+            });
+        self.read_found(work, placement, false)
     }
 
     /// Passes 4–6, on the whole frame, likeliest first. True when
@@ -714,6 +723,13 @@ impl<'t> Scan<'t> {
             self.finder
                 .identify(image.width, image.height, &image.pixels);
         }
+        self.read_found(gray, placement, inverted)
+    }
+
+    /// Read the symbols the finder found in the last image; those found but
+    /// not read get a second look in `gray` while the budget lasts. True
+    /// when at least one code was read.
+    fn read_found(&mut self, gray: &Gray<'_>, placement: Placement, inverted: bool) -> bool {
         for cap in &self.finder.capstones {
             let [a, b, ..] = cap.corners;
             let side = ((a.x - b.x) as f32).hypot((a.y - b.y) as f32);
@@ -723,6 +739,8 @@ impl<'t> Scan<'t> {
             });
         }
         let mut any = false;
+        let deadline = self.deadline;
+        let time_up = move || Deadline::passed(deadline);
         for index in 0..self.finder.grids.len() {
             let corners_of = |code: &quircs::Code| {
                 code.corners
@@ -739,7 +757,7 @@ impl<'t> Scan<'t> {
             let mut read = match code.decode() {
                 Ok(data) => Some((data, corners_of(&code))),
                 Err(_) if let Some(effort) = self.spend_reread() => {
-                    resample::reread(&code, gray, effort)
+                    resample::reread(&code, gray, effort, &time_up)
                         .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
                 }
                 Err(_) => None,
@@ -755,7 +773,7 @@ impl<'t> Scan<'t> {
                         if !self.quick_rereads
                             && let Some(effort) = self.spend_reread() =>
                     {
-                        resample::reread(&jiggled, gray, effort)
+                        resample::reread(&jiggled, gray, effort, &time_up)
                             .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
                     }
                     Err(_) => None,

@@ -99,7 +99,8 @@ fn bilinear(img: &Gray, x: f64, y: f64) -> f64 {
 
 /// Try to read `code` again from `gray` (same coordinates and polarity as
 /// the image it was found in). Returns the decoded data and the fitted
-/// corners of the symbol on success.
+/// corners of the symbol on success. No new start is refined once
+/// `time_up` says the frame's time is over.
 ///
 /// quircs estimates the grid size from the timing patterns, which blur
 /// away at small module sizes, and places the fourth corner from an
@@ -111,6 +112,7 @@ pub(crate) fn reread(
     code: &Code,
     gray: &Gray,
     effort: Effort,
+    time_up: &dyn Fn() -> bool,
 ) -> Option<(quircs::Data, [(f32, f32); 4])> {
     let found = usize::try_from(code.size)
         .ok()
@@ -154,7 +156,10 @@ pub(crate) fn reread(
     // away: refining costs ~200 scorings, and the best start usually reads.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut attempt = *code;
-    for &(_, index, quad) in candidates.iter().take(effort.starts) {
+    for (tried, &(_, index, quad)) in candidates.iter().take(effort.starts).enumerate() {
+        if tried > 0 && time_up() {
+            break;
+        }
         let pattern = &patterns[index];
         let (_, quad) = refine(pattern, quad, gray, effort.levels);
         let size = pattern.size;
