@@ -81,19 +81,21 @@ impl Homography {
     }
 }
 
+/// `img` at (x, y), interpolated between its four nearest pixels; clamped
+/// to the image. The hot loop of a re-read: one bounds check per pixel.
 fn bilinear(img: &Gray, x: f64, y: f64) -> f64 {
-    let max_x = img.width.saturating_sub(1) as f64;
-    let max_y = img.height.saturating_sub(1) as f64;
+    let (w, h) = (img.width, img.height);
+    let max_x = w.saturating_sub(1) as f64;
+    let max_y = h.saturating_sub(1) as f64;
     let (x, y) = (x.clamp(0.0, max_x), y.clamp(0.0, max_y));
     let (x0, y0) = (x as usize, y as usize);
-    let (x1, y1) = (
-        (x0 + 1).min(img.width.saturating_sub(1)),
-        (y0 + 1).min(img.height.saturating_sub(1)),
-    );
+    let right = usize::from(x0 + 1 < w);
+    let down = if y0 + 1 < h { w } else { 0 };
+    let at = y0 * w + x0;
+    let p = |i: usize| f64::from(img.pixels.get(i).copied().unwrap_or(255));
     let (fx, fy) = (x - x0 as f64, y - y0 as f64);
-    let p = |x, y| f64::from(img.get(x, y));
-    let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
-    let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
+    let top = p(at) * (1.0 - fx) + p(at + right) * fx;
+    let bottom = p(at + down) * (1.0 - fx) + p(at + down + right) * fx;
     top * (1.0 - fy) + bottom * fy
 }
 
@@ -184,8 +186,9 @@ type Candidate = (f64, usize, [(f64, f64); 4]);
 /// The modules whose colour every QR code of a size shares.
 struct FunctionPattern {
     size: usize,
-    /// (x, y, dark) in modules.
-    modules: Vec<(usize, usize, bool)>,
+    /// (u, v, dark): each module's centre on the unit square, computed
+    /// once for the hundreds of scorings of a fit.
+    modules: Vec<(f64, f64, bool)>,
 }
 
 impl FunctionPattern {
@@ -239,6 +242,11 @@ impl FunctionPattern {
                 }
             }
         }
+        let n = size as f64;
+        let modules = modules
+            .into_iter()
+            .map(|(x, y, dark)| ((x as f64 + 0.5) / n, (y as f64 + 0.5) / n, dark))
+            .collect();
         FunctionPattern { size, modules }
     }
 
@@ -248,11 +256,10 @@ impl FunctionPattern {
         let Some(h) = Homography::unit_square_to(quad) else {
             return f64::MIN;
         };
-        let n = self.size as f64;
         self.modules
             .iter()
-            .map(|&(x, y, dark)| {
-                let (px, py) = h.map((x as f64 + 0.5) / n, (y as f64 + 0.5) / n);
+            .map(|&(u, v, dark)| {
+                let (px, py) = h.map(u, v);
                 let v = bilinear(gray, px, py);
                 if dark { -v } else { v }
             })
