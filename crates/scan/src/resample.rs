@@ -12,34 +12,41 @@ use quircs::Code;
 use crate::image_ops::Gray;
 
 /// How hard a re-read tries: how many starting fits it refines and reads,
-/// and how many step sizes (halving from one module) the corner fit tries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// the corner fit's first step (in modules) and how many step sizes,
+/// halving from it, the fit tries.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Effort {
     starts: usize,
+    first_step: f64,
     levels: usize,
 }
 
 impl Effort {
-    /// For a roomy budget (a photo): six starts, steps down to a sixteenth
-    /// of a module.
+    /// For a roomy budget (a photo): six starts, steps from one module down
+    /// to a sixteenth.
     pub(crate) const THOROUGH: Effort = Effort {
         starts: 6,
+        first_step: 1.0,
         levels: 5,
     };
     /// A camera frame's first re-read. On the field corpus's tune part the
     /// best start gives 86 % of the re-reads that succeed, while a re-read
     /// that fails costs as much as four or five whole-frame passes: fewer
-    /// starts and a coarser fit (an eighth of a module) leave the camera's
-    /// budget to passes that read more.
+    /// starts and a coarser fit (half a module down to an eighth) leave the
+    /// camera's budget to passes that read more. Starting at half a module
+    /// rather than one read as many tune frames (519 of 540 against 518,
+    /// 871 of 900 on frames 60–159) in 5 % less time.
     pub(crate) const QUICK_FIRST: Effort = Effort {
         starts: 4,
-        levels: 4,
+        first_step: 0.5,
+        levels: 3,
     };
     /// A camera frame's later re-reads, mostly of a symbol already re-read
     /// once through another threshold.
     pub(crate) const QUICK_LATER: Effort = Effort {
         starts: 2,
-        levels: 4,
+        first_step: 0.5,
+        levels: 3,
     };
 }
 
@@ -163,7 +170,7 @@ pub(crate) fn reread(
             break;
         }
         let pattern = &patterns[index];
-        let (_, quad) = refine(pattern, quad, gray, effort.levels);
+        let (_, quad) = refine(pattern, quad, gray, effort);
         let size = pattern.size;
         attempt.size = size as i32;
         let Some(fit) = Homography::unit_square_to(quad) else {
@@ -267,19 +274,19 @@ impl FunctionPattern {
     }
 }
 
-/// Hill-climb the four corners, halving the step `levels` times, to fit
-/// the pattern.
+/// Hill-climb the four corners to fit the pattern, from the effort's
+/// first step, halving it at each of its levels.
 fn refine(
     pattern: &FunctionPattern,
     mut quad: [(f64, f64); 4],
     gray: &Gray,
-    levels: usize,
+    effort: Effort,
 ) -> (f64, [(f64, f64); 4]) {
     let module =
         ((quad[1].0 - quad[0].0).hypot(quad[1].1 - quad[0].1) / pattern.size as f64).max(0.5);
     let mut best = pattern.score(quad, gray);
-    let mut step = module;
-    for _ in 0..levels {
+    let mut step = module * effort.first_step;
+    for _ in 0..effort.levels {
         let mut improved = true;
         let mut rounds = 0;
         while improved && rounds < 6 {
