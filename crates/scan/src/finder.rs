@@ -582,8 +582,8 @@ fn finder_scan(
         let color = if *pixel as i32 != 0 { 1 } else { 0 };
 
         if x != 0 && color != last_color {
-            pb.copy_within(1.., 0);
-            pb[4] = run_length;
+            // Shifted by hand: `copy_within` is a memmove call on WebAssembly.
+            pb = [pb[1], pb[2], pb[3], pb[4], run_length];
             run_length = 0;
             run_count += 1;
             if color == 0 && run_count >= 5 {

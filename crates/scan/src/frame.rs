@@ -28,10 +28,13 @@ pub const CAMERA_BUDGET_PER_PIXEL: u32 = 10;
 
 /// Milliseconds a camera frame may take on the phone's own clock
 /// ([`crate::TimeLimit`]): a guard against the rare frame that takes far
-/// longer than the rest (a pass already running finishes), so even a slow
-/// phone tries a few frames a second. Not a speed-up: on the field corpus's
-/// tune part at 4× CPU slowdown, 100 ms already cost reads of blurred, dim
-/// and tiny codes, and 25 ms a third of all reads (issue 16).
+/// longer than the rest (a pass already running finishes, and a re-read
+/// starts no new fit), so even a slow phone tries a few frames a second.
+/// Not a speed-up: a frame that reads nothing spends the whole budget,
+/// ~100 ms in Chromium at 4× CPU slowdown (`cargo xtask bench scan`), and
+/// a limit that keeps 95 % of frames under 40 ms there (~30 ms, natively
+/// 5 ms) read 480 of the field corpus's 540 tune frames against 518,
+/// putting perspective and turned cards behind zxing-wasm (issue 16).
 pub const CAMERA_TIME_LIMIT_MS: u32 = 250;
 
 /// Photos larger than this many bytes are refused before reading (a phone
