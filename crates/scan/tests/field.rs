@@ -18,14 +18,14 @@ pub const PER_CONDITION: u64 = 20;
 /// with the default budget, and with the camera's.
 fn floor(condition: Condition) -> (u64, u64) {
     match condition {
-        Condition::RotatedBlur => (16, 14),
+        Condition::RotatedBlur => (17, 15),
         Condition::Jpeg => (20, 20),
-        Condition::Dim => (18, 16),
+        Condition::Dim => (18, 17),
         Condition::Perspective => (20, 20),
         Condition::CurvedGlossy => (20, 20),
         Condition::Moire => (20, 20),
         Condition::Finger => (20, 20),
-        Condition::Tiny => (19, 20),
+        Condition::Tiny => (20, 20),
         Condition::TurnedCard => (20, 20),
     }
 }
