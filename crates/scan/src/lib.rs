@@ -395,8 +395,8 @@ struct Deadline<'t> {
 }
 
 impl Deadline<'_> {
-    fn passed(deadline: Option<Self>) -> bool {
-        deadline.is_some_and(|d| (d.now_ms)() >= d.end_ms)
+    fn passed(self) -> bool {
+        (self.now_ms)() >= self.end_ms
     }
 }
 
@@ -471,7 +471,7 @@ impl<'t> Scan<'t> {
     /// Take `cost` pixels from the budget, or say there is not enough
     /// (of it, or of time).
     fn spend(&mut self, cost: usize) -> bool {
-        if cost > self.budget || Deadline::passed(self.deadline) {
+        if cost > self.budget || self.deadline.is_some_and(Deadline::passed) {
             return false;
         }
         self.budget -= cost;
@@ -495,7 +495,7 @@ impl<'t> Scan<'t> {
             self.reread_done = true;
             return Some(effort);
         }
-        if !first || Deadline::passed(self.deadline) {
+        if !first || self.deadline.is_some_and(Deadline::passed) {
             return None;
         }
         self.reread_done = true;
@@ -587,7 +587,7 @@ impl<'t> Scan<'t> {
         // to six re-reads on a frame nothing reads: photos only.
         let two_alone = self.near_misses.is_empty() && !self.quick_rereads;
         let deadline = self.deadline;
-        let time_up = move || Deadline::passed(deadline);
+        let time_up = move || deadline.is_some_and(Deadline::passed);
         for ([corner, p, q], module) in finder_guesses(&seen, two_alone) {
             let margin = 3.5 * module;
             let inside = |&(x, y): &(f32, f32)| {
@@ -740,7 +740,11 @@ impl<'t> Scan<'t> {
         }
         let mut any = false;
         let deadline = self.deadline;
-        let time_up = move || Deadline::passed(deadline);
+        let time_up = move || deadline.is_some_and(Deadline::passed);
+        let reread = |code: &quircs::Code, effort| {
+            resample::reread(code, gray, effort, &time_up)
+                .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
+        };
         for index in 0..self.finder.grids.len() {
             let corners_of = |code: &quircs::Code| {
                 code.corners
@@ -756,14 +760,11 @@ impl<'t> Scan<'t> {
             };
             let mut read = match code.decode() {
                 Ok(data) => Some((data, corners_of(&code))),
-                Err(_) if let Some(effort) = self.spend_reread() => {
-                    resample::reread(&code, gray, effort, &time_up)
-                        .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
-                }
+                Err(_) if let Some(effort) = self.spend_reread() => reread(&code, effort),
                 Err(_) => None,
             };
             if read.is_none()
-                && self.spend(0)
+                && !time_up()
                 && let Some(jiggled) = self.finder.extract_jiggled(index)
             {
                 read = match jiggled.decode() {
@@ -773,8 +774,7 @@ impl<'t> Scan<'t> {
                         if !self.quick_rereads
                             && let Some(effort) = self.spend_reread() =>
                     {
-                        resample::reread(&jiggled, gray, effort, &time_up)
-                            .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
+                        reread(&jiggled, effort)
                     }
                     Err(_) => None,
                 };

@@ -379,3 +379,47 @@ impl SummedArea {
             / area
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use quircs::Point;
+
+    use super::*;
+
+    /// A version 2 grid's corners on a blank 200 × 200 image: every start
+    /// is refined, none reads.
+    fn unreadable() -> (Code, Vec<u8>) {
+        let mut code = Code {
+            size: 25,
+            ..Code::default()
+        };
+        code.corners = [(50, 50), (150, 50), (150, 150), (50, 150)].map(|(x, y)| Point { x, y });
+        (code, vec![200; 200 * 200])
+    }
+
+    #[test]
+    fn a_reread_starts_no_new_fit_once_the_time_is_up() {
+        let (code, pixels) = unreadable();
+        let gray = Gray {
+            width: 200,
+            height: 200,
+            pixels: pixels.into(),
+        };
+        let looks = Cell::new(0);
+        let up = Cell::new(false);
+        let time_up = || {
+            looks.set(looks.get() + 1);
+            up.get()
+        };
+        // Time left: every start after the first asks, and is refined.
+        assert!(reread(&code, &gray, Effort::QUICK_FIRST, &time_up).is_none());
+        assert_eq!(looks.get(), Effort::QUICK_FIRST.starts - 1);
+        // Time up: the best start is still tried, then it stops.
+        looks.set(0);
+        up.set(true);
+        assert!(reread(&code, &gray, Effort::THOROUGH, &time_up).is_none());
+        assert_eq!(looks.get(), 1);
+    }
+}
