@@ -1291,7 +1291,7 @@ impl Finder {
     }
 
     fn find(&mut self, width: usize, height: usize, image: &[u8], threshold: u8) {
-        self.identify_thresholded(width, height, |pixels| {
+        self.identify_thresholded(width, height, 1, |pixels| {
             if width * height == image.len() {
                 pixels.extend(image.iter().map(|&v| Pixel::from(v < threshold)));
             }
@@ -1300,11 +1300,14 @@ impl Finder {
 
     /// Find symbols in an image that `threshold` writes straight into the
     /// finder's own pixels (1 dark, 0 light, `width * height` of them; the
-    /// buffer comes empty): no black-and-white copy in between.
+    /// buffer comes empty): no black-and-white copy in between. Finder
+    /// patterns are looked for on every `row_step`-th row (a pattern's
+    /// centre is at least three rows tall when modules are 1 px or more).
     pub fn identify_thresholded(
         &mut self,
         width: usize,
         height: usize,
+        row_step: usize,
         threshold: impl FnOnce(&mut Vec<Pixel>),
     ) {
         self.regions.clear();
@@ -1330,7 +1333,7 @@ impl Finder {
         let regions = &mut self.regions;
         let capstones = &mut self.capstones;
 
-        for i in 0..self.h {
+        for i in (0..self.h).step_by(row_step.max(1)) {
             finder_scan(&mut image, regions, capstones, i);
         }
 

@@ -643,8 +643,14 @@ impl<'t> Scan<'t> {
         if !self.spend(pixels + pixels / 2) {
             return false;
         }
+        // On a camera's budget, finder patterns are looked for on every
+        // other row: on the field corpus's tune part (frames 0–159) this
+        // read 1,384 of 1,440 frames against 1,390, in 12 % less time at the
+        // median; the camera tries again on the next frame. Photos keep
+        // every row.
+        let row_step = if self.quick_rereads { 2 } else { 1 };
         self.finder
-            .identify_thresholded(work.width, work.height, |binary| {
+            .identify_thresholded(work.width, work.height, row_step, |binary| {
                 image_ops::block_threshold(work, binary, 1, 0)
             });
         self.read_found(work, placement, false)
