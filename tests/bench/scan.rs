@@ -71,14 +71,14 @@ fn print_part(part: Part, tallies: &mut BTreeMap<&'static str, Tally>, per_condi
         part.name()
     );
     println!(
-        "{:<14} {:>11} {:>11} {:>7} {:>13}",
+        "{:<14} {:>11} {:>11} {:>12} {:>13}",
         "read", DECODERS[0], DECODERS[1], DECODERS[2], DECODERS[3]
     );
     let mut all = Tally::default();
     let row = |name: &str, t: &Tally| {
         let cell = |n: usize| format!("{n}/{}", t.frames);
         println!(
-            "{:<14} {:>11} {:>11} {:>7} {:>13}",
+            "{:<14} {:>11} {:>11} {:>12} {:>13}",
             name,
             cell(t.read[0]),
             cell(t.read[1]),
@@ -94,7 +94,7 @@ fn print_part(part: Part, tallies: &mut BTreeMap<&'static str, Tally>, per_condi
     }
     row("ALL", &all);
     println!(
-        "{:<14} {:>11} {:>11} {:>7} {:>13}   (ms per frame, median / p95)",
+        "{:<14} {:>11} {:>11} {:>12} {:>13}   (ms per frame, median / p95)",
         "time", DECODERS[0], DECODERS[1], DECODERS[2], DECODERS[3]
     );
     let names = Condition::ALL.map(Condition::name);
@@ -108,10 +108,10 @@ fn print_part(part: Part, tallies: &mut BTreeMap<&'static str, Tally>, per_condi
         };
         let cells: Vec<String> =
             t.ms.iter_mut()
-                .map(|v| format!("{:.0}/{:.0}", quantile(v, 0.5), quantile(v, 0.95)))
+                .map(|v| format!("{:.1}/{:.0}", quantile(v, 0.5), quantile(v, 0.95)))
                 .collect();
         println!(
-            "{:<14} {:>11} {:>11} {:>7} {:>13}",
+            "{:<14} {:>11} {:>11} {:>12} {:>13}",
             name, cells[0], cells[1], cells[2], cells[3]
         );
     }

@@ -21,7 +21,8 @@
 //! 1. a fast block threshold (8 × 8 block means smoothed over 5 × 5
 //!    blocks, after ZXing's hybrid binariser) on the frame, down-scaled by
 //!    an integer factor when it is larger than [`Options::max_side`]: reads
-//!    most frames, in any light;
+//!    most frames, in any light (on a camera's budget its finder looks at
+//!    every other row);
 //! 2. the cheap locator: the finder patterns pass 1 saw mark where the
 //!    code is; that region alone is enlarged (2× bilinearly) and read with
 //!    quircs' own (Otsu) threshold and a fine adaptive one;
