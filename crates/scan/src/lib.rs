@@ -469,6 +469,13 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// A look at the frame's time limit that holds no borrow of the scan,
+    /// for the re-reads to check between fits.
+    fn time_check(&self) -> impl Fn() -> bool + use<'t> {
+        let deadline = self.deadline;
+        move || deadline.is_some_and(Deadline::passed)
+    }
+
     /// Take `cost` pixels from the budget, or say there is not enough
     /// (of it, or of time).
     fn spend(&mut self, cost: usize) -> bool {
@@ -587,8 +594,7 @@ impl<'t> Scan<'t> {
         // camera's budget (393 of 400 turned cards either way), and cost up
         // to six re-reads on a frame nothing reads: photos only.
         let two_alone = self.near_misses.is_empty() && !self.quick_rereads;
-        let deadline = self.deadline;
-        let time_up = move || deadline.is_some_and(Deadline::passed);
+        let time_up = self.time_check();
         for ([corner, p, q], module) in finder_guesses(&seen, two_alone) {
             let margin = 3.5 * module;
             let inside = |&(x, y): &(f32, f32)| {
@@ -746,8 +752,7 @@ impl<'t> Scan<'t> {
             });
         }
         let mut any = false;
-        let deadline = self.deadline;
-        let time_up = move || deadline.is_some_and(Deadline::passed);
+        let time_up = self.time_check();
         let reread = |code: &quircs::Code, effort| {
             resample::reread(code, gray, effort, &time_up)
                 .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
