@@ -5,8 +5,8 @@
 //!   white (our block and adaptive thresholds) and skips quirc's Otsu pass;
 //! - grids are set up without quirc's "jiggle" (a hill climb over the grid's
 //!   perspective that costs about a third of a frame's finding); the reader
-//!   asks for it only as a last try, when a grid fails to decode and its own
-//!   re-read fails too ([`Finder::extract_jiggled`]);
+//!   asks for it only as a last try on a roomy budget, when a grid fails to
+//!   decode and its own re-read fails too ([`Finder::extract_jiggled`]);
 //! - the flood fill's stack is kept between fills;
 //! - [`Finder::identify_thresholded`] lets a threshold write the finder's
 //!   pixels directly, and the row scan skips along runs four pixels at a

@@ -21,20 +21,20 @@ pub const CAMERA_MAX_SIDE: u32 = 1280;
 /// The decoder's work budget for a camera frame, per pixel of the frame
 /// ([`crate::Options::work_budget`]): the whole-frame passes, a zoom and a
 /// few grid re-reads, so a cheap phone answers within a few tens of ms and
-/// tries again on the next frame. Raised from 5 when re-reads got cheaper:
-/// on the field corpus's tune part (frames 0–59, natively) 10 reads 512 of
-/// 540 frames at the p95 time that 5 had before (485 read).
-pub const CAMERA_BUDGET_PER_PIXEL: u32 = 10;
+/// tries again on the next frame. Since re-reads are charged for the
+/// samples they take (they had been priced at a fifth of their time), 8
+/// reads 505 of the field corpus's 540 tune frames (frames 0–59, natively)
+/// with 95 % of frames in 6.4 ms; 10 read 517 in 10.8 ms before.
+pub const CAMERA_BUDGET_PER_PIXEL: u32 = 8;
 
 /// Milliseconds a camera frame may take on the phone's own clock
 /// ([`crate::TimeLimit`]): a guard against the rare frame that takes far
 /// longer than the rest (a pass already running finishes, and a re-read
 /// starts no new fit), so even a slow phone tries a few frames a second.
-/// Not a speed-up: a frame that reads nothing spends the whole budget,
-/// ~100 ms in Chromium at 4× CPU slowdown (`cargo xtask bench scan`), and
-/// a limit that keeps 95 % of frames under 40 ms there (~30 ms, natively
-/// 5 ms) read 480 of the field corpus's 540 tune frames against 518,
-/// putting perspective and turned cards behind zxing-wasm (issue 16).
+/// Not a speed-up: a limit of 30 ms kept 95 % of frames under 35 ms in
+/// Chromium at 4× CPU slowdown (`cargo xtask bench scan`) but read 156
+/// of the field corpus's 180 held-out frames against 164, and turned cards
+/// fell behind zxing-wasm (16 of 20 against 19): they read late (issue 16).
 pub const CAMERA_TIME_LIMIT_MS: u32 = 250;
 
 /// Photos larger than this many bytes are refused before reading (a phone

@@ -120,25 +120,44 @@ pub(crate) fn invert(img: &Gray) -> Gray<'static> {
 }
 
 /// Cut `rect` out of `img` and enlarge it `scale` times, bilinearly.
+/// Weights are in 256ths and each column's two source pixels are worked
+/// out once: this runs before every zoom pass, on up to a whole frame's
+/// worth of output.
 pub(crate) fn crop_upscale(img: &Gray, rect: Rect, scale: usize) -> Gray<'static> {
     let scale = scale.max(1);
     let (w, h) = (rect.width * scale, rect.height * scale);
+    if img.width == 0 || img.height == 0 {
+        return Gray {
+            width: w,
+            height: h,
+            pixels: vec![255; w * h].into(),
+        };
+    }
+    // Source position of output index `i` along an axis starting at
+    // `start` of `len` pixels: the two neighbours and the weight of the
+    // second, in 256ths.
+    let taps = |start: usize, i: usize, len: usize| {
+        let max = (len - 1) as f32;
+        let s = (start as f32 + (i as f32 + 0.5) / scale as f32 - 0.5).clamp(0.0, max);
+        let first = s as usize;
+        let weight = ((s - first as f32) * 256.0 + 0.5) as u32;
+        (first, (first + 1).min(len - 1), weight)
+    };
+    let columns: Vec<(usize, usize, u32)> = (0..w).map(|x| taps(rect.x, x, img.width)).collect();
     let mut pixels = Vec::with_capacity(w * h);
-    let max_x = img.width.saturating_sub(1) as f32;
-    let max_y = img.height.saturating_sub(1) as f32;
     for y in 0..h {
-        let sy = (rect.y as f32 + (y as f32 + 0.5) / scale as f32 - 0.5).clamp(0.0, max_y);
-        let y0 = sy as usize;
-        let y1 = (y0 + 1).min(img.height.saturating_sub(1));
-        let fy = sy - y0 as f32;
-        for x in 0..w {
-            let sx = (rect.x as f32 + (x as f32 + 0.5) / scale as f32 - 0.5).clamp(0.0, max_x);
-            let x0 = sx as usize;
-            let x1 = (x0 + 1).min(img.width.saturating_sub(1));
-            let fx = sx - x0 as f32;
-            let top = f32::from(img.get(x0, y0)) * (1.0 - fx) + f32::from(img.get(x1, y0)) * fx;
-            let bottom = f32::from(img.get(x0, y1)) * (1.0 - fx) + f32::from(img.get(x1, y1)) * fx;
-            pixels.push((top * (1.0 - fy) + bottom * fy + 0.5) as u8);
+        let (y0, y1, fy) = taps(rect.y, y, img.height);
+        let row = |r: usize| {
+            img.pixels
+                .get(r * img.width..(r + 1) * img.width)
+                .unwrap_or(&[])
+        };
+        let (top, bottom) = (row(y0), row(y1));
+        let at = |line: &[u8], i: usize| u32::from(line.get(i).copied().unwrap_or(255));
+        for &(x0, x1, fx) in &columns {
+            let upper = at(top, x0) * (256 - fx) + at(top, x1) * fx;
+            let lower = at(bottom, x0) * (256 - fx) + at(bottom, x1) * fx;
+            pixels.push(((upper * (256 - fy) + lower * fy + (1 << 15)) >> 16) as u8);
         }
     }
     Gray {

@@ -12,7 +12,8 @@
 //! port of the quirc library; its finder is vendored (module `finder`) so a
 //! pass on an image we already thresholded skips quirc's Otsu level, and a
 //! grid that fails to read as found gets our re-read (below) before quirc's
-//! costly jiggle of its perspective, which comes last. Around
+//! costly jiggle of its perspective, which comes last and only on a roomy
+//! budget (a photo's; a camera tries the next frame instead). Around
 //! it we run our own passes, cheapest and likeliest first, until one reads
 //! a code, the camera's time limit ([`TimeLimit`], on a clock the caller
 //! lends) passes, or the per-frame work budget ([`Options::work_budget`],
@@ -30,9 +31,9 @@
 //!    modules are too small for it: the centre of the frame, where the
 //!    viewfinder asks for the card, enlarged 2× (from the full-resolution
 //!    frame when pass 1 down-scaled), with both thresholds;
-//! 4. quircs' global threshold on the whole frame;
-//! 5. a local (adaptive) threshold from a summed-area table, for uneven
-//!    light, glare and dim rooms;
+//! 4. a local (adaptive) threshold from a summed-area table on the whole
+//!    frame, for uneven light, glare and dim rooms;
+//! 5. quircs' global threshold on the whole frame;
 //! 6. the same, inverted (light modules on dark);
 //! 7. crops around symbols that were found but not read, then the
 //!    viewfinder's centre (unless pass 3 looked), enlarged like pass 3: for
@@ -142,10 +143,10 @@ pub struct Decoded {
 pub struct Options {
     /// Pixels the passes may process per frame, summed over passes (each
     /// pass costs about the pixel count of the image it looks at times its
-    /// share of the time, a grid re-read 400 000). The default, 12 × 1280 ×
-    /// 720, lets every pass run on a 720p frame; a camera loop on a slow
-    /// phone passes less (`frame::CAMERA_BUDGET`) and relies on the next
-    /// frame.
+    /// share of the time, a grid re-read six for each sample it takes). The
+    /// default, 48 × 1280 × 720, lets every pass and its re-reads run on a
+    /// 720p frame; a camera loop on a slow phone passes less
+    /// (`frame::CAMERA_BUDGET_PER_PIXEL`) and relies on the next frame.
     pub work_budget: usize,
     /// Larger frames are shrunk by an integer factor so their longer side
     /// is at most this before the first passes (phone photos are 12 MP).
@@ -165,7 +166,7 @@ impl Options {
             work_budget: default.work_budget.max(
                 width
                     .saturating_mul(height)
-                    .saturating_mul(ROOMY_BUDGET_PER_PIXEL),
+                    .saturating_mul(PHOTO_BUDGET_PER_PIXEL),
             ),
             ..default
         }
@@ -175,17 +176,21 @@ impl Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            work_budget: ROOMY_BUDGET_PER_PIXEL * 1280 * 720,
+            work_budget: PHOTO_BUDGET_PER_PIXEL * 1280 * 720,
             max_side: 3200,
         }
     }
 }
 
-/// Budget pixels per frame pixel that let every pass run ([`Options`]'s
-/// default for a 720p frame, and a photo's). A tighter budget (a camera's)
-/// also makes grid re-reads quicker and less thorough, so it buys more
-/// passes.
+/// Budget pixels per frame pixel under which grid re-reads are quicker
+/// and less thorough (a camera's budget), so the budget buys more passes.
 const ROOMY_BUDGET_PER_PIXEL: usize = 12;
+
+/// Budget pixels per frame pixel that let every pass and its thorough
+/// re-reads run ([`Options`]'s default for a 720p frame, and a photo's):
+/// each re-read is charged the samples it takes, up to ~3.6 M budget
+/// pixels for a thorough one.
+const PHOTO_BUDGET_PER_PIXEL: usize = 48;
 
 /// Why a frame could not be looked at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -436,9 +441,16 @@ struct Sighting {
     module: f32,
 }
 
-/// What a grid re-read costs, in budget pixels: about the time of a quircs
-/// pass over 400 000 pixels.
-const REREAD_COST: usize = 400_000;
+/// What one bilinear sample of a grid re-read costs, in budget pixels:
+/// measured natively, a sample takes about as long as pass 1 spends on six
+/// pixels. Before re-reads were charged by their samples, a flat 400 000
+/// priced a failing one at about a fifth of its time, so a frame that read
+/// nothing ran far past its budget.
+const SAMPLE_COST: usize = 6;
+
+/// The least budget a frame's later re-reads start on: about one refined
+/// start.
+const REREAD_START_COST: usize = 80_000 * SAMPLE_COST;
 
 /// Maps a pass image's coordinates back into the frame: frame = offset +
 /// p / scale.
@@ -450,6 +462,13 @@ struct Placement {
 }
 
 impl Placement {
+    /// The frame itself.
+    const FRAME: Placement = Placement {
+        x: 0.0,
+        y: 0.0,
+        scale: 1.0,
+    };
+
     fn to_frame(self, (x, y): (f32, f32)) -> (f32, f32) {
         (self.x + x / self.scale, self.y + y / self.scale)
     }
@@ -486,29 +505,40 @@ impl<'t> Scan<'t> {
         true
     }
 
-    /// Take a grid re-read's cost from the budget, and say how hard it may
-    /// try. The frame's first re-read may run on what is left when that is
-    /// too little: a symbol found but not read is the likeliest read left,
-    /// worth more than the passes the rest of the budget would buy (the
-    /// time limit still holds). On the camera's budget this read one more
-    /// turned card of the field corpus's tune part.
-    fn spend_reread(&mut self) -> Option<resample::Effort> {
-        let first = !self.reread_done;
-        let effort = match (self.quick_rereads, first) {
-            (false, _) => resample::Effort::THOROUGH,
-            (true, true) => resample::Effort::QUICK_FIRST,
-            (true, false) => resample::Effort::QUICK_LATER,
-        };
-        if self.spend(REREAD_COST) {
-            self.reread_done = true;
-            return Some(effort);
-        }
-        if !first || self.deadline.is_some_and(Deadline::passed) {
+    /// Whether a grid re-read may start. The frame's first may run (its
+    /// best start at least) on what little budget is left: a symbol found
+    /// but not read is the likeliest read left, worth more than the passes
+    /// the rest of the budget would buy. The time limit holds for all.
+    fn may_reread(&self) -> bool {
+        !self.deadline.is_some_and(Deadline::passed)
+            && (!self.reread_done || self.budget >= REREAD_START_COST)
+    }
+
+    /// Re-read a grid quircs found in an image placed at `placement` but
+    /// could not read, when [`Scan::may_reread`], charging the samples it
+    /// takes. Returns the data and the symbol's corners in the frame.
+    fn reread(
+        &mut self,
+        code: &quircs::Code,
+        gray: &Gray<'_>,
+        placement: Placement,
+    ) -> Option<(quircs::Data, [(f32, f32); 4])> {
+        if !self.may_reread() {
             return None;
         }
+        let effort = match (self.quick_rereads, self.reread_done) {
+            (false, _) => resample::Effort::THOROUGH,
+            (true, false) => resample::Effort::QUICK_FIRST,
+            (true, true) => resample::Effort::QUICK_LATER,
+        };
         self.reread_done = true;
-        self.budget = 0;
-        Some(effort)
+        let time_up = self.time_check();
+        let work = resample::Work::new(self.budget / SAMPLE_COST, &time_up);
+        let read = resample::reread(code, gray, effort, &work);
+        self.budget = self
+            .budget
+            .saturating_sub(work.samples().saturating_mul(SAMPLE_COST));
+        read.map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
     }
 
     fn run(&mut self, full: &Gray<'_>, max_side: usize) {
@@ -594,7 +624,6 @@ impl<'t> Scan<'t> {
         // camera's budget (393 of 400 turned cards either way), and cost up
         // to six re-reads on a frame nothing reads: photos only.
         let two_alone = self.near_misses.is_empty() && !self.quick_rereads;
-        let time_up = self.time_check();
         for ([corner, p, q], module) in finder_guesses(&seen, two_alone) {
             let margin = 3.5 * module;
             let inside = |&(x, y): &(f32, f32)| {
@@ -603,15 +632,11 @@ impl<'t> Scan<'t> {
             if module < 1.0 || ![corner, p, q].iter().all(inside) {
                 continue;
             }
-            let Some(effort) = self.spend_reread() else {
+            if !self.may_reread() {
                 return false;
-            };
-            if let Some((data, corners)) = resample::reread(
-                &grid_from_finders(corner, p, q, module),
-                full,
-                effort,
-                &time_up,
-            ) {
+            }
+            let grid = grid_from_finders(corner, p, q, module);
+            if let Some((data, corners)) = self.reread(&grid, full, Placement::FRAME) {
                 self.add_result(&data, corners);
                 return true;
             }
@@ -667,17 +692,21 @@ impl<'t> Scan<'t> {
     /// something was read.
     fn whole_frame_passes(&mut self, work: &Gray<'_>, placement: Placement) -> bool {
         let pixels = work.width * work.height;
-        // 4. quircs' own global threshold.
-        if self.spend(pixels) && self.read(work, work, false, placement, false) {
-            return true;
-        }
-        // 5. A finer local threshold, for small modules and uneven light.
+        // 4. A finer local threshold, for small modules and uneven light.
+        // Before quircs' global one: on the field corpus's tune part it
+        // read 507 of 540 frames against 503 on the camera's budget, and
+        // quircs' threshold leaves a card's print and noise in many small
+        // regions that cost its finder time.
+        let radius = (work.width.min(work.height) / 48).max(6);
         if !self.spend(2 * pixels) {
             return false;
         }
-        let radius = (work.width.min(work.height) / 48).max(6);
         let binary = image_ops::adaptive_threshold(work, radius);
         if self.read(&binary, work, true, placement, false) {
+            return true;
+        }
+        // 5. quircs' own global threshold.
+        if self.spend(pixels) && self.read(work, work, false, placement, false) {
             return true;
         }
         if !self.spend(3 * pixels) {
@@ -753,10 +782,6 @@ impl<'t> Scan<'t> {
         }
         let mut any = false;
         let time_up = self.time_check();
-        let reread = |code: &quircs::Code, effort| {
-            resample::reread(code, gray, effort, &time_up)
-                .map(|(data, quad)| (data, quad.map(|p| placement.to_frame(p))))
-        };
         for index in 0..self.finder.grids.len() {
             let corners_of = |code: &quircs::Code| {
                 code.corners
@@ -766,29 +791,24 @@ impl<'t> Scan<'t> {
             // grid as found) reads more, and sooner, than quirc's jiggle of
             // the grid first: on the field corpus's tune part, 518 of 540
             // frames against 512, in 26 % less time. The jiggle stays as the
-            // last try, for the few grids the re-read misses.
+            // last try on a roomy budget; on a camera's it read one more of
+            // 900 tune frames at ~2 ms (natively) a try, time better spent
+            // on the next frame.
             let Some(code) = self.finder.extract(index) else {
                 continue;
             };
             let mut read = match code.decode() {
                 Ok(data) => Some((data, corners_of(&code))),
-                Err(_) if let Some(effort) = self.spend_reread() => reread(&code, effort),
-                Err(_) => None,
+                Err(_) => self.reread(&code, gray, placement),
             };
             if read.is_none()
+                && !self.quick_rereads
                 && !time_up()
                 && let Some(jiggled) = self.finder.extract_jiggled(index)
             {
                 read = match jiggled.decode() {
                     Ok(data) => Some((data, corners_of(&jiggled))),
-                    // On a roomy budget, a re-read from the jiggled grid too.
-                    Err(_)
-                        if !self.quick_rereads
-                            && let Some(effort) = self.spend_reread() =>
-                    {
-                        reread(&jiggled, effort)
-                    }
-                    Err(_) => None,
+                    Err(_) => self.reread(&jiggled, gray, placement),
                 };
             }
             match read {

@@ -7,6 +7,8 @@
 //! the mean of the samples around it (in module space, so glare gradients
 //! cancel), and retry with the grid nudged by fractions of a module.
 
+use std::cell::Cell;
+
 use quircs::Code;
 
 use crate::image_ops::Gray;
@@ -48,6 +50,39 @@ impl Effort {
         first_step: 0.5,
         levels: 3,
     };
+}
+
+/// What a re-read may spend, and what it spent: bilinear samples of the
+/// image, the bulk of its time. It refines no new start once the samples
+/// reach `limit` or the frame's time is up (the best start is always
+/// refined).
+pub(crate) struct Work<'a> {
+    samples: Cell<usize>,
+    limit: usize,
+    time_up: &'a dyn Fn() -> bool,
+}
+
+impl<'a> Work<'a> {
+    pub(crate) fn new(limit: usize, time_up: &'a dyn Fn() -> bool) -> Work<'a> {
+        Work {
+            samples: Cell::new(0),
+            limit,
+            time_up,
+        }
+    }
+
+    /// Samples taken so far.
+    pub(crate) fn samples(&self) -> usize {
+        self.samples.get()
+    }
+
+    fn count(&self, samples: usize) {
+        self.samples.set(self.samples.get() + samples);
+    }
+
+    fn exhausted(&self) -> bool {
+        self.samples.get() >= self.limit || (self.time_up)()
+    }
 }
 
 /// Grid offsets tried, in modules.
@@ -108,8 +143,8 @@ fn bilinear(img: &Gray, x: f64, y: f64) -> f64 {
 
 /// Try to read `code` again from `gray` (same coordinates and polarity as
 /// the image it was found in). Returns the decoded data and the fitted
-/// corners of the symbol on success. No new start is refined once
-/// `time_up` says the frame's time is over.
+/// corners of the symbol on success. The samples it takes are counted in
+/// `work`, and no start after the best is refined once `work` is spent.
 ///
 /// quircs estimates the grid size from the timing patterns, which blur
 /// away at small module sizes, and places the fourth corner from an
@@ -121,7 +156,7 @@ pub(crate) fn reread(
     code: &Code,
     gray: &Gray,
     effort: Effort,
-    time_up: &dyn Fn() -> bool,
+    work: &Work<'_>,
 ) -> Option<(quircs::Data, [(f32, f32); 4])> {
     let found = usize::try_from(code.size)
         .ok()
@@ -158,7 +193,7 @@ pub(crate) fn reread(
             };
             let k = size as f64 / (size - 7) as f64;
             let quad = [h.map(0.0, 0.0), h.map(k, 0.0), h.map(k, k), h.map(0.0, k)];
-            candidates.push((pattern.score(quad, gray), index, quad));
+            candidates.push((pattern.score(quad, gray, work), index, quad));
         }
     }
     // Refine the most promising starts one at a time and read each right
@@ -166,18 +201,18 @@ pub(crate) fn reread(
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut attempt = *code;
     for (tried, &(_, index, quad)) in candidates.iter().take(effort.starts).enumerate() {
-        if tried > 0 && time_up() {
+        if tried > 0 && work.exhausted() {
             break;
         }
         let pattern = &patterns[index];
-        let (_, quad) = refine(pattern, quad, gray, effort);
+        let (_, quad) = refine(pattern, quad, gray, effort, work);
         let size = pattern.size;
         attempt.size = size as i32;
         let Some(fit) = Homography::unit_square_to(quad) else {
             continue;
         };
         for nudge in NUDGES {
-            if sample_cells(&mut attempt, size, &fit, nudge, gray)
+            if sample_cells(&mut attempt, size, &fit, nudge, gray, work)
                 && let Ok(data) = attempt.decode()
             {
                 return Some((data, quad.map(|(x, y)| (x as f32, y as f32))));
@@ -259,18 +294,43 @@ impl FunctionPattern {
 
     /// Light minus dark, summed over the known modules: high when `quad`
     /// (the grid's outer corners in the image) fits.
-    fn score(&self, quad: [(f64, f64); 4], gray: &Gray) -> f64 {
+    ///
+    /// The hot loop of a re-read (hundreds of scorings of a few hundred
+    /// modules): in `f32`, with the image clamped so that each sample's
+    /// four pixels take two bounds checks.
+    fn score(&self, quad: [(f64, f64); 4], gray: &Gray, work: &Work<'_>) -> f64 {
         let Some(h) = Homography::unit_square_to(quad) else {
             return f64::MIN;
         };
-        self.modules
-            .iter()
-            .map(|&(u, v, dark)| {
-                let (px, py) = h.map(u, v);
-                let v = bilinear(gray, px, py);
-                if dark { -v } else { v }
-            })
-            .sum()
+        let (w, rows) = (gray.width, gray.height);
+        if w < 2 || rows < 2 {
+            return f64::MIN;
+        }
+        work.count(self.modules.len());
+        let [a, b, c, d, e, f, g, hh] = h.0.map(|k| k as f32);
+        let (max_x, max_y) = ((w - 1) as f32, (rows - 1) as f32);
+        let pixels: &[u8] = &gray.pixels;
+        let mut sum = 0f32;
+        for &(u, v, dark) in &self.modules {
+            let (u, v) = (u as f32, v as f32);
+            let scale = 1.0 / (g * u + hh * v + 1.0);
+            let x = ((a * u + b * v + c) * scale).clamp(0.0, max_x);
+            let y = ((d * u + e * v + f) * scale).clamp(0.0, max_y);
+            // The last column and row interpolate towards themselves.
+            let (x0, y0) = ((x as usize).min(w - 2), (y as usize).min(rows - 2));
+            let (fx, fy) = (x - x0 as f32, y - y0 as f32);
+            let at = y0 * w + x0;
+            let (Some(top), Some(bottom)) =
+                (pixels.get(at..at + 2), pixels.get(at + w..at + w + 2))
+            else {
+                continue;
+            };
+            let top = f32::from(top[0]) + (f32::from(top[1]) - f32::from(top[0])) * fx;
+            let bottom = f32::from(bottom[0]) + (f32::from(bottom[1]) - f32::from(bottom[0])) * fx;
+            let value = top + (bottom - top) * fy;
+            sum += if dark { -value } else { value };
+        }
+        f64::from(sum)
     }
 }
 
@@ -281,10 +341,11 @@ fn refine(
     mut quad: [(f64, f64); 4],
     gray: &Gray,
     effort: Effort,
+    work: &Work<'_>,
 ) -> (f64, [(f64, f64); 4]) {
     let module =
         ((quad[1].0 - quad[0].0).hypot(quad[1].1 - quad[0].1) / pattern.size as f64).max(0.5);
-    let mut best = pattern.score(quad, gray);
+    let mut best = pattern.score(quad, gray, work);
     let mut step = module * effort.first_step;
     for _ in 0..effort.levels {
         let mut improved = true;
@@ -297,7 +358,7 @@ fn refine(
                     let mut trial = quad;
                     trial[corner].0 += dx;
                     trial[corner].1 += dy;
-                    let score = pattern.score(trial, gray);
+                    let score = pattern.score(trial, gray, work);
                     if score > best {
                         best = score;
                         quad = trial;
@@ -319,8 +380,10 @@ fn sample_cells(
     fit: &Homography,
     (nx, ny): (f64, f64),
     gray: &Gray,
+    work: &Work<'_>,
 ) -> bool {
     let span = size as f64;
+    work.count(size * size);
     let mut samples = vec![0f64; size * size];
     for y in 0..size {
         for x in 0..size {
@@ -382,31 +445,47 @@ impl SummedArea {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
-
     use quircs::Point;
 
     use super::*;
 
     /// A version 2 grid's corners on a blank 200 × 200 image: every start
     /// is refined, none reads.
-    fn unreadable() -> (Code, Vec<u8>) {
+    fn unreadable() -> (Code, Gray<'static>) {
         let mut code = Code {
             size: 25,
             ..Code::default()
         };
         code.corners = [(50, 50), (150, 50), (150, 150), (50, 150)].map(|(x, y)| Point { x, y });
-        (code, vec![200; 200 * 200])
+        let gray = Gray {
+            width: 200,
+            height: 200,
+            pixels: vec![200; 200 * 200].into(),
+        };
+        (code, gray)
+    }
+
+    #[test]
+    fn a_reread_counts_its_samples_and_stops_at_its_limit() {
+        let (code, gray) = unreadable();
+        let time_left = || false;
+        let roomy = Work::new(usize::MAX, &time_left);
+        assert!(reread(&code, &gray, Effort::QUICK_FIRST, &roomy).is_none());
+        // Nothing left: the best start alone is refined and read.
+        let spent = Work::new(0, &time_left);
+        assert!(reread(&code, &gray, Effort::QUICK_FIRST, &spent).is_none());
+        assert!(spent.samples() > 0);
+        assert!(roomy.samples() > 2 * spent.samples());
+        // A limit part-way through the second start stops before the third.
+        let part = Work::new(spent.samples() + 1, &time_left);
+        assert!(reread(&code, &gray, Effort::QUICK_FIRST, &part).is_none());
+        assert!(part.samples() > spent.samples());
+        assert!(part.samples() < roomy.samples());
     }
 
     #[test]
     fn a_reread_starts_no_new_fit_once_the_time_is_up() {
-        let (code, pixels) = unreadable();
-        let gray = Gray {
-            width: 200,
-            height: 200,
-            pixels: pixels.into(),
-        };
+        let (code, gray) = unreadable();
         let looks = Cell::new(0);
         let up = Cell::new(false);
         let time_up = || {
@@ -414,12 +493,14 @@ mod tests {
             up.get()
         };
         // Time left: every start after the first asks, and is refined.
-        assert!(reread(&code, &gray, Effort::QUICK_FIRST, &time_up).is_none());
+        let work = Work::new(usize::MAX, &time_up);
+        assert!(reread(&code, &gray, Effort::QUICK_FIRST, &work).is_none());
         assert_eq!(looks.get(), Effort::QUICK_FIRST.starts - 1);
         // Time up: the best start is still tried, then it stops.
         looks.set(0);
         up.set(true);
-        assert!(reread(&code, &gray, Effort::THOROUGH, &time_up).is_none());
+        let work = Work::new(usize::MAX, &time_up);
+        assert!(reread(&code, &gray, Effort::THOROUGH, &work).is_none());
         assert_eq!(looks.get(), 1);
     }
 }
