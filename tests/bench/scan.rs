@@ -70,21 +70,18 @@ fn print_part(part: Part, tallies: &mut BTreeMap<&'static str, Tally>, per_condi
         "\n{} part: {per_condition} frames per condition, 640 × 480, Chromium headless with {CPU_SLOWDOWN}× CPU slowdown (native: this machine, dev profile; ours with the camera's budget and time limit)",
         part.name()
     );
-    println!(
-        "{:<14} {:>11} {:>11} {:>12} {:>13}",
-        "read", DECODERS[0], DECODERS[1], DECODERS[2], DECODERS[3]
-    );
+    // One line of a table: a label and a cell per decoder.
+    let line = |label: &str, cells: [&str; 4], tail: &str| {
+        println!(
+            "{label:<14} {:>11} {:>11} {:>12} {:>13}{tail}",
+            cells[0], cells[1], cells[2], cells[3]
+        );
+    };
+    line("read", DECODERS, "");
     let mut all = Tally::default();
     let row = |name: &str, t: &Tally| {
-        let cell = |n: usize| format!("{n}/{}", t.frames);
-        println!(
-            "{:<14} {:>11} {:>11} {:>12} {:>13}",
-            name,
-            cell(t.read[0]),
-            cell(t.read[1]),
-            cell(t.read[2]),
-            cell(t.read[3])
-        );
+        let cells = t.read.map(|n| format!("{n}/{}", t.frames));
+        line(name, cells.each_ref().map(String::as_str), "");
     };
     for condition in Condition::ALL {
         if let Some(t) = tallies.get(condition.name()) {
@@ -93,10 +90,7 @@ fn print_part(part: Part, tallies: &mut BTreeMap<&'static str, Tally>, per_condi
         }
     }
     row("ALL", &all);
-    println!(
-        "{:<14} {:>11} {:>11} {:>12} {:>13}   (ms per frame, median / p95)",
-        "time", DECODERS[0], DECODERS[1], DECODERS[2], DECODERS[3]
-    );
+    line("time", DECODERS, "   (ms per frame, median / p95)");
     let names = Condition::ALL.map(Condition::name);
     for name in names.into_iter().chain(["ALL"]) {
         let t = match name {
@@ -106,14 +100,10 @@ fn print_part(part: Part, tallies: &mut BTreeMap<&'static str, Tally>, per_condi
                 None => continue,
             },
         };
-        let cells: Vec<String> =
-            t.ms.iter_mut()
-                .map(|v| format!("{:.1}/{:.0}", quantile(v, 0.5), quantile(v, 0.95)))
-                .collect();
-        println!(
-            "{:<14} {:>11} {:>11} {:>12} {:>13}",
-            name, cells[0], cells[1], cells[2], cells[3]
-        );
+        let cells =
+            t.ms.each_mut()
+                .map(|v| format!("{:.1}/{:.0}", quantile(v, 0.5), quantile(v, 0.95)));
+        line(name, cells.each_ref().map(String::as_str), "");
     }
 }
 

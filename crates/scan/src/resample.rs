@@ -229,8 +229,9 @@ type Candidate = (f64, usize, [(f64, f64); 4]);
 struct FunctionPattern {
     size: usize,
     /// (u, v, dark): each module's centre on the unit square, computed
-    /// once for the hundreds of scorings of a fit.
-    modules: Vec<(f64, f64, bool)>,
+    /// once (in the `f32` that [`FunctionPattern::score`] works in) for the
+    /// hundreds of scorings of a fit.
+    modules: Vec<(f32, f32, bool)>,
 }
 
 impl FunctionPattern {
@@ -287,7 +288,10 @@ impl FunctionPattern {
         let n = size as f64;
         let modules = modules
             .into_iter()
-            .map(|(x, y, dark)| ((x as f64 + 0.5) / n, (y as f64 + 0.5) / n, dark))
+            .map(|(x, y, dark)| {
+                let centre = |i: usize| ((i as f64 + 0.5) / n) as f32;
+                (centre(x), centre(y), dark)
+            })
             .collect();
         FunctionPattern { size, modules }
     }
@@ -312,11 +316,11 @@ impl FunctionPattern {
         let pixels: &[u8] = &gray.pixels;
         let mut sum = 0f32;
         for &(u, v, dark) in &self.modules {
-            let (u, v) = (u as f32, v as f32);
             let scale = 1.0 / (g * u + hh * v + 1.0);
             let x = ((a * u + b * v + c) * scale).clamp(0.0, max_x);
             let y = ((d * u + e * v + f) * scale).clamp(0.0, max_y);
-            // The last column and row interpolate towards themselves.
+            // The pair of columns (rows) ends at the last one, which a
+            // sample there weighs in full.
             let (x0, y0) = ((x as usize).min(w - 2), (y as usize).min(rows - 2));
             let (fx, fy) = (x - x0 as f32, y - y0 as f32);
             let at = y0 * w + x0;
