@@ -3,8 +3,10 @@
 // part of the app's first download. A classic worker (importScripts) works on
 // every browser that has workers; no eval or blob: URLs, for the CSP.
 //
-// Messages are sotay_scan::protocol bytes (an ArrayBuffer each way,
-// transferred): this file only hands them to the WASM and back. A failure
+// Messages are sotay_scan::protocol bytes, transferred: a request is two
+// ArrayBuffers (its header, the frame's RGBA), a reply one. This file only
+// hands them to the WASM and back; anything else gets the protocol's
+// bad-frame reply. A failure
 // (the WASM not loading, a crash) is thrown out of the worker, so the page
 // hears the Worker's `error` event: the one way a failed worker shows.
 // The decoded text goes back to the page only; this file never logs it.
@@ -16,7 +18,8 @@ ready.catch(fail);
 
 self.onmessage = (event) => {
   ready.then(() => {
-    const reply = wasm_bindgen.answer(new Uint8Array(event.data));
+    const [header, rgba] = Array.isArray(event.data) ? event.data : [];
+    const reply = wasm_bindgen.answer(new Uint8Array(header || 0), new Uint8Array(rgba || 0));
     self.postMessage(reply.buffer, [reply.buffer]);
   }).catch(fail);
 };

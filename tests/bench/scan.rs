@@ -5,7 +5,9 @@
 //! throttles no worker): our scan worker's WASM as the app ships it (with the
 //! camera's work budget), jsQR 1.4 and zxing-wasm 3.x (reader build,
 //! `tryHarder`); plus `sotay-scan` natively with the same budget and time
-//! limit (`sotay_scan::frame`). Prints
+//! limit (`sotay_scan::frame`). Every decoder starts from the frame's RGBA
+//! (ours through the worker's `protocol::answer`, which turns it into luma),
+//! and its time includes that. Prints
 //! read rate per condition and median / p95 ms per frame, for the tune part
 //! and the held-out part separately.
 //! Goals (issue 16): on the held-out part, ours ≥ zxing-wasm overall and in
@@ -19,7 +21,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use sotay_e2e::{Browser, Env, Server};
 use sotay_scan::corpus::field::{self, Condition, Part};
-use sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL;
+use sotay_scan::frame::{CAMERA_BUDGET_PER_PIXEL, CAMERA_TIME_LIMIT_MS};
+use sotay_scan::protocol::{self, Outcome, Reply, Request};
 
 /// Chromium's CPU slowdown: a cheap phone.
 const CPU_SLOWDOWN: f64 = 4.0;
@@ -158,30 +161,25 @@ async fn scan() {
     let mut tallies: BTreeMap<(&'static str, &'static str), Tally> = BTreeMap::new();
     for part in Part::ALL {
         for frame in field::corpus(part, per_condition) {
-            let options = sotay_scan::Options {
-                work_budget: frame.width * frame.height * CAMERA_BUDGET_PER_PIXEL as usize,
-                ..sotay_scan::Options::default()
-            };
+            // From RGBA through the worker's own entry point, as in the browser.
+            let rgba: Vec<u8> = frame.luma.iter().flat_map(|&v| [v, v, v, 255]).collect();
             let started = Instant::now();
             let now_ms = || started.elapsed().as_secs_f64() * 1000.0;
-            let time = sotay_scan::TimeLimit {
-                now_ms: &now_ms,
-                limit_ms: f64::from(sotay_scan::frame::CAMERA_TIME_LIMIT_MS),
+            let request = Request {
+                id: 1,
+                width: frame.width as u32,
+                height: frame.height as u32,
+                budget: (frame.width * frame.height) as u32 * CAMERA_BUDGET_PER_PIXEL,
+                time_limit_ms: CAMERA_TIME_LIMIT_MS,
             };
-            let found = sotay_scan::scan_frame_within(
-                &frame.luma,
-                frame.width,
-                frame.height,
-                &options,
-                Some(time),
-            )
-            .map(|report| report.decoded)
-            .unwrap_or_default();
+            let reply = protocol::answer_with_clock(&request.header(), rgba, &now_ms);
+            let read = Reply::decode(&reply)
+                .is_some_and(|r| r.outcome == Outcome::Read(frame.truth.clone()));
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let tally = tallies
                 .entry((part.name(), frame.condition.name()))
                 .or_default();
-            tally.read[3] += usize::from(found.iter().any(|d| d.text == frame.truth));
+            tally.read[3] += usize::from(read);
             tally.ms[3].push(ms);
         }
     }
@@ -200,8 +198,8 @@ async fn scan() {
         .eval(&format!(
             "window.startBench('/assets/{glue}', '/assets/{wasm}', {}, {}, {}); return true",
             json!(parts),
-            sotay_scan::frame::CAMERA_BUDGET_PER_PIXEL,
-            sotay_scan::frame::CAMERA_TIME_LIMIT_MS
+            CAMERA_BUDGET_PER_PIXEL,
+            CAMERA_TIME_LIMIT_MS
         ))
         .await;
     let result = browser

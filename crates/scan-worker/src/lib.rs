@@ -16,11 +16,12 @@ extern "C" {
     fn performance_now() -> f64;
 }
 
-/// Answers one `sotay_scan::protocol` request (header and luma) with an
-/// encoded reply, keeping its time limit on the worker's clock. The page and
-/// this module share the protocol's code, so the worker script only moves
-/// bytes.
+/// Answers one `sotay_scan::protocol` request (its header and the frame's
+/// RGBA) with an encoded reply, keeping its time limit on the worker's
+/// clock. The page and this module share the protocol's code, so the worker
+/// script only moves bytes. The pixels are taken by value: their copy in
+/// this module's memory is turned into luma in place.
 #[wasm_bindgen]
-pub fn answer(message: &[u8]) -> Vec<u8> {
-    sotay_scan::protocol::answer_with_clock(message, &performance_now)
+pub fn answer(header: &[u8], rgba: Vec<u8>) -> Vec<u8> {
+    sotay_scan::protocol::answer_with_clock(header, rgba, &performance_now)
 }

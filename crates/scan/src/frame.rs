@@ -49,24 +49,56 @@ pub const PHOTO_MAX_PIXELS: u64 = 50_000_000;
 /// before the frame header is at most 64 KB).
 pub const HEADER_BYTES: u32 = 256 * 1024;
 
-/// Writes the luma of an RGBA image into `out` (one byte a pixel, as many
-/// as both hold) and returns the mean brightness (0–255).
-pub fn luma_from_rgba(rgba: &[u8], out: &mut [u8]) -> f64 {
-    let mut sum: u64 = 0;
-    let mut count = 0usize;
-    for (pixel, y) in rgba.chunks_exact(4).zip(out.iter_mut()) {
-        // BT.601 weights in 256ths, like most QR readers.
-        let value =
-            (77 * u32::from(pixel[0]) + 150 * u32::from(pixel[1]) + 29 * u32::from(pixel[2])) >> 8;
-        *y = value as u8;
-        sum += u64::from(value);
-        count += 1;
+/// The luma (0–255) of one RGB pixel: BT.601 weights in 256ths, like most
+/// QR readers.
+#[inline]
+pub fn luma(r: u8, g: u8, b: u8) -> u8 {
+    ((77 * u32::from(r) + 150 * u32::from(g) + 29 * u32::from(b)) >> 8) as u8
+}
+
+/// Turns an RGBA image into its luma in place: pixel `i`'s luma goes to byte
+/// `i` (each pixel is read before its bytes can be overwritten, since byte
+/// `i` lies at or before pixel `i`'s own). Returns the pixel count, so the
+/// luma is `buffer[..count]`; trailing bytes short of a pixel are ignored.
+///
+/// In place because the scan worker gets the camera's RGBA as it is (the
+/// page's main thread does no per-pixel work) and keeps no second buffer.
+///
+/// ```
+/// let mut pixels = vec![255, 255, 255, 255, 0, 255, 0, 255];
+/// let count = sotay_scan::frame::luma_in_place(&mut pixels);
+/// assert_eq!(&pixels[..count], &[255, 149]);
+/// ```
+pub fn luma_in_place(buffer: &mut [u8]) -> usize {
+    let count = buffer.len() / 4;
+    for k in 0..count / 2 {
+        let at = 8 * k;
+        let Some(Ok(word)) = buffer.get(at..at + 8).map(<[u8; 8]>::try_from) else {
+            break;
+        };
+        let (first, second) = luma_of_two(u64::from_le_bytes(word));
+        buffer[2 * k] = first;
+        buffer[2 * k + 1] = second;
     }
-    if count == 0 {
-        0.0
-    } else {
-        sum as f64 / count as f64
+    if count % 2 == 1 {
+        let at = 4 * (count - 1);
+        buffer[count - 1] = luma(buffer[at], buffer[at + 1], buffer[at + 2]);
     }
+    count
+}
+
+/// [`luma`] of the two RGBA pixels in `word` (little-endian), with two
+/// multiplications instead of six (WebAssembly without SIMD converts a
+/// pixel at a time): red and blue of both pixels sit in 16-bit lanes, and
+/// one product by `29 + 77 × 2¹⁶` puts `77 r + 29 b` of each in lanes 1
+/// and 3 (no lane carries: each sum is under 2¹⁶).
+#[inline]
+fn luma_of_two(word: u64) -> (u8, u8) {
+    let red_blue = (word & 0x00FF_00FF_00FF_00FF).wrapping_mul(0x004D_001D);
+    let green = ((word >> 8) & 0x0000_00FF_0000_00FF) * 150;
+    let first = (((red_blue >> 16) & 0xFFFF) + (green & 0xFFFF)) >> 8;
+    let second = ((red_blue >> 48) + (green >> 32)) >> 8;
+    (first as u8, second as u8)
 }
 
 /// `(width, height)` shrunk to fit `max_side`, keeping the aspect ratio.
@@ -82,19 +114,57 @@ pub fn fit_within(width: u32, height: u32, max_side: u32) -> (u32, u32) {
     )
 }
 
-/// A 32 × 18 sampled copy of a frame, to notice a shaking hand.
+/// A 32 × 18 sampled copy of a frame's luma, to notice a shaking hand and
+/// a dark room.
 pub type Thumbnail = [u8; THUMB_W * THUMB_H];
 
-/// The frame's thumbnail; a short buffer reads as black, never a panic.
-pub fn thumbnail(luma: &[u8], width: usize, height: usize) -> Thumbnail {
+/// The frame's thumbnail: the luma of 32 × 18 pixels spread evenly over it,
+/// each fetched by its index (row-major, 0-based) from `rgb_at`, so the page
+/// reads 576 pixels of a camera frame and never copies the rest. A pixel
+/// `rgb_at` does not have reads as black, never a panic.
+///
+/// ```
+/// use sotay_scan::frame::{rgb_at, thumbnail};
+/// let grey = vec![100; 64 * 36 * 4];
+/// assert_eq!(thumbnail(64, 36, rgb_at(&grey)), [100; 32 * 18]);
+/// ```
+pub fn thumbnail(
+    width: usize,
+    height: usize,
+    rgb_at: impl Fn(usize) -> Option<[u8; 3]>,
+) -> Thumbnail {
     let mut out = [0; THUMB_W * THUMB_H];
+    if width == 0 || height == 0 {
+        return out;
+    }
+    // The middle of cell `t` of `cells` along a side of `n` pixels (u128:
+    // no overflow whatever size a request claims).
+    let pick = |t: usize, n: usize, cells: usize| {
+        let start = (t as u128 * n as u128 / cells as u128) as usize;
+        start.saturating_add(n / (2 * cells)).min(n - 1)
+    };
     for (i, cell) in out.iter_mut().enumerate() {
-        let (tx, ty) = (i % THUMB_W, i / THUMB_W);
-        let y = (ty * height / THUMB_H + height / (2 * THUMB_H)).min(height.saturating_sub(1));
-        let x = (tx * width / THUMB_W + width / (2 * THUMB_W)).min(width.saturating_sub(1));
-        *cell = luma.get(y * width + x).copied().unwrap_or(0);
+        let y = pick(i / THUMB_W, height, THUMB_H);
+        let x = pick(i % THUMB_W, width, THUMB_W);
+        let index = y.checked_mul(width).and_then(|row| row.checked_add(x));
+        *cell = index.and_then(&rgb_at).map_or(0, |[r, g, b]| luma(r, g, b));
     }
     out
+}
+
+/// Pixel `index`'s red, green and blue in an RGBA buffer, for [`thumbnail`].
+pub fn rgb_at(rgba: &[u8]) -> impl Fn(usize) -> Option<[u8; 3]> + '_ {
+    move |index| {
+        let at = index.checked_mul(4)?;
+        Some([*rgba.get(at)?, *rgba.get(at + 1)?, *rgba.get(at + 2)?])
+    }
+}
+
+/// Mean brightness (0–255) of a thumbnail: the frame's, near enough to
+/// tell a dark room.
+pub fn mean(thumbnail: &Thumbnail) -> f64 {
+    let sum: u32 = thumbnail.iter().map(|&v| u32::from(v)).sum();
+    f64::from(sum) / thumbnail.len() as f64
 }
 
 /// Mean absolute difference of two thumbnails.
@@ -114,21 +184,14 @@ pub struct FrameWatch {
 }
 
 impl FrameWatch {
-    /// Looks at the next frame (`mean` from [`luma_from_rgba`]): `Light`
-    /// when it is too dark, `Steady` when it moved a lot since the last.
-    pub fn look(
-        &mut self,
-        luma: &[u8],
-        width: usize,
-        height: usize,
-        mean: f64,
-    ) -> Option<Guidance> {
-        let now = thumbnail(luma, width, height);
+    /// Looks at the next frame's [`thumbnail`]: `Light` when it is too
+    /// dark, `Steady` when it moved a lot since the last.
+    pub fn look(&mut self, now: Thumbnail) -> Option<Guidance> {
         let shaking = self
             .last
             .is_some_and(|last| mean_difference(&last, &now) > SHAKE_DIFF);
         self.last = Some(now);
-        if mean < DARK_MEAN {
+        if mean(&now) < DARK_MEAN {
             Some(Guidance::Light)
         } else if shaking {
             Some(Guidance::Steady)
@@ -211,16 +274,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn luma_and_mean() {
-        let mut luma = [0; 2];
-        let mean = luma_from_rgba(&[255, 255, 255, 255, 0, 0, 0, 255], &mut luma);
-        assert_eq!(luma, [255, 0]);
-        assert!((mean - 127.5).abs() < 0.01);
-        assert_eq!(luma_from_rgba(&[], &mut []), 0.0);
-        // A short output takes what fits.
-        let mut one = [0; 1];
-        luma_from_rgba(&[0, 255, 0, 255, 9, 9, 9, 255], &mut one);
-        assert_eq!(one, [149]);
+    fn luma_in_place_keeps_every_pixel() {
+        let mut buffer = [255, 255, 255, 255, 0, 0, 0, 255, 0, 255, 0, 255, 9, 9];
+        // Three whole pixels; the two bytes after them are not one.
+        assert_eq!(luma_in_place(&mut buffer), 3);
+        assert_eq!(buffer[..3], [255, 0, 149]);
+        assert_eq!(luma_in_place(&mut []), 0);
+        // Every pixel of a larger frame, against the one-pixel formula.
+        let rgba: Vec<u8> = (0..4 * 1000).map(|i| (i * 37 % 251) as u8).collect();
+        let mut converted = rgba.clone();
+        assert_eq!(luma_in_place(&mut converted), 1000);
+        for (i, pixel) in rgba.chunks_exact(4).enumerate() {
+            assert_eq!(converted[i], luma(pixel[0], pixel[1], pixel[2]));
+        }
     }
 
     #[test]
@@ -232,32 +298,34 @@ mod tests {
         assert_eq!(fit_within(100_000, 1, 1600), (1600, 1));
     }
 
+    fn rgba(value: u8) -> Vec<u8> {
+        [value, value, value, 255].repeat(64 * 36)
+    }
+
     #[test]
     fn thumbnails_notice_change() {
-        let dark = vec![0u8; 64 * 36];
-        let light = vec![200u8; 64 * 36];
-        let a = thumbnail(&dark, 64, 36);
-        assert_eq!(mean_difference(&a, &thumbnail(&dark, 64, 36)), 0.0);
-        assert!(mean_difference(&a, &thumbnail(&light, 64, 36)) > SHAKE_DIFF);
+        let (dark, light) = (rgba(0), rgba(200));
+        let a = thumbnail(64, 36, rgb_at(&dark));
+        assert_eq!(mean_difference(&a, &thumbnail(64, 36, rgb_at(&dark))), 0.0);
+        assert!(mean_difference(&a, &thumbnail(64, 36, rgb_at(&light))) > SHAKE_DIFF);
+        assert_eq!(mean(&thumbnail(64, 36, rgb_at(&light))), 200.0);
         // A short buffer reads as black rather than panicking.
-        assert_eq!(thumbnail(&[], 64, 36), [0; 32 * 18]);
-        assert_eq!(thumbnail(&[], 0, 0), [0; 32 * 18]);
+        assert_eq!(thumbnail(64, 36, rgb_at(&[])), [0; 32 * 18]);
+        assert_eq!(thumbnail(0, 0, rgb_at(&light)), [0; 32 * 18]);
+        assert_eq!(thumbnail(usize::MAX, 2, rgb_at(&light)), [0; 32 * 18]);
     }
 
     #[test]
     fn the_watch_says_dark_and_shaking() {
         let mut watch = FrameWatch::default();
-        let grey = vec![120u8; 64 * 36];
-        let light = vec![250u8; 64 * 36];
-        assert_eq!(watch.look(&grey, 64, 36, 120.0), None);
-        assert_eq!(watch.look(&grey, 64, 36, 120.0), None);
-        assert_eq!(watch.look(&light, 64, 36, 250.0), Some(Guidance::Steady));
-        assert_eq!(
-            watch.look(&[10; 64 * 36], 64, 36, 10.0),
-            Some(Guidance::Light)
-        );
+        let look =
+            |watch: &mut FrameWatch, value| watch.look(thumbnail(64, 36, rgb_at(&rgba(value))));
+        assert_eq!(look(&mut watch, 120), None);
+        assert_eq!(look(&mut watch, 120), None);
+        assert_eq!(look(&mut watch, 250), Some(Guidance::Steady));
+        assert_eq!(look(&mut watch, 10), Some(Guidance::Light));
         watch.reset();
-        assert_eq!(watch.look(&grey, 64, 36, 120.0), None);
+        assert_eq!(look(&mut watch, 120), None);
     }
 
     fn png_header(width: u32, height: u32) -> Vec<u8> {

@@ -1,10 +1,11 @@
 //! The messages between a reader on the page and the scan worker, defined
 //! once for both ends.
 //!
-//! The page encodes a [`Request`] (with the frame's luma after a fixed
-//! header) into one `ArrayBuffer`, which it transfers, not copies, to the
-//! worker; the worker hands the bytes to [`answer`] and transfers the
-//! encoded [`Reply`] back. `web/scan-worker.js` only moves bytes, so no
+//! The page posts a request as two `ArrayBuffer`s, both transferred, not
+//! copied: the [`Request`]'s [`Request::header`] and the frame's RGBA
+//! pixels just as the canvas gave them. The worker hands both to [`answer`]
+//! and transfers the encoded [`Reply`] back. The worker turns the RGBA into
+//! luma (in place), so the page's main thread does no work per pixel. `web/scan-worker.js` only moves bytes, so no
 //! field is spelled out anywhere else. A worker that fails (script or WASM
 //! not loading, a crash) raises the Worker's `error` event; that is the one
 //! way a failed worker shows.
@@ -14,10 +15,10 @@
 
 use crate::{Guidance, Options, TimeLimit, scan_frame_within};
 
-/// Bytes before the luma in an encoded request.
+/// Bytes in a request's header.
 pub const REQUEST_HEADER: usize = 21;
-/// First byte of every request: the protocol's version.
-const REQUEST_TAG: u8 = 2;
+/// First byte of every request: the protocol's version (3: RGBA pixels).
+const REQUEST_TAG: u8 = 3;
 
 /// One frame to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,37 +37,26 @@ pub struct Request {
 }
 
 impl Request {
-    /// A buffer holding this request's header followed by room for the
-    /// `width × height` luma, to be filled in place (no second copy).
-    pub fn buffer(&self) -> Vec<u8> {
-        let pixels = (self.width as usize).saturating_mul(self.height as usize);
-        let mut out = Vec::with_capacity(REQUEST_HEADER + pixels);
-        out.push(REQUEST_TAG);
-        for field in [
+    /// The request's header, sent beside the frame's RGBA.
+    pub fn header(&self) -> [u8; REQUEST_HEADER] {
+        let mut out = [REQUEST_TAG; REQUEST_HEADER];
+        let fields = [
             self.id,
             self.width,
             self.height,
             self.budget,
             self.time_limit_ms,
-        ] {
-            out.extend_from_slice(&field.to_le_bytes());
+        ];
+        for (chunk, field) in out[1..].chunks_exact_mut(4).zip(fields) {
+            chunk.copy_from_slice(&field.to_le_bytes());
         }
-        out.resize(REQUEST_HEADER + pixels, 0);
         out
     }
 
-    /// This request with `luma` as its frame.
-    pub fn encode(&self, luma: &[u8]) -> Vec<u8> {
-        let mut out = self.buffer();
-        out.truncate(REQUEST_HEADER);
-        out.extend_from_slice(luma);
-        out
-    }
-
-    /// The request and its luma, `None` when the header is not ours.
-    pub fn decode(bytes: &[u8]) -> Option<(Request, &[u8])> {
-        let (&tag, rest) = bytes.split_first()?;
-        if tag != REQUEST_TAG || rest.len() < REQUEST_HEADER - 1 {
+    /// The request from its header, `None` when the header is not ours.
+    pub fn decode(header: &[u8]) -> Option<Request> {
+        let (&tag, rest) = header.split_first()?;
+        if tag != REQUEST_TAG || header.len() != REQUEST_HEADER {
             return None;
         }
         let field = |i: usize| {
@@ -82,7 +72,15 @@ impl Request {
             budget: field(3)?,
             time_limit_ms: field(4)?,
         };
-        Some((request, &rest[REQUEST_HEADER - 1..]))
+        Some(request)
+    }
+
+    /// Bytes of RGBA a frame of this size holds; `None` when they would
+    /// not fit in memory's address space.
+    pub fn rgba_len(&self) -> Option<usize> {
+        (self.width as usize)
+            .checked_mul(self.height as usize)?
+            .checked_mul(4)
     }
 }
 
@@ -102,7 +100,7 @@ pub enum Outcome {
     Read(String),
     /// Nothing read; when a code was seen, what would help.
     Unread(Option<Guidance>),
-    /// The request was malformed (wrong header or luma length).
+    /// The request was malformed (wrong header or pixel count).
     BadFrame,
 }
 
@@ -141,27 +139,37 @@ impl Reply {
     }
 }
 
-/// The worker's whole job: decode the request, read the frame, encode the
-/// reply. Never panics; keeps nothing. Without a clock the request's time
-/// limit is not kept (only its work budget): see [`answer_with_clock`].
-pub fn answer(message: &[u8]) -> Vec<u8> {
-    answer_inner(message, None)
+/// The worker's whole job: decode the request's header, turn its RGBA into
+/// luma (in the pixels' own bytes, so they are taken by value), read the
+/// frame, encode the reply. Never panics; keeps nothing. Without a clock
+/// the request's time limit is not kept (only its work budget): see
+/// [`answer_with_clock`].
+pub fn answer(header: &[u8], rgba: Vec<u8>) -> Vec<u8> {
+    answer_inner(header, rgba, None)
 }
 
 /// [`answer`], keeping the request's time limit on `now_ms` (milliseconds
 /// from any fixed start, e.g. the worker's `performance.now()`).
-pub fn answer_with_clock(message: &[u8], now_ms: &dyn Fn() -> f64) -> Vec<u8> {
-    answer_inner(message, Some(now_ms))
+pub fn answer_with_clock(header: &[u8], rgba: Vec<u8>, now_ms: &dyn Fn() -> f64) -> Vec<u8> {
+    answer_inner(header, rgba, Some(now_ms))
 }
 
-fn answer_inner(message: &[u8], now_ms: Option<&dyn Fn() -> f64>) -> Vec<u8> {
-    let Some((request, luma)) = Request::decode(message) else {
-        return Reply {
-            id: 0,
+fn answer_inner(header: &[u8], mut rgba: Vec<u8>, now_ms: Option<&dyn Fn() -> f64>) -> Vec<u8> {
+    let bad = |id| {
+        Reply {
+            id,
             outcome: Outcome::BadFrame,
         }
-        .encode();
+        .encode()
     };
+    let Some(request) = Request::decode(header) else {
+        return bad(0);
+    };
+    if request.rgba_len() != Some(rgba.len()) {
+        return bad(request.id);
+    }
+    let luma_len = crate::frame::luma_in_place(&mut rgba);
+    let luma = &rgba[..luma_len];
     let mut options = Options::default();
     if request.budget > 0 {
         options.work_budget = request.budget as usize;
@@ -196,6 +204,16 @@ fn answer_inner(message: &[u8], now_ms: Option<&dyn Fn() -> f64>) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    fn request(id: u32, width: u32, height: u32) -> Request {
+        Request {
+            id,
+            width,
+            height,
+            budget: 0,
+            time_limit_ms: 0,
+        }
+    }
+
     #[test]
     fn requests_round_trip() {
         let request = Request {
@@ -205,13 +223,10 @@ mod tests {
             budget: 1_000_000,
             time_limit_ms: 30,
         };
-        let luma = [1, 2, 3, 4, 5, 6];
-        let bytes = request.encode(&luma);
-        assert_eq!(bytes.len(), REQUEST_HEADER + 6);
-        assert_eq!(Request::decode(&bytes), Some((request, &luma[..])));
-        let mut buffer = request.buffer();
-        buffer[REQUEST_HEADER..].copy_from_slice(&luma);
-        assert_eq!(buffer, bytes);
+        assert_eq!(Request::decode(&request.header()), Some(request));
+        assert_eq!(request.rgba_len(), Some(24));
+        // 2³² × 2³² pixels: more bytes than any address space.
+        assert_eq!(self::request(1, u32::MAX, u32::MAX).rgba_len(), None);
     }
 
     #[test]
@@ -236,27 +251,27 @@ mod tests {
 
     #[cfg(feature = "corpus")]
     #[test]
-    fn the_time_limit_holds_on_the_lent_clock() {
+    fn a_frame_is_read_from_its_rgba_and_the_time_limit_holds_on_the_lent_clock() {
         use crate::corpus::field::{Condition, Part, render};
         use std::cell::Cell;
         let frame = render(Part::Tune, Condition::Perspective, 0);
-        let request = Request {
-            id: 5,
-            width: frame.width as u32,
-            height: frame.height as u32,
-            budget: 0,
+        // Colour, as a canvas gives it: luma from these weights is the
+        // frame's grey (77 + 150 + 29 = 256), and the alpha is ignored.
+        let rgba: Vec<u8> = frame.luma.iter().flat_map(|&v| [v, v, v, 7]).collect();
+        let header = Request {
             time_limit_ms: 30,
+            ..request(5, frame.width as u32, frame.height as u32)
         }
-        .encode(&frame.luma);
+        .header();
         let read = Outcome::Read(frame.truth.clone());
         assert_eq!(
-            Reply::decode(&answer(&request)).map(|r| r.outcome),
+            Reply::decode(&answer(&header, rgba.clone())).map(|r| r.outcome),
             Some(read.clone())
         );
         // A clock that stands still: the limit never comes.
         let still = || 0.0;
         assert_eq!(
-            Reply::decode(&answer_with_clock(&request, &still)).map(|r| r.outcome),
+            Reply::decode(&answer_with_clock(&header, rgba.clone(), &still)).map(|r| r.outcome),
             Some(read)
         );
         // A clock a second further on every look: no pass may start.
@@ -266,7 +281,7 @@ mod tests {
             ticks.get()
         };
         assert_eq!(
-            Reply::decode(&answer_with_clock(&request, &fast)).map(|r| r.outcome),
+            Reply::decode(&answer_with_clock(&header, rgba, &fast)).map(|r| r.outcome),
             Some(Outcome::Unread(None))
         );
     }
@@ -274,8 +289,10 @@ mod tests {
     #[test]
     fn garbage_is_refused_not_a_panic() {
         assert_eq!(Request::decode(&[]), None);
-        assert_eq!(Request::decode(&[9; 40]), None);
+        assert_eq!(Request::decode(&[9; REQUEST_HEADER]), None);
         assert_eq!(Request::decode(&[REQUEST_TAG, 0, 0]), None);
+        let long = [&request(1, 1, 1).header()[..], &[0]].concat();
+        assert_eq!(Request::decode(&long), None);
         assert_eq!(Reply::decode(&[]), None);
         assert_eq!(Reply::decode(&[0, 0, 0, 0, 9, 0]), None);
         assert_eq!(Reply::decode(&[0, 0, 0, 0, OUTCOME_UNREAD, 99]), None);
@@ -284,34 +301,34 @@ mod tests {
 
     #[test]
     fn the_worker_answers_every_message() {
-        let bad = Reply::decode(&answer(b"hello")).expect("a reply");
-        assert_eq!(bad.outcome, Outcome::BadFrame);
-        // The luma is one byte short.
-        let short = Request {
-            id: 3,
-            width: 4,
-            height: 4,
-            budget: 0,
-            time_limit_ms: 0,
-        }
-        .encode(&[0; 15]);
+        let bad = Reply::decode(&answer(b"hello", vec![0; 64])).expect("a reply");
         assert_eq!(
-            Reply::decode(&answer(&short)),
-            Some(Reply {
-                id: 3,
+            bad,
+            Reply {
+                id: 0,
                 outcome: Outcome::BadFrame
-            })
+            }
         );
-        let grey = Request {
-            id: 4,
-            width: 64,
-            height: 48,
-            budget: 0,
-            time_limit_ms: 0,
+        // Pixels one byte short and one byte long of 4 × 4 RGBA; then a
+        // size whose byte count overflows.
+        let header = request(3, 4, 4).header();
+        let huge = request(3, u32::MAX, u32::MAX).header();
+        for (header, rgba) in [
+            (header, vec![0; 63]),
+            (header, vec![0; 65]),
+            (huge, vec![0; 64]),
+        ] {
+            assert_eq!(
+                Reply::decode(&answer(&header, rgba)),
+                Some(Reply {
+                    id: 3,
+                    outcome: Outcome::BadFrame
+                })
+            );
         }
-        .encode(&[128; 64 * 48]);
+        let grey = answer(&request(4, 64, 48).header(), vec![128; 64 * 48 * 4]);
         assert_eq!(
-            Reply::decode(&answer(&grey)),
+            Reply::decode(&grey),
             Some(Reply {
                 id: 4,
                 outcome: Outcome::Unread(None)

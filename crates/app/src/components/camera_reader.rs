@@ -24,7 +24,7 @@ use sotay_scan::Guidance;
 use sotay_scan::frame::{
     CAMERA_BUDGET_PER_PIXEL, CAMERA_MAX_SIDE, CAMERA_TIME_LIMIT_MS, FrameWatch, fit_within,
 };
-use sotay_scan::protocol::{Outcome, REQUEST_HEADER, Request};
+use sotay_scan::protocol::{Outcome, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
@@ -224,11 +224,10 @@ fn send_frame(s: &mut Session, ui: &Ui, video: &HtmlVideoElement) {
     let draw = |c: &web_sys::CanvasRenderingContext2d| {
         c.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w, h)
     };
-    let Some((message, mean)) = s.grabber.as_ref().and_then(|g| g.grab(request, draw)) else {
+    let Some((message, thumb)) = s.grabber.as_ref().and_then(|g| g.grab(request, draw)) else {
         return;
     };
-    let luma = &message[REQUEST_HEADER..];
-    if let Some(guidance) = s.watch.look(luma, width as usize, height as usize, mean) {
+    if let Some(guidance) = s.watch.look(thumb) {
         guide(s, ui, guidance);
     }
     s.worker_busy = s.worker.as_ref().is_some_and(|w| w.post(&message));

@@ -24,7 +24,7 @@ use sotay_scan::frame::{
 };
 use sotay_scan::protocol::{Outcome as Decoded, Reply, Request};
 
-use crate::components::scan_worker::{FrameGrabber, ScanWorker, WorkerEvent};
+use crate::components::scan_worker::{FrameGrabber, FrameRequest, ScanWorker, WorkerEvent};
 use crate::i18n::{Lang, ui};
 
 #[derive(Properties, PartialEq)]
@@ -104,7 +104,7 @@ async fn header_bytes(file: &File) -> Vec<u8> {
 /// `PHOTO_MAX_SIDE` on its longer side, refusing pictures over
 /// `PHOTO_MAX_PIXELS` (from the header when it can be read, so the browser
 /// never unpacks them).
-async fn photo_request(file: &File, id: u32) -> Result<Vec<u8>, Outcome> {
+async fn photo_request(file: &File, id: u32) -> Result<FrameRequest, Outcome> {
     if let Some((width, height)) = header_dimensions(&header_bytes(file).await)
         && too_many_pixels(width, height)
     {
@@ -148,8 +148,8 @@ async fn photo_request(file: &File, id: u32) -> Result<Vec<u8>, Outcome> {
         )
     });
     bitmap.close();
-    let (message, _) = frame.ok_or(Outcome::Damaged)?;
-    Ok(message)
+    let (request, _) = frame.ok_or(Outcome::Damaged)?;
+    Ok(request)
 }
 
 /// The reader's shared bookkeeping, kept across photos and read by the
@@ -207,7 +207,7 @@ impl Session {
 fn send_to_worker(
     session: &Rc<Session>,
     id: u32,
-    message: &[u8],
+    request: &FrameRequest,
     outcome: &UseStateHandle<Outcome>,
     on_text: &Callback<String>,
 ) -> bool {
@@ -230,7 +230,7 @@ fn send_to_worker(
         .worker
         .borrow()
         .as_ref()
-        .is_some_and(|worker| worker.post(message));
+        .is_some_and(|worker| worker.post(request));
     if !sent {
         session.pending.set(0);
     }
@@ -290,8 +290,8 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
                     return;
                 }
                 match decoded {
-                    Ok(message) => {
-                        if !send_to_worker(&session, id, &message, &outcome, &on_text) {
+                    Ok(request) => {
+                        if !send_to_worker(&session, id, &request, &outcome, &on_text) {
                             outcome.set(Outcome::NoDecoder);
                         }
                     }

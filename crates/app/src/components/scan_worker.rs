@@ -7,9 +7,9 @@
 //! Messages are `sotay_scan::protocol` bytes, the same code as the worker's.
 //! Privacy: decoded text is handed to the reader's callback and nowhere else.
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
-use sotay_scan::frame::luma_from_rgba;
-use sotay_scan::protocol::{REQUEST_HEADER, Reply, Request};
+use js_sys::{Array, Object, Reflect, Uint8Array, Uint8ClampedArray};
+use sotay_scan::frame::{Thumbnail, thumbnail};
+use sotay_scan::protocol::{Reply, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MessageEvent, Worker};
@@ -61,11 +61,12 @@ impl ScanWorker {
         })
     }
 
-    /// Sends an encoded request (moved, not copied, to the worker).
-    pub fn post(&self, message: &[u8]) -> bool {
-        let buffer = Uint8Array::from(message).buffer();
+    /// Sends a request (moved, not copied, to the worker).
+    pub fn post(&self, request: &FrameRequest) -> bool {
+        let header = Uint8Array::from(&request.header[..]).buffer();
+        let rgba = request.rgba.buffer();
         self.worker
-            .post_message_with_transfer(&buffer, &Array::of1(&buffer))
+            .post_message_with_transfer(&Array::of2(&header, &rgba), &Array::of2(&header, &rgba))
             .is_ok()
     }
 }
@@ -82,6 +83,13 @@ impl Drop for ScanWorker {
 pub(crate) fn set(object: &Object, key: &str, value: &JsValue) {
     // Setting a property on a plain object we made cannot fail.
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// A request for the worker: its header and the frame's RGBA as the canvas
+/// gave it (never copied into this WASM: the worker turns it into luma).
+pub struct FrameRequest {
+    header: [u8; sotay_scan::protocol::REQUEST_HEADER],
+    rgba: Uint8ClampedArray,
 }
 
 /// A canvas kept off-screen to read pixels from video frames and photos.
@@ -108,13 +116,13 @@ impl FrameGrabber {
         Some(FrameGrabber { canvas, context })
     }
 
-    /// Draws `draw` at the request's size and returns the encoded request
-    /// (its luma filled in) and the frame's mean brightness.
+    /// Draws `draw` at the request's size and returns the request for the
+    /// worker and the frame's thumbnail.
     pub fn grab(
         &self,
         request: Request,
         draw: impl FnOnce(&CanvasRenderingContext2d) -> Result<(), JsValue>,
-    ) -> Option<(Vec<u8>, f64)> {
+    ) -> Option<(FrameRequest, Thumbnail)> {
         if request.width == 0 || request.height == 0 {
             return None;
         }
@@ -130,8 +138,24 @@ impl FrameGrabber {
                 f64::from(request.height),
             )
             .ok()?;
-        let mut message = request.buffer();
-        let mean = luma_from_rgba(&image.data(), &mut message[REQUEST_HEADER..]);
-        Some((message, mean))
+        // `ImageData::data` would copy every pixel into this module; the
+        // JavaScript array is read where it is.
+        let rgba: Uint8ClampedArray = Reflect::get(&image, &JsValue::from_str("data"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let pixel = |index: usize| {
+            let at = u32::try_from(index).ok()?.checked_mul(4)?;
+            (at + 2 < rgba.length()).then(|| {
+                [
+                    rgba.get_index(at),
+                    rgba.get_index(at + 1),
+                    rgba.get_index(at + 2),
+                ]
+            })
+        };
+        let thumb = thumbnail(request.width as usize, request.height as usize, pixel);
+        let header = request.header();
+        Some((FrameRequest { header, rgba }, thumb))
     }
 }
