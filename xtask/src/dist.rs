@@ -661,6 +661,9 @@ fn bundle_bytes(
         .collect()
 }
 
+/// Brotli bytes the scan worker's WASM may take (issue 16: 60 KB).
+const SCAN_WORKER_MAX_BROTLI: u64 = 60 * 1024;
+
 fn report_sizes(out: &Path, bundles: &BTreeMap<Bundle, BuiltBundle>) -> Result {
     let mut sizes: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     for file in files_under(out)? {
@@ -688,6 +691,23 @@ fn report_sizes(out: &Path, bundles: &BTreeMap<Bundle, BuiltBundle>) -> Result {
                 raw / 1024,
                 br / 1024
             );
+        }
+    }
+    // Issue 16's limit: the scan screen downloads the decoder on 3G.
+    for (name, (raw, br)) in sizes.iter().filter(|(name, _)| {
+        name.starts_with("assets/sotay_scan_worker-") && name.ends_with(".wasm")
+    }) {
+        eprintln!(
+            "dist: scan worker {name}: {} KB raw, {} KB brotli",
+            raw / 1024,
+            br / 1024
+        );
+        if *br > SCAN_WORKER_MAX_BROTLI {
+            return Err(format!(
+                "the scan worker's WASM is {} KB brotli, over its {} KB limit",
+                br / 1024,
+                SCAN_WORKER_MAX_BROTLI / 1024
+            ));
         }
     }
     if let Some(resident) = bundles.get(&Bundle::Resident) {
