@@ -230,7 +230,7 @@ fn send_frame(s: &mut Session, ui: &Ui, video: &HtmlVideoElement) {
     if let Some(guidance) = s.watch.look(thumb) {
         guide(s, ui, guidance);
     }
-    s.worker_busy = s.worker.as_ref().is_some_and(|w| w.post(&message));
+    s.worker_busy = s.worker.as_ref().is_some_and(|w| w.post(message));
 }
 
 fn guide(s: &mut Session, ui: &Ui, guidance: Guidance) {

@@ -207,7 +207,7 @@ impl Session {
 fn send_to_worker(
     session: &Rc<Session>,
     id: u32,
-    request: &FrameRequest,
+    request: FrameRequest,
     outcome: &UseStateHandle<Outcome>,
     on_text: &Callback<String>,
 ) -> bool {
@@ -291,7 +291,7 @@ pub fn PhotoReader(props: &PhotoReaderProps) -> Html {
                 }
                 match decoded {
                     Ok(request) => {
-                        if !send_to_worker(&session, id, &request, &outcome, &on_text) {
+                        if !send_to_worker(&session, id, request, &outcome, &on_text) {
                             outcome.set(Outcome::NoDecoder);
                         }
                     }

@@ -61,8 +61,9 @@ impl ScanWorker {
         })
     }
 
-    /// Sends a request (moved, not copied, to the worker).
-    pub fn post(&self, request: &FrameRequest) -> bool {
+    /// Sends a request: its buffers move to the worker (transferred, not
+    /// copied), so it is taken by value.
+    pub fn post(&self, request: FrameRequest) -> bool {
         let header = Uint8Array::from(&request.header[..]).buffer();
         let rgba = request.rgba.buffer();
         self.worker
