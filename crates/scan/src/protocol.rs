@@ -5,10 +5,11 @@
 //! copied: the [`Request`]'s [`Request::header`] and the frame's RGBA
 //! pixels just as the canvas gave them. The worker hands both to [`answer`]
 //! and transfers the encoded [`Reply`] back. The worker turns the RGBA into
-//! luma (in place), so the page's main thread does no work per pixel. `web/scan-worker.js` only moves bytes, so no
-//! field is spelled out anywhere else. A worker that fails (script or WASM
-//! not loading, a crash) raises the Worker's `error` event; that is the one
-//! way a failed worker shows.
+//! luma (in place), so the page's main thread does no work per pixel.
+//! `web/scan-worker.js` only moves bytes, so no field is spelled out
+//! anywhere else. A worker that fails (script or WASM not loading, a crash)
+//! raises the Worker's `error` event; that is the one way a failed worker
+//! shows.
 //!
 //! Privacy: a request holds one frame and a reply at most the text read;
 //! the worker keeps neither after answering.
@@ -65,14 +66,13 @@ impl Request {
                 .and_then(|b| b.try_into().ok())
                 .map(u32::from_le_bytes)
         };
-        let request = Request {
+        Some(Request {
             id: field(0)?,
             width: field(1)?,
             height: field(2)?,
             budget: field(3)?,
             time_limit_ms: field(4)?,
-        };
-        Some(request)
+        })
     }
 
     /// Bytes of RGBA a frame of this size holds; `None` when they would
