@@ -165,13 +165,7 @@ async fn scan() {
             let rgba: Vec<u8> = frame.luma.iter().flat_map(|&v| [v, v, v, 255]).collect();
             let started = Instant::now();
             let now_ms = || started.elapsed().as_secs_f64() * 1000.0;
-            let request = Request {
-                id: 1,
-                width: frame.width as u32,
-                height: frame.height as u32,
-                budget: (frame.width * frame.height) as u32 * CAMERA_BUDGET_PER_PIXEL,
-                time_limit_ms: CAMERA_TIME_LIMIT_MS,
-            };
+            let request = Request::camera(1, frame.width as u32, frame.height as u32);
             let reply = protocol::answer_with_clock(&request.header(), rgba, &now_ms);
             let read = Reply::decode(&reply)
                 .is_some_and(|r| r.outcome == Outcome::Read(frame.truth.clone()));

@@ -124,9 +124,9 @@ pub type Thumbnail = [u8; THUMB_W * THUMB_H];
 /// `rgb_at` does not have reads as black, never a panic.
 ///
 /// ```
-/// use sotay_scan::frame::{rgb_at, thumbnail};
-/// let grey = vec![100; 64 * 36 * 4];
-/// assert_eq!(thumbnail(64, 36, rgb_at(&grey)), [100; 32 * 18]);
+/// use sotay_scan::frame::thumbnail;
+/// let grey = |_pixel| Some([100, 100, 100]);
+/// assert_eq!(thumbnail(64, 36, grey), [100; 32 * 18]);
 /// ```
 pub fn thumbnail(
     width: usize,
@@ -150,14 +150,6 @@ pub fn thumbnail(
         *cell = index.and_then(&rgb_at).map_or(0, |[r, g, b]| luma(r, g, b));
     }
     out
-}
-
-/// Pixel `index`'s red, green and blue in an RGBA buffer, for [`thumbnail`].
-pub fn rgb_at(rgba: &[u8]) -> impl Fn(usize) -> Option<[u8; 3]> + '_ {
-    move |index| {
-        let at = index.checked_mul(4)?;
-        Some([*rgba.get(at)?, *rgba.get(at + 1)?, *rgba.get(at + 2)?])
-    }
 }
 
 /// Mean brightness (0–255) of a thumbnail: the frame's, near enough to
@@ -296,6 +288,15 @@ mod tests {
         assert_eq!(fit_within(3000, 4000, 1600), (1200, 1600));
         assert_eq!(fit_within(0, 0, 1600), (0, 0));
         assert_eq!(fit_within(100_000, 1, 1600), (1600, 1));
+    }
+
+    /// Pixel `index`'s red, green and blue in an RGBA buffer, for
+    /// [`thumbnail`].
+    fn rgb_at(rgba: &[u8]) -> impl Fn(usize) -> Option<[u8; 3]> + '_ {
+        move |index| {
+            let at = index.checked_mul(4)?;
+            Some([*rgba.get(at)?, *rgba.get(at + 1)?, *rgba.get(at + 2)?])
+        }
     }
 
     fn rgba(value: u8) -> Vec<u8> {

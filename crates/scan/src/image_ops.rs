@@ -101,18 +101,19 @@ pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray<'static> {
         let mean = sum / area.max(1);
         u32::from(p) + 2 + mean / 16 < mean
     };
+    // A box's sum from the table at its corners.
+    let corner_sum = |top_left: u32, top_right: u32, bottom_left: u32, bottom_right: u32| {
+        bottom_right
+            .wrapping_add(top_left)
+            .wrapping_sub(top_right)
+            .wrapping_sub(bottom_left)
+    };
     let rows = img.pixels.chunks_exact(w).zip(out.chunks_exact_mut(w));
     for (y, (row_pixels, out_row)) in rows.enumerate() {
         let (y0, y1) = (y.saturating_sub(radius), (y + radius + 1).min(h));
         let top = &sat[y0 * stride..][..stride];
         let bottom = &sat[y1 * stride..][..stride];
         let box_rows = (y1 - y0) as u32;
-        let box_sum = |x0: usize, x1: usize| {
-            bottom[x1]
-                .wrapping_add(top[x0])
-                .wrapping_sub(top[x1])
-                .wrapping_sub(bottom[x0])
-        };
         // Columns whose box the frame's edge clips, then the rest, whose
         // boxes are all 2 radius + 1 wide: there the table's four columns
         // are walked in step, with no index arithmetic (twice as fast in
@@ -120,7 +121,8 @@ pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray<'static> {
         let (start, end) = (radius.min(w), w.saturating_sub(radius).max(radius.min(w)));
         for x in (0..start).chain(end..w) {
             let (x0, x1) = (x.saturating_sub(radius), (x + radius + 1).min(w));
-            if dark(row_pixels[x], box_sum(x0, x1), (x1 - x0) as u32 * box_rows) {
+            let sum = corner_sum(top[x0], top[x1], bottom[x0], bottom[x1]);
+            if dark(row_pixels[x], sum, (x1 - x0) as u32 * box_rows) {
                 out_row[x] = 0;
             }
         }
@@ -134,11 +136,11 @@ pub(crate) fn adaptive_threshold(img: &Gray, radius: usize) -> Gray<'static> {
         for (((&p, cell), (&top_left, &bottom_left)), (&top_right, &bottom_right)) in
             interior.zip(lefts).zip(rights)
         {
-            let sum = bottom_right
-                .wrapping_add(top_left)
-                .wrapping_sub(top_right)
-                .wrapping_sub(bottom_left);
-            if dark(p, sum, area) {
+            if dark(
+                p,
+                corner_sum(top_left, top_right, bottom_left, bottom_right),
+                area,
+            ) {
                 *cell = 0;
             }
         }

@@ -632,9 +632,6 @@ impl<'t> Scan<'t> {
             if module < 1.0 || ![corner, p, q].iter().all(inside) {
                 continue;
             }
-            if !self.may_reread() {
-                return false;
-            }
             let grid = grid_from_finders(corner, p, q, module);
             if let Some((data, corners)) = self.reread(&grid, full, Placement::FRAME) {
                 self.add_result(&data, corners);

@@ -38,6 +38,33 @@ pub struct Request {
 }
 
 impl Request {
+    /// A camera frame: the camera's work budget for its size
+    /// ([`crate::frame::CAMERA_BUDGET_PER_PIXEL`]) and its time limit
+    /// ([`crate::frame::CAMERA_TIME_LIMIT_MS`]).
+    pub fn camera(id: u32, width: u32, height: u32) -> Request {
+        Request {
+            id,
+            width,
+            height,
+            budget: width
+                .saturating_mul(height)
+                .saturating_mul(crate::frame::CAMERA_BUDGET_PER_PIXEL),
+            time_limit_ms: crate::frame::CAMERA_TIME_LIMIT_MS,
+        }
+    }
+
+    /// A photo: read once, with every pass the decoder has (budget 0) and
+    /// no time limit.
+    pub fn photo(id: u32, width: u32, height: u32) -> Request {
+        Request {
+            id,
+            width,
+            height,
+            budget: 0,
+            time_limit_ms: 0,
+        }
+    }
+
     /// The request's header, sent beside the frame's RGBA.
     pub fn header(&self) -> [u8; REQUEST_HEADER] {
         let mut out = [REQUEST_TAG; REQUEST_HEADER];
@@ -204,16 +231,6 @@ fn answer_inner(header: &[u8], mut rgba: Vec<u8>, now_ms: Option<&dyn Fn() -> f6
 mod tests {
     use super::*;
 
-    fn request(id: u32, width: u32, height: u32) -> Request {
-        Request {
-            id,
-            width,
-            height,
-            budget: 0,
-            time_limit_ms: 0,
-        }
-    }
-
     #[test]
     fn requests_round_trip() {
         let request = Request {
@@ -224,9 +241,17 @@ mod tests {
             time_limit_ms: 30,
         };
         assert_eq!(Request::decode(&request.header()), Some(request));
+        // A camera's budget grows with the frame, and saturates.
+        let camera = Request::camera(2, 640, 480);
+        assert_eq!(
+            camera.budget,
+            640 * 480 * crate::frame::CAMERA_BUDGET_PER_PIXEL
+        );
+        assert_eq!(camera.time_limit_ms, crate::frame::CAMERA_TIME_LIMIT_MS);
+        assert_eq!(Request::camera(2, u32::MAX, 2).budget, u32::MAX);
         assert_eq!(request.rgba_len(), Some(24));
         // 2³² × 2³² pixels: more bytes than any address space.
-        assert_eq!(self::request(1, u32::MAX, u32::MAX).rgba_len(), None);
+        assert_eq!(Request::photo(1, u32::MAX, u32::MAX).rgba_len(), None);
     }
 
     #[test]
@@ -260,7 +285,7 @@ mod tests {
         let rgba: Vec<u8> = frame.luma.iter().flat_map(|&v| [v, v, v, 7]).collect();
         let header = Request {
             time_limit_ms: 30,
-            ..request(5, frame.width as u32, frame.height as u32)
+            ..Request::photo(5, frame.width as u32, frame.height as u32)
         }
         .header();
         let read = Outcome::Read(frame.truth.clone());
@@ -291,7 +316,7 @@ mod tests {
         assert_eq!(Request::decode(&[]), None);
         assert_eq!(Request::decode(&[9; REQUEST_HEADER]), None);
         assert_eq!(Request::decode(&[REQUEST_TAG, 0, 0]), None);
-        let long = [&request(1, 1, 1).header()[..], &[0]].concat();
+        let long = [&Request::photo(1, 1, 1).header()[..], &[0]].concat();
         assert_eq!(Request::decode(&long), None);
         assert_eq!(Reply::decode(&[]), None);
         assert_eq!(Reply::decode(&[0, 0, 0, 0, 9, 0]), None);
@@ -311,8 +336,8 @@ mod tests {
         );
         // Pixels one byte short and one byte long of 4 × 4 RGBA; then a
         // size whose byte count overflows.
-        let header = request(3, 4, 4).header();
-        let huge = request(3, u32::MAX, u32::MAX).header();
+        let header = Request::photo(3, 4, 4).header();
+        let huge = Request::photo(3, u32::MAX, u32::MAX).header();
         for (header, rgba) in [
             (header, vec![0; 63]),
             (header, vec![0; 65]),
@@ -326,7 +351,7 @@ mod tests {
                 })
             );
         }
-        let grey = answer(&request(4, 64, 48).header(), vec![128; 64 * 48 * 4]);
+        let grey = answer(&Request::photo(4, 64, 48).header(), vec![128; 64 * 48 * 4]);
         assert_eq!(
             Reply::decode(&grey),
             Some(Reply {

@@ -21,9 +21,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use sotay_scan::Guidance;
-use sotay_scan::frame::{
-    CAMERA_BUDGET_PER_PIXEL, CAMERA_MAX_SIDE, CAMERA_TIME_LIMIT_MS, FrameWatch, fit_within,
-};
+use sotay_scan::frame::{CAMERA_MAX_SIDE, FrameWatch, fit_within};
 use sotay_scan::protocol::{Outcome, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -212,14 +210,7 @@ fn tick(session: &Shared, ui: &Ui, generation: u32) {
 fn send_frame(s: &mut Session, ui: &Ui, video: &HtmlVideoElement) {
     let (width, height) = fit_within(video.video_width(), video.video_height(), CAMERA_MAX_SIDE);
     s.frame_id = s.frame_id.wrapping_add(1);
-    let budget = (width * height).saturating_mul(CAMERA_BUDGET_PER_PIXEL);
-    let request = Request {
-        id: s.frame_id,
-        width,
-        height,
-        budget,
-        time_limit_ms: CAMERA_TIME_LIMIT_MS,
-    };
+    let request = Request::camera(s.frame_id, width, height);
     let (w, h) = (f64::from(width), f64::from(height));
     let draw = |c: &web_sys::CanvasRenderingContext2d| {
         c.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w, h)

@@ -128,15 +128,7 @@ async fn photo_request(file: &File, id: u32) -> Result<FrameRequest, Outcome> {
         bitmap.close();
         return Err(Outcome::NoDecoder);
     };
-    // Budget 0 and no time limit: every pass the decoder has, a photo is
-    // read once.
-    let request = Request {
-        id,
-        width,
-        height,
-        budget: 0,
-        time_limit_ms: 0,
-    };
+    let request = Request::photo(id, width, height);
     let frame = grabber.grab(request, |context| {
         context.set_image_smoothing_enabled(true);
         context.draw_image_with_image_bitmap_and_dw_and_dh(
